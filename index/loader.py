@@ -1,0 +1,70 @@
+"""Assemble a ready :class:`CourseSearch` from the files on disk, once per process."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import numpy as np
+
+from index.catalog import catalog_hash, load_catalog
+from index.embedding import Embedder
+from index.occupations.matcher import OccupationMatcher
+from index.occupations.subset import load_occupations
+from index.search import CourseSearch
+from index.settings import IndexSettings, get_settings
+from index.vector_store import IndexMismatchError, VectorIndex
+
+TITLE_VECTORS_FILE = "occupation_titles.npy"
+TITLE_META_FILE = "occupation_titles.meta.json"
+
+
+def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatcher:
+    """The occupation matcher, embedding O*NET titles on first use and caching them on disk."""
+    occupations = load_occupations(settings.occupations_path)
+    titles, owners = OccupationMatcher.title_table(occupations)
+    vectors_path = settings.index_dir / TITLE_VECTORS_FILE
+    meta_path = settings.index_dir / TITLE_META_FILE
+    expected = {
+        "model": settings.embedding_model,
+        "occupations_sha256": catalog_hash(settings.occupations_path),
+        "titles": len(titles),
+    }
+    vectors = None
+    if (
+        meta_path.exists()
+        and vectors_path.exists()
+        and json.loads(meta_path.read_text()) == expected
+    ):
+        vectors = np.load(vectors_path)
+    if vectors is None:
+        vectors = embedder.encode(titles, batch_size=256)
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        np.save(vectors_path, vectors)
+        meta_path.write_text(json.dumps(expected, indent=2) + "\n")
+    return OccupationMatcher(
+        occupations, embedder.encode, vectors, np.asarray(owners, dtype=np.int32)
+    )
+
+
+def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> CourseSearch:
+    """Catalog + verified FAISS index + embedder (+ occupation matcher)."""
+    courses = load_catalog(settings.catalog_path)
+    vectors, _ = VectorIndex.load(
+        settings.index_dir,
+        expected_model=settings.embedding_model,
+        expected_catalog_sha256=catalog_hash(settings.catalog_path),
+    )
+    if vectors.count != len(courses):
+        raise IndexMismatchError(
+            f"index has {vectors.count} vectors for {len(courses)} courses: run `make index`"
+        )
+    embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
+    matcher = load_matcher(settings, embedder) if with_matcher else None
+    return CourseSearch(courses, vectors, embedder, matcher)
+
+
+@lru_cache(maxsize=1)
+def get_search() -> CourseSearch:
+    """The process-wide search (loaded on first call, never at import)."""
+    return load_search(get_settings())

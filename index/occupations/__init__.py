@@ -1,0 +1,1 @@
+"""O*NET occupations: what people in a role do and which tools they use."""

