@@ -38,7 +38,7 @@ EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
 EVAL_K ?= 10
 
-.PHONY: help install ingest index train run test lint format bench eval clean distclean
+.PHONY: help install ingest index train run up down chat test lint format bench eval clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make <target> [VAR=value ...]"
@@ -77,6 +77,17 @@ run: install index train ## Start the Rasa server and the action server in the f
 	echo "Credwise: Rasa on http://$(HOST):$(RASA_PORT), actions on http://$(HOST):$(ACTIONS_PORT)." \
 		"Ctrl-C stops both."; \
 	wait -n; echo "Credwise: a server exited; stopping the other." >&2; exit 1
+
+up: install index train ## Start Rasa and the action server in the background and wait until healthy
+	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
+	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) CORS_ORIGINS='$(CORS_ORIGINS)' \
+		$(PY) -m bot.services up
+
+down: ## Stop what `make up` started
+	@$(PY) -m bot.services down
+
+chat: ## Chat with the running assistant in the terminal (after `make up`)
+	@$(PY) -m bot.terminal --url http://$(HOST):$(RASA_PORT)
 
 test: install index train ## Run the test-suite (installs, indexes and trains first)
 	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \

@@ -141,7 +141,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from index.settings import get_settings
 
     settings = get_settings()
-    build_index(settings, force=args.force)
+    # A progress bar helps at a terminal; in CI logs it is thousands of redrawn lines.
+    build_index(settings, force=args.force, show_progress=sys.stderr.isatty())
     load_matcher(settings, Embedder(settings.embedding_model, settings.embedding_model_path))
     print(f"index ready in {settings.index_dir}")
     return 0

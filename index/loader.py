@@ -47,8 +47,17 @@ def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatch
     )
 
 
+def use_serving_threads(threads: int) -> None:
+    """Limit torch and FAISS to ``threads`` threads each (see ``IndexSettings``)."""
+    import faiss
+    import torch
+
+    torch.set_num_threads(threads)
+    faiss.omp_set_num_threads(threads)
+
+
 def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> CourseSearch:
-    """Catalog + verified FAISS index + embedder (+ occupation matcher)."""
+    """Catalog + verified FAISS index + embedder (+ occupation matcher), ready to serve."""
     courses = load_catalog(settings.catalog_path)
     vectors, _ = VectorIndex.load(
         settings.index_dir,
@@ -61,6 +70,7 @@ def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> Course
         )
     embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
     matcher = load_matcher(settings, embedder) if with_matcher else None
+    use_serving_threads(settings.serving_threads)
     return CourseSearch(courses, vectors, embedder, matcher)
 
 

@@ -1,0 +1,24 @@
+"""Settings of the action server process, from the environment (prefix ``CREDWISE_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.settings import REPO_ROOT
+
+
+class ActionSettings(BaseSettings):
+    """Tunables of the conversation and where its records live."""
+
+    model_config = SettingsConfigDict(env_prefix="CREDWISE_", env_file=".env", extra="ignore")
+
+    results_per_page: int = 3
+    # Enough candidates that "more results" and "not interested" never run dry at once.
+    max_results: int = 30
+    invalid_answers_before_skip_offer: int = 2
+    # Rasa's conversation store: "forget me" deletes the learner's rows from it.
+    tracker_db_url: str = f"sqlite:///{REPO_ROOT / 'data' / 'tracker.db'}"
+    # Hand-over requests for the advisor console.
+    handoff_db_path: Path = REPO_ROOT / "data" / "advisor.db"

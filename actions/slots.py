@@ -1,0 +1,100 @@
+"""Slot names, and the translation between Rasa slots and the advisor's learner profile.
+
+Slots hold plain JSON values (Rasa stores them in the tracker); the advisor works on a
+typed :class:`advisor.profile.LearnerProfile`. This module is the only place that
+knows both shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from advisor.profile import LearnerProfile
+
+GOAL = "goal"
+BACKGROUND = "background"
+HOURS = "hours_per_week"
+DEADLINE = "deadline_weeks"
+BUDGET = "budget"
+MODE = "mode"
+PACE = "pace"
+CREDIT = "credit"
+LOCATION = "location"
+INTERVIEW_SLOTS = (GOAL, BACKGROUND, HOURS, DEADLINE, BUDGET, MODE, PACE, CREDIT, LOCATION)
+
+OCCUPATION = "occupation"
+CURRENT_ROLE = "current_role"
+KNOWN_SKILLS = "known_skills"
+SHOWN_IDS = "shown_ids"
+RESULTS_OFFSET = "results_offset"
+EXCLUDED_IDS = "excluded_ids"
+INVALID_ATTEMPTS = "invalid_attempts"
+HANDOFF_REQUESTED = "handoff_requested"
+MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's total hours
+
+# A question the learner chose to skip: answered, but with no value.
+SKIPPED = "skipped"
+NO_DEADLINE = "none"
+ANY = "any"
+
+
+def _value(tracker: Tracker, name: str) -> Any:
+    value = tracker.get_slot(name)
+    return None if value == SKIPPED else value
+
+
+def profile_from(tracker: Tracker) -> LearnerProfile:
+    """The learner's profile as the slots describe it now."""
+    budget = _value(tracker, BUDGET) or {}
+    deadline = _value(tracker, DEADLINE)
+    return LearnerProfile(
+        goal=_value(tracker, GOAL),
+        background=_value(tracker, BACKGROUND),
+        known_skills=list(tracker.get_slot(KNOWN_SKILLS) or []),
+        hours_per_week=_value(tracker, HOURS),
+        deadline_weeks=None if deadline in (None, NO_DEADLINE) else float(deadline),
+        no_deadline=deadline == NO_DEADLINE,
+        budget_max=budget.get("max_amount"),
+        budget_currency=budget.get("currency"),
+        free_only=bool(budget.get("free_only", False)),
+        budget_unlimited=bool(budget.get("unlimited", False)),
+        mode=_value(tracker, MODE),
+        pace=_value(tracker, PACE),
+        credit=_value(tracker, CREDIT),
+        location=_value(tracker, LOCATION),
+        excluded_ids=list(tracker.get_slot(EXCLUDED_IDS) or []),
+        max_total_hours=tracker.get_slot(MAX_TOTAL_HOURS),
+    )
+
+
+def budget_slot(
+    max_amount: float | None, currency: str | None, free_only: bool, unlimited: bool
+) -> dict[str, Any]:
+    """The JSON shape the budget slot holds."""
+    return {
+        "max_amount": max_amount,
+        "currency": currency,
+        "free_only": free_only,
+        "unlimited": unlimited,
+    }
+
+
+def profile_events(profile: LearnerProfile) -> list[SlotSet]:
+    """Slot events that make the tracker describe ``profile`` (used after a relaxation)."""
+    budget: Any = budget_slot(
+        profile.budget_max, profile.budget_currency, profile.free_only, profile.budget_unlimited
+    )
+    return [
+        SlotSet(HOURS, profile.hours_per_week if profile.hours_per_week is not None else SKIPPED),
+        SlotSet(
+            DEADLINE, profile.deadline_weeks if profile.deadline_weeks is not None else NO_DEADLINE
+        ),
+        SlotSet(MAX_TOTAL_HOURS, profile.max_total_hours),
+        SlotSet(BUDGET, budget),
+        SlotSet(MODE, profile.mode or ANY),
+        SlotSet(PACE, profile.pace or ANY),
+        SlotSet(LOCATION, profile.location or SKIPPED),
+    ]

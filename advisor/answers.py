@@ -1,0 +1,750 @@
+"""Free-text answers -> values the advisor can act on, or None when there is no answer.
+
+Learners answer in their own words ("two evenings a week", "under 300 dollars",
+"I'd rather be in a classroom"). Each parser recognises the phrasings real people
+use and returns None rather than guess: a None makes the bot ask again, a wrong
+guess silently filters out the right course. None of these functions raises,
+whatever the input (empty, huge, emoji, HTML, another language).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from advisor.normalise import MAX_ANSWER_CHARS, clean, words, words_to_numbers
+
+# --- time -------------------------------------------------------------------------
+
+# An evening after work or family time yields about two focused hours; learners who
+# say "two evenings" rarely mean more, and over-estimating their time recommends
+# courses they cannot finish.
+EVENING_HOURS = 2.0
+# A weekend day has other claims on it (errands, family, rest); three hours is what a
+# learner who says "weekends" can reliably give to study on each of the two days.
+WEEKEND_DAY_HOURS = 3.0
+MAX_WEEKLY_HOURS = 80.0  # beyond a full-time job plus overtime: a typo, not a plan
+DAYS_PER_WEEK = 7
+WEEKDAYS_PER_WEEK = 5
+WEEKEND_DAYS = 2
+MINUTES_PER_HOUR = 60
+WEEKS_PER_YEAR = 52
+MONTHS_PER_YEAR = 12
+WEEKS_PER_MONTH = WEEKS_PER_YEAR / MONTHS_PER_YEAR
+MAX_DEADLINE_WEEKS = 10 * WEEKS_PER_YEAR  # ten years out is not a deadline
+WEEK_DECIMALS = 1
+HOUR_DECIMALS = 1
+
+# --- money ------------------------------------------------------------------------
+
+MAX_BUDGET = 100_000.0  # more than any course in the catalog costs: a typo, not a budget
+THOUSAND = 1000
+
+_NUM = r"\d+(?:\.\d+)?"
+_RANGE_SEP = r"\s*(?:-|to|or|and)\s*"
+
+Mode = Literal["online", "in_person", "blended", "any"]
+PaceChoice = Literal["self_paced", "scheduled", "any"]
+Credit = Literal["degree_credit", "industry", "either", "no"]
+ChangedField = Literal[
+    "budget",
+    "hours_per_week",
+    "deadline_weeks",
+    "mode",
+    "pace",
+    "credit",
+    "location",
+    "goal",
+    "background",
+]
+
+
+def _prepared(text: str) -> str | None:
+    """Cleaned text with number words as digits and thousands separators removed."""
+    cleaned = clean(text)
+    if cleaned is None:
+        return None
+    cleaned = words_to_numbers(cleaned)
+    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", cleaned)
+
+
+def _only_fillers(text: str, fillers: frozenset[str]) -> bool:
+    """True when every word left in ``text`` is filler ('about', 'maybe', 'I can do')."""
+    return all(word in fillers for word in words(text))
+
+
+def _remove(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]
+
+
+# ----------------------------------------------------------------------------------
+# Hours per week
+# ----------------------------------------------------------------------------------
+
+_HOUR_FILLERS = frozenset(
+    """about around roughly approximately approx maybe perhaps probably possibly like say
+    only just at least most max maximum up to no more than less under over per i i'd i'll
+    i'm can could can't cannot do have has got spare give manage put in realistically
+    honestly ok okay well so yeah yes um uh er hmm or guess think would total a an the
+    of my me for it that's that is free time study studying learning spend really
+    lets let's something ish tops""".split()
+)
+_HALF_PHRASES = (
+    (re.compile(r"\b(?:an?|1) (hours?|hrs?) and a half\b"), r"1.5 \1"),
+    (re.compile(rf"\b({_NUM}) and a half (hours?|hrs?)\b"), r"\1.5 \2"),
+    (re.compile(rf"\b({_NUM}) (hours?|hrs?) and a half\b"), r"\1.5 \2"),
+    (re.compile(r"\b(?:a )?half (?:an )?(?:hour|hr)\b"), "0.5 hours"),
+    (re.compile(r"\b(?:an?|1) (hours?|hrs?|h)\b"), r"1 \1"),
+    (re.compile(r"\b(\d+)h(\d{1,2})\b"), r"\1 hours \2 minutes"),
+)
+_COUNT_KINDS_SESSION = ("evening", "night", "morning", "afternoon")
+_COUNT = re.compile(
+    rf"\b(?P<count>{_NUM}|an?|one)\s+(?P<kind>evenings?|nights?|mornings?|afternoons?|days?"
+    r"|times?|sessions?|weekdays?)\s+(?:a|per|each|every|in a|/)\s*(?:week|wk)\b"
+)
+_EVERY_EVENING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:evening|night)\b")
+_WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekday evenings|every weeknight)\b")
+_HOURS = re.compile(
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*(?P<unit>hours?|hrs?|h)\b"
+    rf"(?:\s*(?:and\s*)?(?P<minutes>{_NUM})\s*(?:minutes?|mins?)\b)?"
+    rf"|(?P<mlow>{_NUM})(?:{_RANGE_SEP}(?P<mhigh>{_NUM}))?\s*(?:minutes?|mins?)\b"
+)
+_BARE = re.compile(rf"(?<![\d.])(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?![\d.])")
+_WEEKEND = re.compile(r"\b(?:weekends?|saturdays? and sundays?|sat and sun)\b")
+_ONE_WEEKEND_DAY = re.compile(r"\b(?:saturdays?|sundays?)\b")
+_WEEKDAY = re.compile(r"\b(?:weekdays?|work ?days|monday to friday|mon-fri)\b")
+_PER_DAY = re.compile(
+    r"\b(?:a|per|each|every|an|/)\s*(?:day|night|evening|morning)\b|\bdaily\b|\bnightly\b"
+    r"|/\s*d\b|\b(?:each|every|on|a|per)\s+(?:weekend\s+)?(?:weekday|day)s?\b"
+)
+_PER_WEEK = re.compile(r"\b(?:a|per|each|every|in a)\s*(?:week|wk)\b|/\s*w(?:ee)?k\b|\bweekly\b")
+_PER_MONTH = re.compile(r"\b(?:a|per|each|every)\s*month\b|\bmonthly\b|/\s*mo(?:nth)?\b")
+_NEGATIVE = re.compile(r"(?:^|\s)-\s*\d")
+
+
+def _low(match: re.Match[str], group: str = "low") -> float:
+    """A range's lower end: be conservative about a learner's time and money."""
+    return float(match.group(group))
+
+
+def _day_multiplier(text: str) -> float:
+    if _WEEKDAY.search(text):
+        return WEEKDAYS_PER_WEEK
+    if _WEEKEND.search(text):
+        return WEEKEND_DAYS
+    return DAYS_PER_WEEK
+
+
+def _period_multiplier(text: str) -> float:
+    """How many times a stated amount recurs in a week ('a day' -> 7, 'a month' -> 12/52)."""
+    if _PER_WEEK.search(text):  # "5 hours a week on weekdays" is 5, not 25
+        return 1.0
+    if _PER_DAY.search(text):
+        return _day_multiplier(text)
+    if _PER_MONTH.search(text):
+        return 1 / WEEKS_PER_MONTH
+    return 1.0
+
+
+def _hour_amounts(text: str) -> tuple[list[float], str]:
+    """Every stated duration in hours, and the text with them removed."""
+    amounts: list[float] = []
+    for match in _HOURS.finditer(text):
+        if match.group("low") is not None:
+            amount = _low(match) + float(match.group("minutes") or 0) / MINUTES_PER_HOUR
+        else:
+            amount = _low(match, "mlow") / MINUTES_PER_HOUR
+        amounts.append(amount)
+    return amounts, _HOURS.sub(" ", text)
+
+
+def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
+    """'two evenings a week' -> (2, 'evening'); also 'every evening', 'weeknights'."""
+    match = _COUNT.search(text)
+    if match is not None:
+        count_text = match.group("count")
+        count = 1.0 if count_text in {"a", "an", "one"} else float(count_text)
+        kind = match.group("kind").rstrip("s")
+        return count, kind, _remove(text, match)
+    for pattern, count in ((_WEEKNIGHTS, WEEKDAYS_PER_WEEK), (_EVERY_EVENING, DAYS_PER_WEEK)):
+        found = pattern.search(text)
+        if found is not None:
+            return float(count), "evening", _remove(text, found)
+    return None, None, text
+
+
+def _weekly_hours(text: str) -> float | None:
+    count, kind, rest = _sessions_per_week(text)
+    amounts, rest_without_hours = _hour_amounts(rest)
+    if amounts:
+        amount = min(amounts)
+        if count is not None:
+            return amount * count
+        return amount * _period_multiplier(rest_without_hours)
+    if count is not None:
+        return count * EVENING_HOURS if kind in _COUNT_KINDS_SESSION else None
+    bare = _BARE.search(rest)
+    if bare is not None:
+        remainder = _remove(rest, bare)
+        multiplier = _period_multiplier(remainder)
+        # "5 a week", "5 a day", "5 on weekends": the period says the number is time.
+        if multiplier != 1.0 or _PER_WEEK.search(remainder) or _WEEKEND.search(remainder):
+            return _low(bare) * multiplier
+        return _low(bare) if _only_fillers(remainder, _HOUR_FILLERS) else None
+    if _WEEKEND.search(rest):
+        return WEEKEND_DAYS * WEEKEND_DAY_HOURS
+    if _ONE_WEEKEND_DAY.search(rest):
+        return WEEKEND_DAY_HOURS
+    return None
+
+
+def parse_hours_per_week(text: str) -> float | None:
+    """Weekly study hours: 'about 5h' -> 5, 'an hour a day' -> 7, '3-4 hours' -> 3.
+
+    Ranges take their lower end and evenings/weekend days count as EVENING_HOURS /
+    WEEKEND_DAY_HOURS, so the estimate never promises time the learner may not have.
+    """
+    prepared = _prepared(text)
+    if prepared is None or _NEGATIVE.search(prepared):
+        return None
+    for pattern, replacement in _HALF_PHRASES:
+        prepared = pattern.sub(replacement, prepared)
+    hours = _weekly_hours(prepared)
+    if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
+        return None
+    return round(hours, HOUR_DECIMALS)
+
+
+# ----------------------------------------------------------------------------------
+# Deadline
+# ----------------------------------------------------------------------------------
+
+_NO_DEADLINE = re.compile(
+    r"\bno\s+(?:real\s+|particular\s+|specific\s+|fixed\s+|set\s+)?"
+    r"(?:rush|hurry|deadline|time\s*limit|timeline|time\s*frame|timeframe|pressure|end date)"
+    r"|\bwhenever\b|\bnot in (?:a|any) (?:rush|hurry)\b|\bopen[- ]ended\b|\btake my time\b"
+    r"|\bin my own time\b|\bany ?time\b|\bdon'?t have (?:a|any) deadline|\bno deadlines?\b"
+    r"|\bdoes(?:n'?t| not) matter\b|\bnot urgent\b|\bno date\b"
+)
+_NO_DEADLINE_WHOLE = re.compile(r"^(?:no|nope|nah|none|not really|n/a|na|not at all)[.!\s]*$")
+_DURATION = re.compile(
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+)
+_AFTER_NO_RATE = "".join(
+    f"(?<!{unit} )" for unit in ("hour", "hours", "hr", "hrs", "h", "minutes", "times", "mins")
+)
+_DEADLINE_PHRASES = (
+    (re.compile(r"\b(?:a|1) (year|yr) and a half\b"), "78 weeks"),
+    (re.compile(r"\bhalf (?:a|1) (?:year|yr)\b"), "26 weeks"),
+    (re.compile(r"\b(?:a|1) (month|mo) and a half\b"), "1.5 months"),
+    (re.compile(rf"\b({_NUM}) and a half (weeks?|months?|years?)\b"), r"\1.5 \2"),
+    (re.compile(r"\ba fortnight\b"), "2 weeks"),
+    # "a month" is a length, but "5 hours a week" is a rate: leave rates alone.
+    (re.compile(rf"{_AFTER_NO_RATE}\b(?:an?|one) (day|week|month|year)s?\b"), r"1 \1"),
+)
+_UNIT_WEEKS = {
+    "d": 1 / DAYS_PER_WEEK,
+    "w": 1.0,
+    "m": WEEKS_PER_MONTH,
+    "y": float(WEEKS_PER_YEAR),
+}
+
+
+def parse_deadline_weeks(text: str) -> float | Literal["none"] | None:
+    """Weeks until the learner wants to finish: 'within 3 months' -> 13.0.
+
+    Returns the string "none" for 'no rush' / 'no deadline', and None when the answer
+    names no length ('by the end of the year' depends on today; a bare '8' has no unit).
+    """
+    prepared = _prepared(text)
+    if prepared is None:
+        return None
+    for pattern, replacement in _DEADLINE_PHRASES:
+        prepared = pattern.sub(replacement, prepared)
+    match = _DURATION.search(prepared)
+    if match is not None and not _NEGATIVE.search(prepared):
+        weeks = _low(match) * _UNIT_WEEKS[match.group("unit")[0]]
+        if 0 < weeks <= MAX_DEADLINE_WEEKS:
+            return round(weeks, WEEK_DECIMALS)
+        return None
+    if _NO_DEADLINE.search(prepared) or _NO_DEADLINE_WHOLE.match(prepared):
+        return "none"
+    return None
+
+
+# ----------------------------------------------------------------------------------
+# Budget
+# ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What the learner will spend. ``max_amount`` is None for 'free only' and 'no limit'."""
+
+    max_amount: float | None
+    currency: str | None
+    free_only: bool
+    unlimited: bool
+
+
+_CURRENCY_SYMBOLS = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "c$": "CAD",
+    "cad": "CAD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "₹": "INR",
+    "inr": "INR",
+}
+_CURRENCY_WORDS = {
+    "canadian dollar": "CAD",
+    "australian dollar": "AUD",
+    "us dollar": "USD",
+    "dollar": "USD",
+    "buck": "USD",
+    "usd": "USD",
+    "pound": "GBP",
+    "quid": "GBP",
+    "gbp": "GBP",
+    "euro": "EUR",
+    "eur": "EUR",
+    "rupee": "INR",
+    "inr": "INR",
+    "cad": "CAD",
+    "aud": "AUD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+}
+_PREFIX = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
+_SUFFIX = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+_MONEY = re.compile(
+    rf"(?:(?<![a-z])(?P<pre>{_PREFIX})\s*)?(?<![\d.])(?P<low>{_NUM})(?![\d.])"
+    rf"(?:{_RANGE_SEP}(?:{_PREFIX})?\s*(?P<high>{_NUM}))?"
+    rf"(?:\s*(?P<post>{_SUFFIX})s?(?![a-z]))?"
+)
+_THOUSANDS = re.compile(rf"\b({_NUM})\s?(?:k|grand)\b")
+_BUDGET_FILLERS = frozenset(
+    """under below less than up to max maximum about around roughly approximately at most
+    no more i i'd i'll i'm can could spend pay afford budget is my of maybe a total per
+    course the for it each or so ok okay well like only just tops have got around is
+    probably willing would be fine happy to invest between""".split()
+)
+_FREE = re.compile(
+    r"\bfree\b(?!\s*(?:time|on|in|at|during|evenings?|weekends?|to (?:study|learn))\b)"
+    r"|\bnothing\b|\bzero\b|\bno money\b|\bcan'?t (?:afford|pay|spend)|\bcannot (?:afford|pay)"
+    r"|\bunable to pay\b|\bbroke\b|\bnot (?:pay|spend)(?:ing)? anything\b|\bno cost\b"
+    r"|\bwithout paying\b|\bdon'?t want to pay\b|\bno fees?\b|\bnot paying\b"
+)
+_UNLIMITED = re.compile(
+    r"\bno (?:limit|cap|max(?:imum)?|ceiling|budget (?:limit|constraint|restriction)s?)\b"
+    r"|\bunlimited\b|\bmoney is no (?:object|issue|problem)\b|\bdoes(?:n'?t| not) matter\b"
+    r"|\bdon'?t care\b|\bany (?:price|amount|cost)\b|\bwhatever it (?:costs|takes)\b"
+    r"|\bnot (?:an? )?(?:issue|problem|concern|constraint)\b|\b(?:price|cost) is no\b"
+    r"|\bsky'?s the limit\b|\b(?:employer|company|work) (?:pays|is paying|will pay)\b"
+)
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    if match.group("pre"):
+        return _CURRENCY_SYMBOLS[match.group("pre")]
+    if match.group("post"):
+        return _CURRENCY_WORDS[match.group("post")]
+    return None
+
+
+def _amount(text: str) -> tuple[float, str | None] | None:
+    """The smallest stated amount, with its currency; a bare number only if it stands alone."""
+    found: list[tuple[float, str | None]] = []
+    for match in _MONEY.finditer(text):
+        currency = _currency(match)
+        if currency is not None:
+            found.append((_low(match), currency))
+        elif _only_fillers(_remove(text, match), _BUDGET_FILLERS):
+            found.append((_low(match), None))
+    if not found:
+        return None
+    return min(found, key=lambda pair: pair[0])
+
+
+def parse_budget(text: str) -> Budget | None:
+    """'under 300 dollars' -> 300 USD, '£200' -> 200 GBP, 'free only', 'no limit'.
+
+    A bare number keeps currency None (the caller decides what to assume), 'a few
+    hundred' is None (no figure), and a range keeps its lower end.
+    """
+    prepared = _prepared(text)
+    if prepared is None or _NEGATIVE.search(prepared):
+        return None
+    prepared = _THOUSANDS.sub(lambda m: f"{float(m.group(1)) * THOUSAND:g}", prepared)
+    amount = _amount(prepared)
+    if amount is not None:
+        value, currency = amount
+        if value == 0:
+            return Budget(max_amount=None, currency=currency, free_only=True, unlimited=False)
+        if value > MAX_BUDGET:
+            return None
+        return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
+    free = _FREE.search(prepared) is not None
+    unlimited = _UNLIMITED.search(prepared) is not None
+    if free and not unlimited:
+        return Budget(max_amount=None, currency=None, free_only=True, unlimited=False)
+    if unlimited and not free:
+        return Budget(max_amount=None, currency=None, free_only=False, unlimited=True)
+    return None
+
+
+# ----------------------------------------------------------------------------------
+# Choices: mode, pace, credit, yes/no
+# ----------------------------------------------------------------------------------
+
+_NO_PREFERENCE = re.compile(
+    r"\bno (?:real |particular )?pref(?:erence)?s?\b|\beither\b|\bdon'?t mind\b"
+    r"|\bdo not mind\b|\bdoes(?:n'?t| not) matter\b|\bwhatever\b|\bnot fussed\b"
+    r"|\bdon'?t care\b|\b(?:both|all|any) (?:are |is )?(?:fine|ok|okay|good)\b"
+    r"|\bany(?:thing)? (?:is |works|will do)|\bno matter\b|\bopen to (?:both|all|any)"
+    r"|^(?:any|both|all|anything|any of them)[.!\s]*$"
+)
+_NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing)"
+
+_ONLINE = r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|zoom|distance)"
+_IN_PERSON = (
+    r"(?:in[- ]person|classroom|class ?room|face[- ]to[- ]face|f2f|on[- ]campus|campus"
+    r"|on[- ]?site|physical(?:ly)?|in a (?:real )?class|locally|near me)"
+)
+_BLENDED = r"(?:a mix|mixed|mixture|hybrid|blended|combination|bit of both|mix of)"
+
+
+def _mentions(pattern: str, text: str) -> tuple[bool, bool]:
+    """(mentioned positively, mentioned under a negation) for a keyword pattern."""
+    negated = re.search(rf"\b{_NEGATOR}\s+(?:\w+\s+){{0,2}}{pattern}", text) is not None
+    stripped = re.sub(rf"\b{_NEGATOR}\s+(?:\w+\s+){{0,2}}{pattern}", " ", text)
+    return re.search(rf"\b{pattern}", stripped) is not None, negated
+
+
+def parse_mode(text: str) -> Mode | None:
+    """Delivery mode: 'from home' -> online, 'in a classroom' -> in_person, 'hybrid' -> blended."""
+    prepared = clean(text)
+    if prepared is None:
+        return None
+    if re.search(rf"\b{_BLENDED}", prepared):
+        return "blended"
+    online, not_online = _mentions(_ONLINE, prepared)
+    in_person, not_in_person = _mentions(_IN_PERSON, prepared)
+    if _NO_PREFERENCE.search(prepared) or (online and in_person):
+        return "any"
+    if (online or not_in_person) and not (in_person or not_online):
+        return "online"
+    if (in_person or not_online) and not (online or not_in_person):
+        return "in_person"
+    return None
+
+
+_SELF_PACED = (
+    r"(?:(?:my|your|their) own (?:pace|speed|time|schedule)|self[- ]?paced|flexib(?:le|ility)"
+    r"|whenever i (?:want|can|like)|when i can|fit (?:it )?around|on demand|any ?time)"
+)
+_SCHEDULED = (
+    r"(?:fixed (?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|with (?:a|the) class"
+    r"|live (?:sessions?|classes|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
+    r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"
+    r"|keeps? me (?:going|on track|motivated)|teacher|in a group|group)"
+)
+
+
+def parse_pace(text: str) -> PaceChoice | None:
+    """Pace: 'my own pace' -> self_paced, 'live sessions' -> scheduled, 'either' -> any."""
+    prepared = clean(text)
+    if prepared is None:
+        return None
+    if _NO_PREFERENCE.search(prepared):
+        return "any"
+    self_paced, not_self_paced = _mentions(_SELF_PACED, prepared)
+    without_self = re.sub(rf"\b{_SELF_PACED}", " ", prepared)
+    scheduled, not_scheduled = _mentions(_SCHEDULED, without_self)
+    wants_self = self_paced or not_scheduled
+    wants_scheduled = scheduled or not_self_paced
+    if wants_self and not wants_scheduled:
+        return "self_paced"
+    if wants_scheduled and not wants_self:
+        return "scheduled"
+    return None
+
+
+_CREDIT_NONE = re.compile(
+    r"^(?:no|nope|nah|neither|none|not really|no thanks|not needed)[.!\s]*$"
+    r"|\bdoes(?:n'?t| not) matter\b|\bnot (?:important|bothered|needed|necessary|fussed)\b"
+    r"|\bdon'?t (?:care|need|mind)\b|\bjust (?:the )?(?:skills|learning|knowledge)\b"
+    r"|\bno need\b|\bnot a priority\b|\bunimportant\b|\bwhatever\b"
+)
+_CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
+_DEGREE = re.compile(
+    r"\bdegree|\bcredits?\b|\bqualification|\bdiploma|\bacademic|\bcollege\b|\buniversity\b"
+    r"|\btransfer"
+)
+_INDUSTRY = re.compile(
+    r"\bindustry|\bcertification|\bcertified|\bcredential|\blicen[cs]e|\bprofessional cert"
+    r"|\bcertificate"
+)
+
+
+def parse_credit(text: str) -> Credit | None:
+    """Recognition wanted: toward a degree, an industry credential, either, or none."""
+    prepared = clean(text)
+    if prepared is None:
+        return None
+    if _CREDIT_EITHER.search(prepared):
+        return "either"
+    if _CREDIT_NONE.search(prepared):
+        return "no"
+    degree = _DEGREE.search(prepared) is not None
+    industry = _INDUSTRY.search(prepared) is not None
+    generic_certificate = re.sub(r"\bcertificates?\b", " ", prepared) == prepared
+    if degree and industry:
+        # 'a certificate that counts toward my degree' is about degree credit.
+        return "either" if generic_certificate else "degree_credit"
+    if degree:
+        return "degree_credit"
+    if industry:
+        return "industry"
+    return None
+
+
+_UNSURE = re.compile(
+    r"\bnot sure\b|\bunsure\b|\bmaybe\b|\bperhaps\b|\bdon'?t know\b|\bdunno\b|\bidk\b"
+    r"|\bno idea\b|\bmight\b"
+)
+_NEGATED_YES = re.compile(
+    r"\b(?:not|isn'?t|is not|that'?s not|doesn'?t look)\s+(?:quite\s+)?"
+    r"(?:right|correct|it|good|true|ok|okay|fine)\b"
+)
+_YES = re.compile(
+    r"\b(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|correct|right|true|definitely|absolutely"
+    r"|certainly|affirmative|please|perfect|great|sounds good|looks good|go ahead|do it"
+    r"|of course|y|si|sí|oui|ja|exactly|indeed|fine|alright|all right)\b|👍|✅|✔"
+)
+_NO = re.compile(
+    r"\b(?:no|nope|nah|nay|not|never|negative|wrong|incorrect|n|non|nein|don'?t|cancel"
+    r"|stop)\b|👎|❌|✖"
+)
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """True for yes, False for no, None for neither, both or 'not sure'."""
+    prepared = clean(text)
+    if prepared is None or _UNSURE.search(prepared):
+        return None
+    if _NEGATED_YES.search(prepared):
+        return False
+    yes = _YES.search(prepared) is not None
+    no = _NO.search(prepared) is not None
+    if yes != no:
+        return yes
+    return None
+
+
+# ----------------------------------------------------------------------------------
+# References to shown courses
+# ----------------------------------------------------------------------------------
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_CARDINALS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+_CARDINAL_WORDS = "|".join(_CARDINALS)
+_NOT_A_POSITION = (
+    r"\s*(?:%|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|weeks?\b|months?\b|years?\b|days?\b"
+    r"|dollars?\b|usd\b|k\b|credits?\b|courses\b|options\b|ones\b|stars?\b|reviews\b)"
+)
+_REFS = re.compile(
+    rf"(?P<second_last>\bsecond(?: to|-to-)? last\b|\bpenultimate\b)"
+    rf"|\blast (?P<last_n>{_CARDINAL_WORDS}|\d+)\b(?!{_NOT_A_POSITION})"
+    rf"|\b(?:first|top) (?P<first_n>{_CARDINAL_WORDS}|\d+)\b(?!{_NOT_A_POSITION})"
+    rf"|(?P<last>\blast\b)"
+    rf"|#\s*(?P<hash>\d+)"
+    rf"|\b(?P<ordinal_digit>\d+)(?:st|nd|rd|th)\b"
+    rf"|\b(?P<ordinal>{_ORDINAL_WORDS})\b"
+    rf"|(?:\b(?:number|no\.?|course|option|item|result|compare|and|or|vs\.?|versus|between)"
+    rf"\s+|[,&]\s*)(?P<cardinal>{_CARDINAL_WORDS})\b(?!{_NOT_A_POSITION})"
+    rf"|(?<![\d.$£€])\b(?P<digit>\d+)\b(?![.,]\d)(?!{_NOT_A_POSITION})"
+)
+
+
+def _number(token: str) -> int:
+    return _CARDINALS[token] if token in _CARDINALS else int(token)
+
+
+def _positions(match: re.Match[str], shown: int) -> list[int]:
+    if match.group("second_last"):
+        return [shown - 1]
+    if match.group("last_n"):
+        count = _number(match.group("last_n"))
+        return list(range(max(shown - count + 1, 1), shown + 1))
+    if match.group("first_n"):
+        return list(range(1, min(_number(match.group("first_n")), shown) + 1))
+    if match.group("last"):
+        return [shown]
+    if match.group("ordinal"):
+        return [_ORDINALS[match.group("ordinal")]]
+    for group in ("hash", "ordinal_digit", "cardinal", "digit"):
+        if match.group(group):
+            return [_number(match.group(group))]
+    return []
+
+
+def parse_course_refs(text: str, shown: int) -> list[int]:
+    """1-based positions named in 'compare 1 and 3', 'the second one', 'the last one'.
+
+    Positions outside 1..shown are dropped; order is kept and repeats removed.
+    """
+    prepared = clean(text)
+    if prepared is None or shown <= 0:
+        return []
+    refs: list[int] = []
+    for match in _REFS.finditer(prepared):
+        for position in _positions(match, shown):
+            if 1 <= position <= shown and position not in refs:
+                refs.append(position)
+    return refs
+
+
+# ----------------------------------------------------------------------------------
+# Which answer the learner wants to change
+# ----------------------------------------------------------------------------------
+
+# Words that name a field outrank words that only suggest one: "I have 10 years of
+# experience" is about background although "10 years" looks like a deadline.
+_FIELD_NAMES: tuple[tuple[ChangedField, str], ...] = (
+    ("budget", r"\bbudget|\bprice|\bcost|\bspend"),
+    ("hours_per_week", r"\bhours?\b|\bhrs?\b|\btime per week|\bweekly time"),
+    ("deadline_weeks", r"\bdeadline\b|\bfinish (?:by|in|within|before)\b|\btime ?frame"),
+    ("mode", r"\bformat\b|\bmode\b|\bdelivery\b"),
+    ("pace", r"\bpace\b|\bschedule"),
+    ("credit", r"\bcredit|\bcredential|\bcertification|\bqualification|\baccredit"),
+    ("location", r"\blocation\b|\bcity\b|\btown\b|\bcounty\b|\bzip\b|\bpostcode\b|\baddress"),
+    ("goal", r"\bgoal|\bcareer\b|\baim\b|\bambition"),
+    ("background", r"\bbackground\b|\bexperience\b|\bmy (?:current )?job\b|\bi work as\b"),
+)
+_FIELD_CUES: tuple[tuple[ChangedField, str], ...] = (
+    (
+        "budget",
+        r"[$£€]\s*\d|\b\d+\s*(?:dollars?|euros?|pounds?|bucks|usd|gbp|eur|k)\b|\bcheap|\bafford"
+        r"|\bpay\b|\bpaid\b|\bexpensive|\bmoney\b|\bfree\b(?!\s*(?:time|on|in|at|during)\b)",
+    ),
+    ("hours_per_week", r"\bminutes?\b|\bevenings?\b|\bper week\b|\ba week\b|\bweekends?\b"),
+    (
+        "deadline_weeks",
+        r"\bwithin\b|\b\d+(?:\.\d+)?\s*(?:weeks|months?|years?)\b|\bmonths\b|\bsooner\b"
+        r"|\bno rush\b|\bhurry\b|\bby the end\b|\blonger\b",
+    ),
+    (
+        "mode",
+        rf"\b(?:{_ONLINE}|{_IN_PERSON}|{_BLENDED})",
+    ),
+    ("pace", rf"\b{_SELF_PACED}|\blive (?:sessions?|classes)|\bcohort|\bdeadlines\b"),
+    ("credit", r"\bdegree\b|\blicen[cs]e|\bcertificate|\bindustry\b|\bcertified\b"),
+    (
+        "location",
+        r"\b(?:i live|i'm based|i am based|living|moved?|moving) (?:in|to|near)\b|\bnear me\b"
+        r"|\bnearby\b|\bcloser to\b",
+    ),
+    (
+        "goal",
+        r"\bi (?:now )?want to (?:become|be|get into|work|learn|study|move into|switch)"
+        r"|\bbecome an?\b|\bswitch(?:ing)? (?:to|into)\b|\bget into\b|\binterested in\b"
+        r"|\brather (?:learn|study|do|be)\b",
+    ),
+    (
+        "background",
+        r"\bi'?m currently\b|\bi am currently\b|\bi (?:have|hold) an? [\w ]{0,20}degree"
+        r"|\bdegree in\b|\bi studied\b|\bi already know\b|\bi worked as\b",
+    ),
+)
+
+
+def _earliest(rules: tuple[tuple[ChangedField, str], ...], text: str) -> ChangedField | None:
+    best: tuple[int, ChangedField] | None = None
+    for field, pattern in rules:
+        match = re.search(pattern, text)
+        if match is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), field)
+    return best[1] if best else None
+
+
+def detect_changed_field(text: str) -> ChangedField | None:
+    """Which answer a correction is about: 'actually my budget is 500' -> 'budget'.
+
+    A word naming the field wins over a value hinting at it; among several, the one
+    mentioned first. None when nothing points to a field.
+    """
+    prepared = clean(text)
+    if prepared is None:
+        return None
+    return _earliest(_FIELD_NAMES, prepared) or _earliest(_FIELD_CUES, prepared)
+
+
+# ----------------------------------------------------------------------------------
+# Noise
+# ----------------------------------------------------------------------------------
+
+
+def looks_like_noise(text: str) -> bool:
+    """True when there is nothing to read: empty, only symbols or emoji, only markup.
+
+    Digits count as content ('5' answers 'how many hours?'), letters of any script do.
+    """
+    if not isinstance(text, str):
+        return True
+    # Long text is not cleaned (clean() refuses it); scanning it raw is enough to see content.
+    stripped = text if len(text) > MAX_ANSWER_CHARS else clean(text) or ""
+    return not any(char.isalpha() or char.isdigit() for char in stripped)
+
+
+__all__ = [
+    "EVENING_HOURS",
+    "WEEKEND_DAY_HOURS",
+    "Budget",
+    "ChangedField",
+    "Credit",
+    "Mode",
+    "PaceChoice",
+    "detect_changed_field",
+    "looks_like_noise",
+    "parse_budget",
+    "parse_course_refs",
+    "parse_credit",
+    "parse_deadline_weeks",
+    "parse_hours_per_week",
+    "parse_mode",
+    "parse_pace",
+    "parse_yes_no",
+]

@@ -1,0 +1,139 @@
+"""Turn latency over Rasa's REST channel: a recommendation turn and a plain turn, in one run.
+
+Starts the real action server and Rasa (trained model) on free ports, then measures:
+- serial: one conversation at a time, p50/p95 of each kind of turn;
+- concurrent: 20 conversations at once, throughput (turns/s) and p50/p95.
+A *recommendation turn* is "show me more" after an interview (a search under the
+learner's filters, cards built, payload sent). A *plain turn* is a greeting (NLU,
+policies, a templated reply, no custom action). Both go through the whole server.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import time
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from bot import services
+from index.settings import REPO_ROOT
+
+RESULTS_FILE = REPO_ROOT / "bench" / "results" / "turns.json"
+INTERVIEW = [
+    "I want to become a data analyst",
+    "Excel",
+    "5 hours a week",
+    "within 3 months",
+    "up to 500 dollars",
+    "online, at my own pace",
+    "doesn't matter",
+]
+SERIAL_TURNS = 60
+CONCURRENCY = 20
+CONCURRENT_TURNS_EACH = 10
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _say(url: str, sender: str, text: str) -> float:
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    request = urllib.request.Request(
+        f"{url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+    return (time.perf_counter() - started) * 1000
+
+
+def _stats(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
+        "turns": len(ordered),
+    }
+
+
+def _ready_conversation(url: str) -> str:
+    sender = f"bench-{uuid.uuid4().hex[:10]}"
+    for text in INTERVIEW:
+        _say(url, sender, text)
+    return sender
+
+
+def _mixed_turns(url: str, sender: str, count: int) -> tuple[list[float], list[float]]:
+    recommend, plain = [], []
+    for number in range(count):
+        if number % 2 == 0:
+            recommend.append(_say(url, sender, "show me more"))
+        else:
+            plain.append(_say(url, sender, "hello"))
+    return recommend, plain
+
+
+def run(url: str) -> dict[str, Any]:
+    """Measure against a running Rasa at ``url``."""
+    sender = _ready_conversation(url)
+    _mixed_turns(url, sender, 6)  # warm-up
+    recommend, plain = _mixed_turns(url, _ready_conversation(url), SERIAL_TURNS)
+    senders = [_ready_conversation(url) for _ in range(CONCURRENCY)]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        outcomes = list(pool.map(lambda s: _mixed_turns(url, s, CONCURRENT_TURNS_EACH), senders))
+    elapsed = time.perf_counter() - started
+    c_recommend = [x for r, _ in outcomes for x in r]
+    c_plain = [x for _, p in outcomes for x in p]
+    serial: dict[str, Any] = {"recommendation_turn": _stats(recommend), "plain_turn": _stats(plain)}
+    serial["recommendation_over_plain_p95"] = round(
+        serial["recommendation_turn"]["p95_ms"] / serial["plain_turn"]["p95_ms"], 2
+    )
+    return {
+        "serial": serial,
+        f"concurrent_{CONCURRENCY}": {
+            "recommendation_turn": _stats(c_recommend),
+            "plain_turn": _stats(c_plain),
+            "turns_per_second": round((len(c_recommend) + len(c_plain)) / elapsed, 1),
+        },
+    }
+
+
+def main(*, quick: bool = False) -> dict[str, Any]:
+    """Start the servers, measure, print and write the results."""
+    root = Path(tempfile.mkdtemp(prefix="credwise-bench-"))
+    actions_port, rasa_port = _free_port(), _free_port()
+    endpoints = root / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{root / "tracker.db"}"\n'
+    )
+    actions = services.action_server(actions_port)
+    rasa = services.rasa_server(rasa_port, endpoints)
+    processes = [
+        services.start(actions, root / "actions.log"),
+        services.start(rasa, root / "rasa.log"),
+    ]
+    try:
+        services.wait_healthy(actions, processes[0], services.HEALTH_TIMEOUT_SECONDS)
+        services.wait_healthy(rasa, processes[1], services.HEALTH_TIMEOUT_SECONDS)
+        results = run(f"http://127.0.0.1:{rasa_port}")
+    finally:
+        for process in processes:
+            services.stop(process)
+    print(json.dumps(results, indent=2))
+    if not quick:
+        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
+    return results

@@ -1,0 +1,212 @@
+"""Start, check and stop Credwise's servers: one implementation for `make up` and the tests.
+
+``python -m bot.services up`` starts the action server and Rasa in the background
+(pid and log files under ``.run/``), waits until each answers its health check and
+exits 0; ``down`` stops them; ``status`` reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RUN_DIR = REPO_ROOT / ".run"
+PYTHON = REPO_ROOT / ".venv" / "bin" / "python"
+RASA = REPO_ROOT / ".venv-rasa" / "bin" / "rasa"
+MODEL = Path(os.environ.get("CREDWISE_RASA_MODEL", REPO_ROOT / "models" / "credwise.tar.gz"))
+HEALTH_TIMEOUT_SECONDS = 180.0  # Rasa loads its model and the action server its index
+POLL_SECONDS = 0.5
+STOP_GRACE_SECONDS = 10.0
+DEFAULT_CORS = r"https?://(localhost|127\.0\.0\.1)(:[0-9]+)?"
+
+
+@dataclass(frozen=True)
+class Service:
+    """A server process: how to start it and how to know it is ready."""
+
+    name: str
+    command: list[str]
+    health_url: str
+    env: Mapping[str, str]
+
+
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return int(response.status)
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return 0
+
+
+def wait_healthy(service: Service, process: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """Poll the health URL until it answers 200; fail early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{service.name} exited with status {process.returncode}")
+        if _get(service.health_url) == 200:
+            return
+        time.sleep(POLL_SECONDS)
+    raise TimeoutError(f"{service.name} not healthy at {service.health_url} after {timeout:.0f}s")
+
+
+def action_server(
+    port: int, host: str = "127.0.0.1", env: Mapping[str, str] | None = None
+) -> Service:
+    """The rasa_sdk action server with Credwise's actions."""
+    return Service(
+        name="actions",
+        command=[str(PYTHON), "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)],
+        health_url=f"http://{host}:{port}/health",
+        env={**os.environ, **(env or {}), "SANIC_HOST": host},
+    )
+
+
+def rasa_server(
+    port: int,
+    endpoints: Path,
+    host: str = "127.0.0.1",
+    auth_token: str | None = None,
+    cors: str = DEFAULT_CORS,
+    env: Mapping[str, str] | None = None,
+) -> Service:
+    """The Rasa server: REST and socket.io channels, HTTP API (with a token when given)."""
+    command = [
+        str(RASA), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
+        "--credentials", str(REPO_ROOT / "credentials.yml"), "--interface", host,
+        "--port", str(port), "--enable-api", "--cors", cors,
+    ]  # fmt: skip
+    status = f"http://{host}:{port}/status"
+    if auth_token:
+        command += ["--auth-token", auth_token]
+        status += f"?token={auth_token}"
+    return Service(
+        name="rasa",
+        command=command,
+        health_url=status,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **(env or {})},
+    )
+
+
+def start(service: Service, log_path: Path) -> subprocess.Popen[bytes]:
+    """Start a service in its own process group, its output going to ``log_path``."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            service.command,
+            cwd=REPO_ROOT,
+            env=dict(service.env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop(process: subprocess.Popen[bytes] | int) -> None:
+    """SIGTERM the process group, then SIGKILL it if it lingers."""
+    pid = process if isinstance(process, int) else process.pid
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+
+
+def _pid_file(name: str) -> Path:
+    return RUN_DIR / f"{name}.pid"
+
+
+def _running(name: str) -> int | None:
+    try:
+        pid = int(_pid_file(name).read_text())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        return None
+    return pid
+
+
+def up(services: list[Service]) -> None:
+    """Start every service not already running, then wait for all to be healthy."""
+    for service in services:
+        if _running(service.name):
+            print(f"{service.name}: already running")
+            continue
+        process = start(service, RUN_DIR / f"{service.name}.log")
+        _pid_file(service.name).write_text(str(process.pid))
+        print(f"{service.name}: started (pid {process.pid}, log .run/{service.name}.log)")
+    for service in services:
+        wait_healthy(service, None, HEALTH_TIMEOUT_SECONDS)
+        print(f"{service.name}: healthy at {service.health_url.split('?')[0]}")
+
+
+def down(names: list[str]) -> None:
+    """Stop the named services started by ``up``."""
+    for name in names:
+        pid = _running(name)
+        if pid is None:
+            print(f"{name}: not running")
+        else:
+            stop(pid)
+            print(f"{name}: stopped")
+        _pid_file(name).unlink(missing_ok=True)
+
+
+def _embedded_services() -> list[Service]:
+    host = os.environ.get("HOST", "127.0.0.1")
+    actions_port = int(os.environ.get("ACTIONS_PORT", "5055"))
+    rasa_port = int(os.environ.get("RASA_PORT", "5005"))
+    return [
+        action_server(actions_port, host),
+        rasa_server(
+            rasa_port,
+            REPO_ROOT / "endpoints.yml",
+            host,
+            auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
+            cors=os.environ.get("CORS_ORIGINS", DEFAULT_CORS),
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``up`` / ``down`` / ``status`` for the embedded default deployment."""
+    parser = argparse.ArgumentParser(prog="python -m bot.services")
+    parser.add_argument("command", choices=["up", "down", "status"])
+    args = parser.parse_args(argv)
+    services = _embedded_services()
+    try:
+        if args.command == "up":
+            up(services)
+        elif args.command == "down":
+            down([s.name for s in reversed(services)])
+        else:
+            for service in services:
+                state = "running" if _running(service.name) else "stopped"
+                print(f"{service.name}: {state}")
+    except (RuntimeError, TimeoutError) as error:
+        print(f"error: {error}; see .run/*.log", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""Interview actions with real Trackers: understanding answers, repairs, skipping."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import slots
+from actions.interview import (
+    ActionExplainQuestion,
+    ActionSkipQuestion,
+    ValidateInterviewForm,
+    parse_answer,
+)
+from tests.utils.trackers import DOMAIN, slot_events, tracker
+
+FORM = "interview_form"
+
+
+async def test_free_answers_are_understood() -> None:
+    form = ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    t = tracker("two evenings a week", requested_slot=slots.HOURS, active_loop=FORM)
+    values = await form.validate_hours_per_week("two evenings a week", dispatcher, t, DOMAIN)
+    assert values[slots.HOURS] == pytest.approx(4.0)
+    assert values[slots.INVALID_ATTEMPTS] == 0
+    assert dispatcher.messages == []
+
+
+async def test_one_answer_can_fill_mode_and_pace() -> None:
+    values = parse_answer(slots.MODE, "online, at my own pace", tracker())
+    assert values == {slots.MODE: "online", slots.PACE: "self_paced"}
+    assert parse_answer(slots.MODE, "I'd rather be in a classroom", tracker()) == {
+        slots.MODE: "in_person"
+    }
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        (slots.BUDGET, "nothing, it has to be free", {"free_only": True}),
+        (slots.BUDGET, "under 300 dollars", {"max_amount": 300.0, "currency": "USD"}),
+        (slots.BUDGET, "no limit", {"unlimited": True}),
+    ],
+)
+def test_budget_answers(slot: str, text: str, expected: dict[str, object]) -> None:
+    values = parse_answer(slot, text, tracker())
+    assert values is not None
+    assert expected.items() <= values[slots.BUDGET].items()
+
+
+def test_no_rush_means_no_deadline_and_either_is_not_a_skip() -> None:
+    assert parse_answer(slots.DEADLINE, "no rush", tracker()) == {slots.DEADLINE: slots.NO_DEADLINE}
+    values = parse_answer(slots.HOURS, "either 5 or 6 hours", tracker())
+    assert values is not None and values[slots.HOURS] == pytest.approx(5.0)
+    assert parse_answer(slots.HOURS, "no preference", tracker()) == {slots.HOURS: slots.SKIPPED}
+
+
+async def test_second_invalid_answer_offers_to_skip() -> None:
+    form = ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    first = await form.validate_budget(
+        "purple", dispatcher, tracker(requested_slot=slots.BUDGET), DOMAIN
+    )
+    assert first == {slots.BUDGET: None, slots.INVALID_ATTEMPTS: 1}
+    assert "didn't catch" in dispatcher.messages[-1]["text"]
+    again = tracker(requested_slot=slots.BUDGET, slot_values={slots.INVALID_ATTEMPTS: 1})
+    second = await form.validate_budget("banana", dispatcher, again, DOMAIN)
+    assert second[slots.INVALID_ATTEMPTS] == 2
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/skip"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "🙂🙂🙂", "<script>alert(1)</script>", "/state_goal"])
+def test_noise_is_not_a_goal(bad: str) -> None:
+    assert parse_answer(slots.GOAL, bad, tracker()) is None
+
+
+async def test_location_is_asked_only_for_in_person_learning() -> None:
+    form = ValidateInterviewForm()
+    domain_slots = list(slots.INTERVIEW_SLOTS)
+    online = tracker(slot_values={slots.MODE: "online"})
+    in_person = tracker(slot_values={slots.MODE: "in_person"})
+    dispatcher = CollectingDispatcher()
+    assert slots.LOCATION not in await form.required_slots(domain_slots, dispatcher, online, DOMAIN)
+    required = await form.required_slots(domain_slots, dispatcher, in_person, DOMAIN)
+    assert required.index(slots.LOCATION) == required.index(slots.MODE) + 1
+
+
+async def test_skip_sets_a_sentinel_but_never_for_the_goal() -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionSkipQuestion().run(
+        dispatcher, tracker("skip", "skip", requested_slot=slots.PACE), DOMAIN
+    )
+    assert slot_events(events)[slots.PACE] == slots.SKIPPED
+    none = await ActionSkipQuestion().run(
+        dispatcher, tracker("skip", "skip", requested_slot=slots.GOAL), DOMAIN
+    )
+    assert none == [] and "goal" in dispatcher.messages[-1]["text"]
+
+
+async def test_why_do_you_ask_names_the_current_question() -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionExplainQuestion().run(
+        dispatcher, tracker("why?", "ask_why", requested_slot=slots.BUDGET), DOMAIN
+    )
+    assert dispatcher.messages[-1]["response"] == "utter_why_budget"
+
+
+@pytest.mark.parametrize(
+    ("goal", "target"),
+    [
+        (
+            "hi, I'm an accountant and I want to get into data analytics",
+            "I want to get into data analytics",
+        ),
+        ("Hello! I want to learn SQL", "I want to learn SQL"),
+        ("become a nurse", "become a nurse"),
+    ],
+)
+def test_goal_target_drops_greeting_and_current_role(goal: str, target: str) -> None:
+    from actions.goal import target_of
+
+    assert target_of(goal) == target

@@ -1,0 +1,460 @@
+"""Free-text answers: the phrasings learners really type, and input that must not break us."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from advisor.answers import (
+    EVENING_HOURS,
+    WEEKEND_DAY_HOURS,
+    Budget,
+    detect_changed_field,
+    looks_like_noise,
+    parse_budget,
+    parse_course_refs,
+    parse_credit,
+    parse_deadline_weeks,
+    parse_hours_per_week,
+    parse_mode,
+    parse_pace,
+    parse_yes_no,
+)
+from advisor.normalise import clean, words_to_numbers
+
+HUGE = "5 hours a week " * 700  # 10,500 characters
+BAD_INPUT = [
+    "",
+    "   ",
+    "\n\t",
+    "🙂🙂",
+    "!!!???",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "a" * 10_000,
+    HUGE,
+    "\x00\x01\x02",
+    "unas cinco horas",
+    "日本語で答えます",
+    "مرحبا",
+    "DROP TABLE users; --",
+    "%s %d {0} ${x}",
+]
+PARSERS: list[Callable[[str], object]] = [
+    parse_hours_per_week,
+    parse_deadline_weeks,
+    parse_budget,
+    parse_mode,
+    parse_pace,
+    parse_credit,
+    parse_yes_no,
+    detect_changed_field,
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT)
+@pytest.mark.parametrize("parser", PARSERS, ids=lambda parser: parser.__name__)
+def test_bad_input_never_raises_and_finds_no_answer(
+    parser: Callable[[str], object], text: str
+) -> None:
+    result = parser(text)
+    # Spanish "unas cinco horas" may legitimately be understood one day; nothing else may.
+    if text != "unas cinco horas":
+        assert result is None
+
+
+@pytest.mark.parametrize("text", BAD_INPUT)
+def test_course_refs_and_noise_never_raise(text: str) -> None:
+    assert parse_course_refs(text, 5) == []
+    assert isinstance(looks_like_noise(text), bool)
+
+
+@pytest.mark.parametrize("value", [None, 5, 3.2, ["5 hours"], b"5 hours"])
+def test_non_strings_are_no_answer(value: object) -> None:
+    for parser in PARSERS:
+        assert parser(value) is None  # type: ignore[arg-type]
+    assert looks_like_noise(value) is True  # type: ignore[arg-type]
+    assert parse_course_refs(value, 3) == []  # type: ignore[arg-type]
+
+
+# --- hours per week ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("about 5h", 5.0),
+        ("5", 5.0),
+        ("5 hours", 5.0),
+        ("ten hours", 10.0),
+        ("Ten hours.", 10.0),
+        ("twenty five hours", 25.0),
+        ("two evenings a week", 2 * EVENING_HOURS),
+        ("a couple of evenings a week", 2 * EVENING_HOURS),
+        ("one evening a week", EVENING_HOURS),
+        ("an hour a day", 7.0),
+        ("an hour a night", 7.0),
+        ("every night for an hour", 7.0),
+        ("30 minutes a day", 3.5),
+        ("half an hour a day", 3.5),
+        ("an hour and a half a day", 10.5),
+        ("1h30 per day", 10.5),
+        ("3-4 hours", 3.0),
+        ("3–4 hours", 3.0),
+        ("3 to 4 hours a week", 3.0),
+        ("2 or 3 hours per week", 2.0),
+        ("weekends only", 2 * WEEKEND_DAY_HOURS),
+        ("only on saturdays", WEEKEND_DAY_HOURS),
+        ("4 hours on weekends", 4.0),
+        ("2 hours a day on weekends", 4.0),
+        ("1 hour on weekdays", 5.0),
+        ("an hour, three evenings a week", 3.0),
+        ("twice a week for 2 hours", 4.0),
+        ("20 hours a month", 4.6),
+        ("maybe 6 hours a week", 6.0),
+        ("5 hrs/week", 5.0),
+        ("around 10 hrs", 10.0),
+        ("I can do about 6", 6.0),
+        ("I work 40 hours so only 5 hours for study", 5.0),
+        ("<b>5 hours</b>", 5.0),
+        ("5 hours &amp; no more", 5.0),
+        ("5 hours a week on weekdays", 5.0),
+        ("5/week", 5.0),
+        ("5 a day", 35.0),
+    ],
+)
+def test_hours_per_week(text: str, hours: float) -> None:
+    assert parse_hours_per_week(text) == pytest.approx(hours)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "zero",
+        "-5",
+        "100 hours",
+        "12 hours a day",
+        "a few hours",
+        "not much",
+        "I have 2 kids",
+        "depends on the week",
+        "evenings",
+        "3 days a week",
+    ],
+)
+def test_hours_without_a_usable_figure(text: str) -> None:
+    assert parse_hours_per_week(text) is None
+
+
+# --- deadline ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("within 3 months", 13.0),
+        ("3 months", 13.0),
+        ("in about six months", 26.0),
+        ("6 weeks", 6.0),
+        ("six weeks", 6.0),
+        ("I'd like to finish in 12 weeks", 12.0),
+        ("a year", 52.0),
+        ("within 1 year", 52.0),
+        ("two years", 104.0),
+        ("half a year", 26.0),
+        ("a year and a half", 78.0),
+        ("in a month", 4.3),
+        ("a fortnight", 2.0),
+        ("10 days", 1.4),
+        ("3-6 months", 13.0),
+        ("5 hours a week for 6 weeks", 6.0),
+        ("an hour a day for a month", 4.3),
+    ],
+)
+def test_deadline_weeks(text: str, weeks: float) -> None:
+    assert parse_deadline_weeks(text) == pytest.approx(weeks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no rush", "No deadline", "whenever", "no hurry at all", "not in a rush", "no", "nope"],
+)
+def test_no_deadline(text: str) -> None:
+    assert parse_deadline_weeks(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["by the end of the year", "8", "asap", "next month", "soon", "by June", "200 years"],
+)
+def test_ambiguous_deadline_is_none(text: str) -> None:
+    assert parse_deadline_weeks(text) is None
+
+
+# --- budget -----------------------------------------------------------------------
+
+
+def _amount(value: float, currency: str | None) -> Budget:
+    return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
+
+
+FREE = Budget(max_amount=None, currency=None, free_only=True, unlimited=False)
+UNLIMITED = Budget(max_amount=None, currency=None, free_only=False, unlimited=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("under 300 dollars", _amount(300, "USD")),
+        ("$300", _amount(300, "USD")),
+        ("300 bucks", _amount(300, "USD")),
+        ("about 250 usd", _amount(250, "USD")),
+        ("US$ 50", _amount(50, "USD")),
+        ("three hundred dollars", _amount(300, "USD")),
+        ("$1,500", _amount(1500, "USD")),
+        ("£200", _amount(200, "GBP")),
+        ("a hundred pounds", _amount(100, "GBP")),
+        ("200 euros", _amount(200, "EUR")),
+        ("€200", _amount(200, "EUR")),
+        ("500", _amount(500, None)),
+        ("up to 500", _amount(500, None)),
+        ("between 200 and 300", _amount(200, None)),
+        ("300$", _amount(300, "USD")),
+        ("300€", _amount(300, "EUR")),
+        ("$200-$300", _amount(200, "USD")),
+        ("1.5k", _amount(1500, None)),
+        ("2k max", _amount(2000, None)),
+        ("nothing, it has to be free", FREE),
+        ("free only", FREE),
+        ("only free courses please", FREE),
+        ("I can't afford anything", FREE),
+        ("0", FREE),
+        ("no limit", UNLIMITED),
+        ("money is no object", UNLIMITED),
+        ("doesn't matter", UNLIMITED),
+        ("my employer pays", UNLIMITED),
+    ],
+)
+def test_budget(text: str, budget: Budget) -> None:
+    assert parse_budget(text) == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a few hundred",
+        "I have 2 kids",
+        "£",
+        "1000000",
+        "I'm free on weekends",
+        "free or paid doesn't matter",
+        "fraud 5",
+    ],
+)
+def test_budget_without_a_usable_answer(text: str) -> None:
+    assert parse_budget(text) is None
+
+
+# --- mode, pace, credit, yes/no ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("online", "online"),
+        ("Remote", "online"),
+        ("from home", "online"),
+        ("I prefer studying at home", "online"),
+        ("not in person", "online"),
+        ("I'd rather be in a classroom", "in_person"),
+        ("in person", "in_person"),
+        ("In-person classes near me", "in_person"),
+        ("face to face", "in_person"),
+        ("on campus", "in_person"),
+        ("I don't want online", "in_person"),
+        ("a mix", "blended"),
+        ("hybrid", "blended"),
+        ("blended", "blended"),
+        ("a bit of both", "blended"),
+        ("no preference", "any"),
+        ("either", "any"),
+        ("don't mind", "any"),
+        ("any", "any"),
+        ("online or in person", "any"),
+    ],
+)
+def test_mode(text: str, mode: str) -> None:
+    assert parse_mode(text) == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "pace"),
+    [
+        ("my own pace", "self_paced"),
+        ("self-paced", "self_paced"),
+        ("flexible", "self_paced"),
+        ("on my own schedule", "self_paced"),
+        ("whenever I can", "self_paced"),
+        ("no deadlines please", "self_paced"),
+        ("fixed schedule", "scheduled"),
+        ("with a class", "scheduled"),
+        ("live sessions", "scheduled"),
+        ("deadlines keep me going", "scheduled"),
+        ("I like structure", "scheduled"),
+        ("not self-paced", "scheduled"),
+        ("no preference", "any"),
+        ("either is fine", "any"),
+    ],
+)
+def test_pace(text: str, pace: str) -> None:
+    assert parse_pace(text) == pace
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("credit toward a degree", "degree_credit"),
+        ("college credit", "degree_credit"),
+        ("I want it to count towards a qualification", "degree_credit"),
+        ("a certificate that counts toward my degree", "degree_credit"),
+        ("industry certification", "industry"),
+        ("a professional credential", "industry"),
+        ("a licence", "industry"),
+        ("I want to get CompTIA certified", "industry"),
+        ("both", "either"),
+        ("either", "either"),
+        ("doesn't matter", "no"),
+        ("no", "no"),
+        ("not important", "no"),
+        ("just the skills", "no"),
+    ],
+)
+def test_credit(text: str, credit: str) -> None:
+    assert parse_credit(text) == credit
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes", True),
+        ("Yeah sure", True),
+        ("ok", True),
+        ("correct", True),
+        ("that's right", True),
+        ("go ahead", True),
+        ("👍", True),
+        ("sí", True),
+        ("no", False),
+        ("nope", False),
+        ("no thanks", False),
+        ("not really", False),
+        ("that's not right", False),
+        ("not sure", None),
+        ("maybe", None),
+        ("yes and no", None),
+        ("I don't know", None),
+    ],
+)
+def test_yes_no(text: str, answer: bool | None) -> None:
+    assert parse_yes_no(text) is answer
+
+
+# --- course references ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        ("#2", [2]),
+        ("tell me about #4", [4]),
+        ("the second one", [2]),
+        ("compare 1 and 3", [1, 3]),
+        ("compare 3 and 1", [3, 1]),
+        ("first and third", [1, 3]),
+        ("1 vs 4", [1, 4]),
+        ("compare two and three", [2, 3]),
+        ("number one", [1]),
+        ("the 3rd", [3]),
+        ("the last one", [5]),
+        ("second to last", [4]),
+        ("the first two", [1, 2]),
+        ("2, 3 and 2", [2, 3]),
+        ("compare 1 and 7", [1]),
+        ("the one that takes 5 weeks", []),
+        ("the $300 one", []),
+        ("compare two courses", []),
+        ("show me more", []),
+    ],
+)
+def test_course_refs(text: str, refs: list[int]) -> None:
+    assert parse_course_refs(text, 5) == refs
+
+
+def test_course_refs_need_something_shown() -> None:
+    assert parse_course_refs("compare 1 and 2", 0) == []
+    assert parse_course_refs("the last one", 1) == [1]
+
+
+# --- corrections ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("actually my budget is 500", "budget"),
+        ("make it cheaper", "budget"),
+        ("change my hours to 3", "hours_per_week"),
+        ("I can only do 2 evenings a week", "hours_per_week"),
+        ("I need to finish within 2 months", "deadline_weeks"),
+        ("my deadline changed", "deadline_weeks"),
+        ("make it online", "mode"),
+        ("I meant in person", "mode"),
+        ("I'd prefer self-paced", "pace"),
+        ("I need college credit", "credit"),
+        ("I live in Newark now", "location"),
+        ("my goal is now cybersecurity", "goal"),
+        ("I want to become a nurse instead", "goal"),
+        ("I have 10 years of experience", "background"),
+        ("I have a degree in biology", "background"),
+    ],
+)
+def test_detect_changed_field(text: str, field: str) -> None:
+    assert detect_changed_field(text) == field
+
+
+@pytest.mark.parametrize("text", ["hmm", "ok", "change it", "🙂"])
+def test_unclear_correction(text: str) -> None:
+    assert detect_changed_field(text) is None
+
+
+# --- noise ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "🙂🙂", "!!!", "...", "<br><br>", "<script>alert(1)</script>", "🙂" * 5000]
+)
+def test_noise(text: str) -> None:
+    assert looks_like_noise(text)
+
+
+@pytest.mark.parametrize("text", ["5", "$300", "hola", "日本語", "ok", "a" * 10_000])
+def test_not_noise(text: str) -> None:
+    assert not looks_like_noise(text)
+
+
+# --- shared normalisation -----------------------------------------------------------
+
+
+def test_clean_strips_markup_and_refuses_pastes() -> None:
+    assert clean("<p>Five&nbsp;hours</p>") == "five hours"
+    assert clean("3\u20134 hours") == "3-4 hours"
+    assert clean("x" * 10_000) is None
+
+
+def test_number_words_stay_separate() -> None:
+    assert words_to_numbers("two and three") == "2 and 3"
+    assert words_to_numbers("three hundred and fifty") == "350"
+    assert words_to_numbers("one thousand five hundred") == "1500"
+    assert words_to_numbers("often") == "often"
