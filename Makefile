@@ -28,6 +28,7 @@ MODEL := models/credwise.tar.gz
 HOST ?= 127.0.0.1
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
+WEB_PORT ?= 8000
 # Browsers may call the Rasa API only from pages served on this machine (any port).
 CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?
 
@@ -63,25 +64,15 @@ $(MODEL): config.yml domain.yml $(RASA_DATA_DIRS) $(RASA_DATA_FILES) requirement
 	@# Rasa leaves the file alone when its own fingerprint says nothing changed.
 	@touch $@
 
-run: install index train ## Start the Rasa server and the action server in the foreground (Ctrl-C stops both)
-	@# .env (see .env.example) holds secrets such as RASA_AUTH_TOKEN; it is optional.
+run: install index train ## Start everything (Rasa, actions, web widget + console, Telegram if configured); Ctrl-C stops
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
-	auth=(); if [[ -n "$${RASA_AUTH_TOKEN:-}" ]]; then auth=(--auth-token "$$RASA_AUTH_TOKEN"); fi; \
-	pids=(); \
-	stop() { trap - EXIT INT TERM; kill "$${pids[@]}" 2>/dev/null || true; wait || true; }; \
-	trap stop EXIT; trap 'exit 130' INT TERM; \
-	SANIC_HOST='$(HOST)' $(PY) -m rasa_sdk --actions actions -p $(ACTIONS_PORT) & pids+=($$!); \
-	$(RASA) run --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml \
-		--interface '$(HOST)' --port $(RASA_PORT) --enable-api --cors '$(CORS_ORIGINS)' \
-		"$${auth[@]}" & pids+=($$!); \
-	echo "Credwise: Rasa on http://$(HOST):$(RASA_PORT), actions on http://$(HOST):$(ACTIONS_PORT)." \
-		"Ctrl-C stops both."; \
-	wait -n; echo "Credwise: a server exited; stopping the other." >&2; exit 1
+	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) WEB_PORT=$(WEB_PORT) \
+		CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.services run
 
 up: install index train ## Start Rasa and the action server in the background and wait until healthy
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
-	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) CORS_ORIGINS='$(CORS_ORIGINS)' \
-		$(PY) -m bot.services up
+	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) WEB_PORT=$(WEB_PORT) \
+		CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.services up
 
 down: ## Stop what `make up` started
 	@$(PY) -m bot.services down

@@ -147,6 +147,7 @@ def _running(name: str) -> int | None:
 
 def up(services: list[Service]) -> None:
     """Start every service not already running, then wait for all to be healthy."""
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
     for service in services:
         if _running(service.name):
             print(f"{service.name}: already running")
@@ -171,10 +172,29 @@ def down(names: list[str]) -> None:
         _pid_file(name).unlink(missing_ok=True)
 
 
+def web_app(
+    port: int, rasa_url: str, host: str = "127.0.0.1", env: Mapping[str, str] | None = None
+) -> Service:
+    """The web app: widget demo page on /, advisor console on /console."""
+    return Service(
+        name="web",
+        command=[str(PYTHON), "-m", "bot.web"],
+        health_url=f"http://{host}:{port}/health",
+        env={
+            **os.environ,
+            **(env or {}),
+            "CREDWISE_WEB_HOST": host,
+            "CREDWISE_WEB_PORT": str(port),
+            "CREDWISE_RASA_URL": rasa_url,
+        },
+    )
+
+
 def _embedded_services() -> list[Service]:
     host = os.environ.get("HOST", "127.0.0.1")
     actions_port = int(os.environ.get("ACTIONS_PORT", "5055"))
     rasa_port = int(os.environ.get("RASA_PORT", "5005"))
+    web_port = int(os.environ.get("WEB_PORT", "8000"))
     return [
         action_server(actions_port, host),
         rasa_server(
@@ -184,20 +204,55 @@ def _embedded_services() -> list[Service]:
             auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
             cors=os.environ.get("CORS_ORIGINS", DEFAULT_CORS),
         ),
+        web_app(web_port, f"http://{host}:{rasa_port}", host),
     ]
+
+
+def _start_telegram() -> None:
+    """Telegram runs only with a token; without one it says so in one line and stays off."""
+    if not (os.environ.get("CREDWISE_TELEGRAM_BOT_TOKEN") or "").strip():
+        print("telegram: off (set CREDWISE_TELEGRAM_BOT_TOKEN, see .env.example, to turn it on)")
+        return
+    process = start(
+        Service("telegram", [str(PYTHON), "-m", "bot.telegram"], "", os.environ),
+        RUN_DIR / "telegram.log",
+    )
+    _pid_file("telegram").write_text(str(process.pid))
+    print(f"telegram: started (pid {process.pid}, log .run/telegram.log)")
+
+
+def run_foreground(services: list[Service]) -> None:
+    """`make run`: start everything, print where it is, stop it all on Ctrl-C."""
+    up(services)
+    _start_telegram()
+    print(
+        "Credwise is running: widget demo http://127.0.0.1:8000/ , advisor console "
+        "http://127.0.0.1:8000/console , Rasa http://127.0.0.1:5005 . Ctrl-C stops everything."
+    )
+    try:
+        while all(_running(s.name) for s in services):
+            time.sleep(1)
+        print("a service stopped; see .run/*.log", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        down(["telegram", *[s.name for s in reversed(services)]])
 
 
 def main(argv: list[str] | None = None) -> int:
     """``up`` / ``down`` / ``status`` for the embedded default deployment."""
     parser = argparse.ArgumentParser(prog="python -m bot.services")
-    parser.add_argument("command", choices=["up", "down", "status"])
+    parser.add_argument("command", choices=["up", "down", "status", "run"])
     args = parser.parse_args(argv)
     services = _embedded_services()
     try:
         if args.command == "up":
             up(services)
+            _start_telegram()
+        elif args.command == "run":
+            run_foreground(services)
         elif args.command == "down":
-            down([s.name for s in reversed(services)])
+            down(["telegram", *[s.name for s in reversed(services)]])
         else:
             for service in services:
                 state = "running" if _running(service.name) else "stopped"
