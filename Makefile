@@ -39,7 +39,7 @@ EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
 EVAL_K ?= 10
 
-.PHONY: help install ingest index train run up down chat test lint format bench eval clean distclean
+.PHONY: help install ingest index train run up down chat telegram test lint format bench eval clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make <target> [VAR=value ...]"
@@ -79,6 +79,9 @@ down: ## Stop what `make up` started
 
 chat: ## Chat with the running assistant in the terminal (after `make up`)
 	@$(PY) -m bot.terminal --url http://$(HOST):$(RASA_PORT)
+
+telegram: install ## Run the Telegram bot in the foreground (needs CREDWISE_TELEGRAM_BOT_TOKEN and `make up`)
+	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; $(PY) -m bot.telegram
 
 test: install index train ## Run the test-suite (installs, indexes and trains first)
 	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \

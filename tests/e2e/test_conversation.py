@@ -9,7 +9,7 @@ import pytest
 
 from index.loader import get_search
 from index.schema import Course
-from tests.e2e.conftest import Stack
+from tests.stack import Stack
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 

@@ -1,0 +1,96 @@
+"""Talk to Rasa's REST channel, retrying only when a retry cannot answer a turn twice.
+
+A connection that was never made (Rasa restarting, not up yet) and a 5xx answer are
+retried with exponential backoff. A read timeout is not: Rasa may already have taken
+the turn, and sending it again would make the advisor answer the same message twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import httpx
+
+logger = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/rest/webhook"
+DEFAULT_TIMEOUT_SECONDS = 60.0  # a recommendation turn searches the catalog; give it time
+CONNECT_TIMEOUT_SECONDS = 5.0
+DEFAULT_ATTEMPTS = 3
+DEFAULT_BACKOFF_SECONDS = 0.5  # 0.5 s, then 1 s: Rasa restarting is back within seconds or not
+
+RasaMessage = dict[str, Any]
+
+# Failures where the request certainly never reached Rasa, so sending it again is safe.
+_NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class RasaUnavailableError(Exception):
+    """Rasa did not answer a turn (down, overloaded or misconfigured) after every retry."""
+
+
+class RasaClient:
+    """One async HTTP client per process, shared by every chat."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        attempts: int = DEFAULT_ATTEMPTS,
+        backoff: float = DEFAULT_BACKOFF_SECONDS,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if attempts < 1:
+            raise ValueError("attempts must be at least 1")
+        self.base_url = base_url.rstrip("/")
+        self.attempts = attempts
+        self.backoff = backoff
+        self._client = httpx.AsyncClient(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT_SECONDS),
+            transport=transport,
+        )
+
+    async def send(self, sender: str, message: str) -> list[RasaMessage]:
+        """One learner turn; returns the bot's messages (an empty list when it stays quiet).
+
+        Raises:
+            RasaUnavailableError: no usable answer after ``attempts`` tries.
+        """
+        body = {"sender": sender, "message": message}
+        for attempt in range(1, self.attempts + 1):
+            try:
+                response = await self._client.post(WEBHOOK_PATH, json=body)
+            except _NOT_DELIVERED as error:
+                problem = f"cannot connect to Rasa at {self.base_url}: {error!r}"
+            except httpx.HTTPError as error:
+                raise RasaUnavailableError(f"Rasa did not answer: {error!r}") from error
+            else:
+                if response.status_code < 500:
+                    return _messages(response)
+                problem = f"Rasa answered HTTP {response.status_code}"
+            if attempt < self.attempts:
+                delay = self.backoff * 2 ** (attempt - 1)
+                logger.warning("%s; retrying in %.1f s", problem, delay)
+                await asyncio.sleep(delay)
+        raise RasaUnavailableError(f"{problem} (after {self.attempts} attempts)")
+
+    async def aclose(self) -> None:
+        """Close the connection pool (the application's shutdown calls this)."""
+        await self._client.aclose()
+
+
+def _messages(response: httpx.Response) -> list[RasaMessage]:
+    """The reply body, checked: a 4xx or a body that is not a list of objects is unusable."""
+    if response.is_error:
+        raise RasaUnavailableError(f"Rasa refused the turn: HTTP {response.status_code}")
+    try:
+        body = response.json()
+    except ValueError as error:
+        raise RasaUnavailableError("Rasa answered with something that is not JSON") from error
+    if not isinstance(body, list) or not all(isinstance(item, dict) for item in body):
+        raise RasaUnavailableError("Rasa answered with something that is not a message list")
+    return body
