@@ -1,0 +1,116 @@
+"""One learner profile -> the ranking the advisor would show, with the evidence behind it.
+
+This runs the same steps as the bot's recommend action (profile -> filters -> search
+-> cards) and adds what the bot hides: the fused score and its dense and lexical
+parts, the occupation recognised, and how many courses survive the filters.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from advisor.cards import build_cards, card_payload
+from advisor.profile import LearnerProfile, budget_note, search_query, summary_lines, to_filters
+from bot.console.describe import describe_filters, without
+from bot.console.queries import canonical_filters, query_id
+from index.schema import Course
+
+if TYPE_CHECKING:  # importing index.search at run time would load FAISS for a type name
+    from index.search import CourseSearch
+
+SKILLS_SHOWN = 6  # as many as the bot names to the learner
+MAX_K = 50
+
+# One search at a time: the web app shares two cores with Rasa and the action server,
+# and a queue of advisors is better served in turn than all slowly at once.
+_search_lock = threading.Lock()
+
+
+class EmptyQueryError(ValueError):
+    """The profile has neither a goal nor a background to search for."""
+
+
+def label_key(course: Course) -> str:
+    """The key a label is stored under: the course URL, as ``python -m index eval`` ranks by.
+
+    Some NJ training-provider records have no URL or share their provider's home page;
+    a URL would merge their labels, so they are keyed ``course:<id>`` instead (the
+    evaluation CLI ranks Coursera, edX and Udemy by default, whose URLs are unique).
+    """
+    if course.url and not course.url_is_provider_site:
+        return course.url
+    return f"course:{course.id}"
+
+
+def _search() -> CourseSearch:
+    from index.loader import get_search
+
+    return get_search()
+
+
+def rank_profile(
+    profile: LearnerProfile,
+    disabled: set[str] | None = None,
+    k: int = 10,
+    search: CourseSearch | None = None,
+) -> dict[str, Any]:
+    """The console's view of a ranking, as JSON-ready data."""
+    query = search_query(profile)
+    if not query.strip():
+        raise EmptyQueryError("Give a goal or a background to search for.")
+    applied = to_filters(profile)
+    filters = without(applied, disabled or set())
+    with _search_lock:  # also makes the first, loading call happen once
+        search = search or _search()
+        started = time.perf_counter()
+        explanation = search.explain(query, filters)
+        results = search.search(query, k=min(k, MAX_K), filters=filters)
+        took_ms = (time.perf_counter() - started) * 1000
+    match = explanation.occupation
+    skills = (
+        search.matcher.key_skills(match.occupation, SKILLS_SHOWN)
+        if match is not None and search.matcher is not None
+        else []
+    )
+    cards = build_cards(results, profile, [skill.name for skill in skills])
+    return {
+        "query": {
+            "id": query_id(query, filters),
+            "text": query,
+            "filters": canonical_filters(filters),
+        },
+        "profile_summary": summary_lines(profile),
+        "budget_note": budget_note(profile),
+        "occupation": None
+        if match is None
+        else {
+            "code": match.occupation.code,
+            "title": match.occupation.title,
+            "score": round(match.score, 4),
+            "matched_title": match.matched_title,
+        },
+        "skills": [skill.model_dump() for skill in skills],
+        "filters": [
+            {**asdict(line), "active": line.name not in (disabled or set())}
+            for line in describe_filters(applied, profile)
+        ],
+        "passing": explanation.allowed,
+        "catalog_size": len(search.courses),
+        "results": [
+            {
+                "rank": position,
+                "course_id": result.course.id,
+                "label_key": label_key(result.course),
+                "source": str(result.course.source),
+                "score": round(result.score, 4),
+                "dense": round(result.dense, 4),
+                "lexical": round(result.lexical, 4),
+                "card": card_payload(card),
+            }
+            for position, (result, card) in enumerate(zip(results, cards, strict=True), start=1)
+        ],
+        "took_ms": round(took_ms, 1),
+    }
