@@ -170,14 +170,16 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         _session_notes.append(f"widget server logs: {root}")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: a sync Playwright left running holds an event loop that
+# breaks the asyncio tests (and the other browser suite) collected after this one.
+@pytest.fixture(scope="module")
 def playwright_session() -> Iterator[Playwright]:
     """The Playwright driver, started once."""
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_session: Playwright) -> Iterator[Browser]:
     """Debian's headless Chromium, launched once."""
     if not CHROMIUM.exists():
