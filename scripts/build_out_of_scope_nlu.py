@@ -93,7 +93,7 @@ EVAL_HEADER = """\
 def load_clinc(path: Path) -> dict[str, list[list[str]]]:
     """Read the CLINC150 JSON file with its train and oos_train splits."""
     with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)
+        data: dict[str, list[list[str]]] = json.load(handle)
     for split in ("train", "oos_train", "oos_val"):
         if split not in data:
             raise SystemExit(f"{path}: no '{split}' split")

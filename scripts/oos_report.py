@@ -94,7 +94,7 @@ def build_report(model: Path, oos_path: Path, in_scope_path: Path) -> dict[str, 
 
     oos_missed = [
         {"text": text, **pred_fields(pred)}
-        for (text, _), pred in zip(oos, oos_pred)
+        for (text, _), pred in zip(oos, oos_pred, strict=True)
         if pred["name"] not in REJECTING_INTENTS
     ]
     in_rejected = [
@@ -103,7 +103,7 @@ def build_report(model: Path, oos_path: Path, in_scope_path: Path) -> dict[str, 
             "expected": expected,
             **pred_fields(pred),
         }
-        for (text, expected), pred in zip(in_scope, in_pred)
+        for (text, expected), pred in zip(in_scope, in_pred, strict=True)
         if pred["name"] in REJECTING_INTENTS
     ]
     in_wrong_intent = [
@@ -112,7 +112,7 @@ def build_report(model: Path, oos_path: Path, in_scope_path: Path) -> dict[str, 
             "expected": expected,
             **pred_fields(pred),
         }
-        for (text, expected), pred in zip(in_scope, in_pred)
+        for (text, expected), pred in zip(in_scope, in_pred, strict=True)
         if pred["name"] not in REJECTING_INTENTS and pred["name"] != expected
     ]
     oos_rejected = share(len(oos) - len(oos_missed), len(oos))
@@ -191,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     report = build_report(args.model.resolve(), args.oos.resolve(), args.in_scope.resolve())
     print_report(report)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.output.write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"\nwrote {args.output}")
     passed = report["oos_val"]["passed"] and report["in_scope_heldout"]["passed"]
     return 0 if passed else 1

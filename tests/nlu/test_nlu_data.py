@@ -1,0 +1,129 @@
+"""The NLU training data is complete, consistent and kept apart from the evaluation data.
+
+These checks read the YAML files only (no Rasa, no model), so they run in a second.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parents[2]
+NLU_DIR = ROOT / "data" / "nlu"
+EVAL_FILES = [
+    ROOT / "tests" / "nlu" / "oos_val.yml",
+    ROOT / "tests" / "nlu" / "in_scope_heldout.yml",
+    ROOT / "tests" / "nlu" / "in_scope_fresh.yml",
+]
+# CI lays the shared folder beside the clone; a developer's checkout has it there too.
+CLINC_JSON = ROOT.parent / "shared" / "datasets" / "clinc150" / "clinc150_train_val.json"
+BUILD_SCRIPT = ROOT / "scripts" / "build_out_of_scope_nlu.py"
+
+MIN_EXAMPLES_PER_INTENT = 30
+SAFE_YAML = YAML(typ="safe", pure=True)
+MIN_HELDOUT_IN_SCOPE = 150
+
+
+def normalise(text: str) -> str:
+    """Lowercase, without punctuation: how the featurizers see a message."""
+    return " ".join(re.sub(r"[^\w#£$€ ]+", " ", text.lower()).split())
+
+
+def read_examples(path: Path) -> list[tuple[str, str]]:
+    """The (intent, text) pairs of a Rasa NLU YAML file; lookup tables are skipped."""
+    document = SAFE_YAML.load(path.read_text(encoding="utf-8"))
+    pairs = []
+    for block in document.get("nlu", []):
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                pairs.append((block["intent"], line[2:].strip()))
+    return pairs
+
+
+def training_examples() -> list[tuple[str, str]]:
+    return [pair for path in sorted(NLU_DIR.glob("*.yml")) for pair in read_examples(path)]
+
+
+def domain_intents() -> list[str]:
+    domain = SAFE_YAML.load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return [i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]]
+
+
+def load_build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_out_of_scope_nlu", BUILD_SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_domain_intent_has_enough_examples() -> None:
+    counts: dict[str, int] = defaultdict(int)
+    for intent, _ in training_examples():
+        counts[intent] += 1
+    too_few = {i: counts[i] for i in domain_intents() if counts[i] < MIN_EXAMPLES_PER_INTENT}
+    assert too_few == {}
+
+
+def test_no_training_intent_is_missing_from_the_domain() -> None:
+    assert {intent for intent, _ in training_examples()} - set(domain_intents()) == set()
+
+
+def test_no_message_is_taught_two_intents() -> None:
+    labels: dict[str, set[str]] = defaultdict(set)
+    for intent, text in training_examples():
+        labels[normalise(text)].add(intent)
+    assert {text: sorted(i) for text, i in labels.items() if len(i) > 1} == {}
+
+
+@pytest.mark.parametrize("eval_file", EVAL_FILES, ids=lambda p: p.name)
+def test_evaluation_messages_are_not_in_the_training_data(eval_file: Path) -> None:
+    trained = {normalise(text) for _, text in training_examples()}
+    leaked = [text for _, text in read_examples(eval_file) if normalise(text) in trained]
+    assert leaked == []
+
+
+def test_held_out_in_scope_set_covers_every_credwise_intent() -> None:
+    held_out = read_examples(ROOT / "tests" / "nlu" / "in_scope_heldout.yml")
+    assert len(held_out) >= MIN_HELDOUT_IN_SCOPE
+    expected = set(domain_intents()) - {"out_of_scope"}
+    assert {intent for intent, _ in held_out} == expected
+
+
+def test_clinc_out_of_scope_file_is_the_build_scripts_output(tmp_path: Path) -> None:
+    """data/nlu/out_of_scope.yml and tests/nlu/oos_val.yml are reproducible."""
+    if not CLINC_JSON.is_file():
+        pytest.skip(f"{CLINC_JSON} is not available")
+    script = load_build_script()
+    out, held_out = tmp_path / "out_of_scope.yml", tmp_path / "oos_val.yml"
+    script.main([str(CLINC_JSON), "--output", str(out), "--eval-output", str(held_out)])
+    assert out.read_text(encoding="utf-8") == (NLU_DIR / "out_of_scope.yml").read_text(
+        encoding="utf-8"
+    )
+    assert held_out.read_text(encoding="utf-8") == EVAL_FILES[0].read_text(encoding="utf-8")
+
+
+def test_build_script_never_trains_on_overlapping_intents_or_validation_splits() -> None:
+    if not CLINC_JSON.is_file():
+        pytest.skip(f"{CLINC_JSON} is not available")
+    script = load_build_script()
+    data = script.load_clinc(CLINC_JSON)
+    chosen, _, _ = script.select_examples(data, script.DEFAULT_SEED, script.DEFAULT_PER_INTENT)
+    chosen_set = set(chosen)
+    overlapping = {
+        script.normalise(text)
+        for text, intent in data["train"]
+        if intent in script.OVERLAPPING_INTENTS
+    }
+    assert chosen_set & overlapping == set()
+    held_out = {script.normalise(text) for text, _ in data["val"] + data["oos_val"]}
+    assert chosen_set & held_out == set()
