@@ -39,7 +39,7 @@ EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
 EVAL_K ?= 10
 
-.PHONY: help install ingest index train run up down chat telegram test lint format bench eval clean distclean
+.PHONY: help install ingest index train run up down chat telegram test lint format bench eval purge clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make <target> [VAR=value ...]"
@@ -102,6 +102,10 @@ bench: install index ## Run the benchmarks
 
 eval: install index ## Measure search quality (EVAL_QUERIES, EVAL_QRELS, EVAL_K)
 	$(PY) -m index eval --queries $(EVAL_QUERIES) --qrels $(EVAL_QRELS) --k $(EVAL_K)
+
+purge: install ## Delete conversations idle longer than CREDWISE_RETENTION_DAYS (default 180; DAYS=N, DRY_RUN=1)
+	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
+	$(PY) -m actions.retention $(if $(DAYS),--days $(DAYS)) $(if $(DRY_RUN),--dry-run)
 
 clean: ## Remove built artifacts (model, index, caches); keeps the venvs
 	rm -rf models/ data/index/ .rasa/ .mypy_cache/ .ruff_cache/ .pytest_cache/

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.settings import REPO_ROOT
@@ -22,3 +23,6 @@ class ActionSettings(BaseSettings):
     tracker_db_url: str = f"sqlite:///{REPO_ROOT / 'data' / 'tracker.db'}"
     # Hand-over requests for the advisor console.
     handoff_db_path: Path = REPO_ROOT / "data" / "advisor.db"
+    # `python -m actions.retention` (`make purge`) deletes conversations idle for longer
+    # than this, and hand-over requests older than it: about six months by default.
+    retention_days: float = Field(default=180, gt=0)

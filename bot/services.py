@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -27,7 +28,9 @@ MODEL = Path(os.environ.get("CREDWISE_RASA_MODEL", REPO_ROOT / "models" / "credw
 HEALTH_TIMEOUT_SECONDS = 180.0  # Rasa loads its model and the action server its index
 POLL_SECONDS = 0.5
 STOP_GRACE_SECONDS = 10.0
-DEFAULT_CORS = r"https?://(localhost|127\.0\.0\.1)(:[0-9]+)?"
+# Anchored: Rasa's CORS layer matches a pattern at the start of the origin only, so
+# without ``$`` a page on http://localhost.evil.example would be let in too.
+DEFAULT_CORS = r"https?://(localhost|127\.0\.0\.1)(:[0-9]+)?$"
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,53 @@ def web_app(
     )
 
 
-def _embedded_services() -> list[Service]:
+TOKEN_FILE_NAME = "rasa_auth_token"
+
+
+def deployment_token(run_dir: Path = RUN_DIR, environ: Mapping[str, str] = os.environ) -> str:
+    """The token Rasa's HTTP API demands: the configured one, else one made for this deployment.
+
+    The API can read and rewrite any conversation, so it never runs open. Without
+    RASA_AUTH_TOKEN (or CREDWISE_RASA_AUTH_TOKEN) a random token is made once and kept in
+    ``.run/rasa_auth_token``, readable by this account only, so that ``make up``, ``make
+    down``, the web app, the console and Telegram started later all agree on it.
+    """
+    for name in ("RASA_AUTH_TOKEN", "CREDWISE_RASA_AUTH_TOKEN"):
+        configured = (environ.get(name) or "").strip()
+        if configured:
+            return configured
+    run_dir.mkdir(parents=True, exist_ok=True)
+    path = run_dir / TOKEN_FILE_NAME
+    try:
+        # O_EXCL + mode: the file is never readable by others, not even for a moment.
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        path.chmod(0o600)
+        kept = path.read_text().strip()
+        if kept:
+            return kept
+        handle = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    token = secrets.token_urlsafe(32)
+    with os.fdopen(handle, "w") as file:
+        file.write(token + "\n")
+    return token
+
+
+def _share_token(token: str) -> None:
+    """Processes started from here (web app, console, Telegram) inherit the Rasa token."""
+    os.environ["RASA_AUTH_TOKEN"] = token
+    os.environ["CREDWISE_RASA_AUTH_TOKEN"] = token
+
+
+def _anchored(cors: str) -> str:
+    """A CORS origin pattern that must match the whole origin, not just its beginning."""
+    if cors == "*" or cors.endswith("$"):
+        return cors
+    return f"(?:{cors})$"
+
+
+def _embedded_services(auth_token: str | None = None) -> list[Service]:
+    token = auth_token or deployment_token()
     host = os.environ.get("HOST", "127.0.0.1")
     actions_port = int(os.environ.get("ACTIONS_PORT", "5055"))
     rasa_port = int(os.environ.get("RASA_PORT", "5005"))
@@ -201,10 +250,12 @@ def _embedded_services() -> list[Service]:
             rasa_port,
             REPO_ROOT / "endpoints.yml",
             host,
-            auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
-            cors=os.environ.get("CORS_ORIGINS", DEFAULT_CORS),
+            auth_token=token,
+            cors=_anchored(os.environ.get("CORS_ORIGINS", DEFAULT_CORS)),
         ),
-        web_app(web_port, f"http://{host}:{rasa_port}", host),
+        web_app(
+            web_port, f"http://{host}:{rasa_port}", host, env={"CREDWISE_RASA_AUTH_TOKEN": token}
+        ),
     ]
 
 
@@ -227,7 +278,8 @@ def run_foreground(services: list[Service]) -> None:
     _start_telegram()
     print(
         "Credwise is running: widget demo http://127.0.0.1:8000/ , advisor console "
-        "http://127.0.0.1:8000/console , Rasa http://127.0.0.1:5005 . Ctrl-C stops everything."
+        "http://127.0.0.1:8000/console , Rasa http://127.0.0.1:5005 (HTTP API token in "
+        f"$RASA_AUTH_TOKEN or .run/{TOKEN_FILE_NAME}). Ctrl-C stops everything."
     )
     try:
         while all(_running(s.name) for s in services):
@@ -244,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.services")
     parser.add_argument("command", choices=["up", "down", "status", "run"])
     args = parser.parse_args(argv)
-    services = _embedded_services()
+    token = deployment_token()
+    _share_token(token)
+    services = _embedded_services(token)
     try:
         if args.command == "up":
             up(services)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -50,7 +51,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "CREDWISE_HANDOFF_DB_PATH": str(handoff_db),
     }
     actions = services.action_server(actions_port, env=env)
-    rasa = services.rasa_server(rasa_port, endpoints)
+    rasa_token = secrets.token_urlsafe(32)
+    rasa = services.rasa_server(rasa_port, endpoints, auth_token=rasa_token)
     processes = [
         services.start(actions, root / "actions.log"),
         services.start(rasa, root / "rasa.log"),
@@ -63,6 +65,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             actions_url=f"http://127.0.0.1:{actions_port}",
             tracker_db=tracker_db,
             handoff_db=handoff_db,
+            rasa_token=rasa_token,
         )
     finally:
         for process in processes:

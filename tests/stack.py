@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ class Stack:
     actions_url: str
     tracker_db: Path
     handoff_db: Path
+    rasa_token: str  # Rasa's HTTP API refuses calls without it
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel; returns the bot's messages."""
@@ -41,9 +43,13 @@ class Stack:
             messages: list[dict[str, Any]] = json.loads(response.read())
         return messages
 
+    def api_url(self, path: str) -> str:
+        """A URL of Rasa's HTTP API, with the token it requires."""
+        return f"{self.rasa_url}{path}?{urllib.parse.urlencode({'token': self.rasa_token})}"
+
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation's tracker from Rasa's HTTP API."""
-        url = f"{self.rasa_url}/conversations/{sender}/tracker"
+        url = self.api_url(f"/conversations/{sender}/tracker")
         with urllib.request.urlopen(url, timeout=TURN_TIMEOUT_SECONDS) as response:
             tracker: dict[str, Any] = json.loads(response.read())
         return tracker
@@ -51,7 +57,7 @@ class Stack:
     def append_event(self, sender: str, event: dict[str, Any]) -> None:
         """Append an event through Rasa's HTTP API (what the advisor console does)."""
         request = urllib.request.Request(
-            f"{self.rasa_url}/conversations/{sender}/tracker/events",
+            self.api_url(f"/conversations/{sender}/tracker/events"),
             data=json.dumps(event).encode(),
             headers={"Content-Type": "application/json"},
             method="POST",

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from actions.records import (
     delete_handoffs,
-    erase_conversation_sqlite,
+    engine_url,
+    erase_conversation,
     record_handoff,
     sqlite_path,
+    store_exists,
 )
 
 # The columns of Rasa 3.6's SQL tracker store that erasure relies on.
@@ -69,7 +71,7 @@ def test_erasure_waits_for_the_requesting_turn_then_deletes_only_that_learner(
 
     writer = threading.Thread(target=write_turn_later)
     writer.start()
-    deleted = erase_conversation_sqlite(db, "alice", "action_forget_me", timeout=5)
+    deleted = erase_conversation(f"sqlite:///{db}", "alice", "action_forget_me", timeout=5)
     writer.join()
     assert deleted == 3  # two earlier rows and the requesting turn
     assert _count(db, "alice") == 0
@@ -79,9 +81,26 @@ def test_erasure_waits_for_the_requesting_turn_then_deletes_only_that_learner(
 def test_erasure_gives_up_waiting_but_still_deletes(tmp_path: Path) -> None:
     db = tmp_path / "tracker.db"
     _store(db, [("carol", "action_listen")])
-    assert erase_conversation_sqlite(db, "carol", "action_forget_me", timeout=0.2) == 1
+    url = f"sqlite:///{db}"
+    assert erase_conversation(url, "carol", "action_forget_me", timeout=0.2) == 1
+    assert _count(db, "carol") == 0
 
 
 def test_sqlite_path() -> None:
     assert sqlite_path("sqlite:////tmp/x.db") == Path("/tmp/x.db")
     assert sqlite_path("postgresql://localhost/rasa") is None
+
+
+def test_rasas_postgresql_url_is_read_through_psycopg_3() -> None:
+    assert engine_url("postgresql://u:p@127.0.0.1:5432/rasa") == (
+        "postgresql+psycopg://u:p@127.0.0.1:5432/rasa"
+    )
+    assert engine_url("postgresql+psycopg2://h/db") == "postgresql+psycopg://h/db"
+    assert engine_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+
+
+def test_a_missing_sqlite_store_is_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "tracker.db"
+    assert not store_exists(f"sqlite:///{missing}")
+    assert not missing.exists()
+    assert store_exists("postgresql://localhost/rasa")

@@ -10,6 +10,7 @@ Debian's (``/usr/bin/chromium``, or ``CREDWISE_CHROMIUM``): no browser is downlo
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -92,10 +93,11 @@ class Servers:
     web_url: str  # the web app in front of the real Rasa
     dead_web_url: str  # a web app whose Rasa does not exist
     rasa_url: str  # Rasa's HTTP API, to act as the advisor console does
+    rasa_token: str  # which that API requires
     provider: ProviderSite  # another origin embedding the widget
 
 
-def web_app(port: int, rasa_url: str, cors_origins: list[str]) -> services.Service:
+def web_app(port: int, rasa_url: str, cors_origins: list[str], rasa_token: str) -> services.Service:
     """``python -m bot.web`` configured through the environment, as it is deployed."""
     origins = ",".join(f'"{origin}"' for origin in cors_origins)
     return services.Service(
@@ -107,7 +109,7 @@ def web_app(port: int, rasa_url: str, cors_origins: list[str]) -> services.Servi
             "CREDWISE_WEB_HOST": "127.0.0.1",
             "CREDWISE_WEB_PORT": str(port),
             "CREDWISE_RASA_URL": rasa_url,
-            "CREDWISE_RASA_AUTH_TOKEN": "",
+            "CREDWISE_RASA_AUTH_TOKEN": rasa_token,
             "CREDWISE_CORS_ORIGINS": f"[{origins}]",
         },
     )
@@ -144,12 +146,21 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     provider = ProviderSite(url=f"http://127.0.0.1:{provider_port}")
     closed_port = free_port()  # nothing will listen here: the dead app's "Rasa"
     rasa_url = f"http://127.0.0.1:{rasa_port}"
+    rasa_token = secrets.token_urlsafe(32)
     stack = [
         (services.action_server(actions_port, env=env), services.HEALTH_TIMEOUT_SECONDS),
-        (services.rasa_server(rasa_port, endpoints), services.HEALTH_TIMEOUT_SECONDS),
-        (web_app(web_port, rasa_url, [web_url, provider.url]), WEB_HEALTH_TIMEOUT_SECONDS),
         (
-            web_app(dead_port, f"http://127.0.0.1:{closed_port}", [dead_url, provider.url]),
+            services.rasa_server(rasa_port, endpoints, auth_token=rasa_token),
+            services.HEALTH_TIMEOUT_SECONDS,
+        ),
+        (
+            web_app(web_port, rasa_url, [web_url, provider.url], rasa_token),
+            WEB_HEALTH_TIMEOUT_SECONDS,
+        ),
+        (
+            web_app(
+                dead_port, f"http://127.0.0.1:{closed_port}", [dead_url, provider.url], rasa_token
+            ),
             WEB_HEALTH_TIMEOUT_SECONDS,
         ),
     ]
@@ -162,7 +173,13 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         for (service, timeout), process in zip(stack, processes, strict=True):
             services.wait_healthy(service, process, timeout)
         _warm_up(web_url)
-        yield Servers(web_url=web_url, dead_web_url=dead_url, rasa_url=rasa_url, provider=provider)
+        yield Servers(
+            web_url=web_url,
+            dead_web_url=dead_url,
+            rasa_url=rasa_url,
+            rasa_token=rasa_token,
+            provider=provider,
+        )
     finally:
         provider_server.shutdown()
         with ThreadPoolExecutor(len(processes)) as pool:  # each may take its grace period

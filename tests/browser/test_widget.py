@@ -336,13 +336,15 @@ def test_an_advisors_replies_appear_while_the_conversation_is_handed_over(
     # The advisor console writes its replies into the conversation through Rasa's API.
     event = advisor_event("Sam", "Hello, I'm Sam from the careers team. What would you like?")
     events = f"{servers.rasa_url}/conversations/{sender}/tracker/events"
-    httpx.post(events, json=event, timeout=30).raise_for_status()
+    token = {"token": servers.rasa_token}
+    httpx.post(events, params=token, json=event, timeout=30).raise_for_status()
     reply = page.locator(".cw-msg-advisor")
     expect(reply).to_have_text(event["text"], timeout=20_000)
     expect(widget.bot_bubbles().last).to_have_text(event["text"])
     shot(page, "advisor")
 
-    httpx.post(events, json={"event": "resume", "timestamp": time.time()}, timeout=30)
+    resume = {"event": "resume", "timestamp": time.time()}
+    httpx.post(events, params=token, json=resume, timeout=30).raise_for_status()
     widget.say("hi")
     expect(widget.bot_bubbles().last).not_to_have_text(event["text"])
 

@@ -178,7 +178,7 @@ def test_a_learner_asks_for_a_human_and_an_advisor_answers_through_rasa(
     monkeypatch.setenv("CREDWISE_HANDOFF_DB_PATH", str(stack.handoff_db))
     monkeypatch.setenv("CREDWISE_RASA_URL", stack.rasa_url)
     monkeypatch.setenv("CREDWISE_CONSOLE_PASSWORD", "correct horse battery staple")
-    monkeypatch.delenv("CREDWISE_RASA_AUTH_TOKEN", raising=False)
+    monkeypatch.setenv("CREDWISE_RASA_AUTH_TOKEN", stack.rasa_token)
     settings = BotSettings(_env_file=None)  # type: ignore[call-arg]
     assert settings.handoff_db_path == stack.handoff_db
     console = log_in(TestClient(create_app(settings)))
