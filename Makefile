@@ -33,18 +33,18 @@ WEB_PORT ?= 8000
 CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?
 
 PYTEST_ARGS ?=
-LINT_PATHS := $(wildcard actions bot index tests bench)
+LINT_PATHS := $(wildcard actions addons advisor bot index tests bench)
 
 EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
 EVAL_K ?= 10
 
-.PHONY: help install ingest index train run up down chat telegram test lint format bench eval purge clean distclean
+.PHONY: help install ingest index train run up down up-scaled down-scaled chat telegram test lint format bench eval purge clean distclean
 
 help: ## Show this list of targets
 	@echo "Usage: make <target> [VAR=value ...]"
 	@echo
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' \
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' \
 		$(MAKEFILE_LIST)
 
 install: ## Create .venv (Python 3.11) and .venv-rasa (Python 3.10) from the pinned requirements
@@ -76,6 +76,14 @@ up: install index train ## Start Rasa and the action server in the background an
 
 down: ## Stop what `make up` started
 	@$(PY) -m bot.services down
+
+up-scaled: install index train ## Start the scaled mode (PostgreSQL, Redis, 2 Rasa + 2 action servers behind nginx) in the background
+	@bash scripts/system_deps.sh
+	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
+	CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.scaled up
+
+down-scaled: ## Stop what `make up-scaled` started (conversations stay in .run/scaled/postgres)
+	@$(PY) -m bot.scaled down
 
 chat: ## Chat with the running assistant in the terminal (after `make up`)
 	@$(PY) -m bot.terminal --url http://$(HOST):$(RASA_PORT)
