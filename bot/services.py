@@ -8,15 +8,18 @@ exits 0; ``down`` stops them; ``status`` reports.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import secrets
 import signal
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,36 @@ class Service:
     command: list[str]
     health_url: str
     env: Mapping[str, str]
+    # Run by ``up`` before anything starts: raises ``NotReadyError`` naming the fix.
+    preflight: Callable[[], None] | None = None
+
+
+class NotReadyError(RuntimeError):
+    """A service's files are missing or damaged; the message names the command that fixes it."""
+
+
+def check_model(path: Path | None = None) -> None:
+    """Refuse a missing or damaged Rasa model before Rasa starts.
+
+    Why: Rasa 3.6 given a ``--model`` path that does not exist quietly loads the newest
+    model in ``models/`` (or none), and given a damaged archive it serves without an agent:
+    ``/status`` answers 409 until the health wait gives up, and no turn is answered. Reading
+    the whole archive (gzip checks its CRC at the end) catches truncation in a second.
+    """
+    model = path or MODEL
+    fix = "run `make train`"
+    if not model.is_file():
+        raise NotReadyError(f"no Rasa model at {model}: {fix}")
+    try:
+        with gzip.open(model) as stream:
+            while stream.read(1 << 20):
+                pass
+        with tarfile.open(model, "r:gz") as archive:
+            names = {name.lstrip("/") for name in archive.getnames()}
+    except (OSError, EOFError, zlib.error, tarfile.TarError) as error:
+        raise NotReadyError(f"damaged Rasa model {model} ({error}): {fix}") from error
+    if "metadata.json" not in names:
+        raise NotReadyError(f"{model} is not a Rasa model (no metadata.json): {fix}")
 
 
 def _get(url: str) -> int:
@@ -66,10 +99,14 @@ def wait_healthy(service: Service, process: subprocess.Popen[bytes] | None, time
 def action_server(
     port: int, host: str = "127.0.0.1", env: Mapping[str, str] | None = None
 ) -> Service:
-    """The rasa_sdk action server with Credwise's actions."""
+    """The rasa_sdk action server with Credwise's actions, behind their preflight checks.
+
+    ``python -m actions`` refuses to start (exit 1, one line naming the fix) when the
+    catalog, the search index or the embedding model is missing or damaged.
+    """
     return Service(
         name="actions",
-        command=[str(PYTHON), "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)],
+        command=[str(PYTHON), "-m", "actions", "--actions", "actions", "-p", str(port)],
         health_url=f"http://{host}:{port}/health",
         env={**os.environ, **(env or {}), "SANIC_HOST": host},
     )
@@ -98,6 +135,7 @@ def rasa_server(
         command=command,
         health_url=status,
         env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **(env or {})},
+        preflight=check_model,
     )
 
 
@@ -149,18 +187,43 @@ def _running(name: str) -> int | None:
 
 
 def up(services: list[Service]) -> None:
-    """Start every service not already running, then wait for all to be healthy."""
+    """Check, start every service not already running, then wait for all to be healthy.
+
+    A service that exits while starting (the action server's preflight refusing, say) is
+    reported at once with the last line of its log, rather than after the health timeout,
+    and what this call started is stopped again.
+    """
     RUN_DIR.mkdir(parents=True, exist_ok=True)
+    pending = [service for service in services if not _running(service.name)]
+    for service in pending:
+        if service.preflight is not None:
+            service.preflight()
+    started: dict[str, subprocess.Popen[bytes]] = {}
     for service in services:
-        if _running(service.name):
+        if service not in pending:
             print(f"{service.name}: already running")
             continue
         process = start(service, RUN_DIR / f"{service.name}.log")
+        started[service.name] = process
         _pid_file(service.name).write_text(str(process.pid))
         print(f"{service.name}: started (pid {process.pid}, log .run/{service.name}.log)")
     for service in services:
-        wait_healthy(service, None, HEALTH_TIMEOUT_SECONDS)
+        try:
+            wait_healthy(service, started.get(service.name), HEALTH_TIMEOUT_SECONDS)
+        except (RuntimeError, TimeoutError) as error:
+            down(list(started))  # nothing half-started is left behind
+            log = RUN_DIR / f"{service.name}.log"
+            raise RuntimeError(f"{error}: {_last_line(log)}") from error
         print(f"{service.name}: healthy at {service.health_url.split('?')[0]}")
+
+
+def _last_line(log_path: Path) -> str:
+    """The last non-empty line of a log: where a refusing service says why."""
+    try:
+        lines = log_path.read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return "(no log)"
+    return lines[-1] if lines else "(empty log)"
 
 
 def down(names: list[str]) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from index.catalog import catalog_hash, load_catalog
 from index.embedding import Embedder
@@ -19,6 +21,25 @@ TITLE_VECTORS_FILE = "occupation_titles.npy"
 TITLE_META_FILE = "occupation_titles.meta.json"
 
 
+def _cached_titles(
+    meta_path: Path, vectors_path: Path, expected: dict[str, object]
+) -> npt.NDArray[np.float32] | None:
+    """The cached title vectors, or None when absent, stale or unreadable.
+
+    They are only a cache of what the model computes, so a damaged copy is recomputed
+    rather than stopping the action server.
+    """
+    try:
+        if json.loads(meta_path.read_text()) != expected:
+            return None
+        vectors: npt.NDArray[np.float32] = np.load(vectors_path)
+    except (OSError, ValueError, EOFError):  # missing, truncated, or not JSON / .npy
+        return None
+    if vectors.ndim != 2 or len(vectors) != expected["titles"]:
+        return None
+    return vectors
+
+
 def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatcher:
     """The occupation matcher, embedding O*NET titles on first use and caching them on disk."""
     occupations = load_occupations(settings.occupations_path)
@@ -30,13 +51,7 @@ def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatch
         "occupations_sha256": catalog_hash(settings.occupations_path),
         "titles": len(titles),
     }
-    vectors = None
-    if (
-        meta_path.exists()
-        and vectors_path.exists()
-        and json.loads(meta_path.read_text()) == expected
-    ):
-        vectors = np.load(vectors_path)
+    vectors = _cached_titles(meta_path, vectors_path, expected)
     if vectors is None:
         vectors = embedder.encode(titles, batch_size=256)
         settings.index_dir.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,9 @@ def build_application(settings: BotSettings, channel: TelegramChannel | None = N
     """
     if not settings.telegram_bot_token:
         raise ValueError(TELEGRAM_OFF)
-    channel = channel or TelegramChannel(RasaClient(settings.rasa_url))
+    channel = channel or TelegramChannel(
+        RasaClient(settings.rasa_url, auth_token=settings.rasa_auth_token)
+    )
     rasa = channel.rasa
 
     async def close(application: Application) -> None:

@@ -30,13 +30,17 @@ from telegram.ext import (
 from bot.telegram.callback_keys import CallbackKeys
 from bot.telegram.rasa_client import RasaClient, RasaUnavailableError
 from bot.telegram.rate_limit import RateLimiter, Verdict
-from bot.telegram.rendering import Reply, render_turn
+from bot.telegram.rendering import Reply, escape, render_turn
 
 logger = logging.getLogger(__name__)
 
 RATE_LIMITED = "You're sending messages faster than I can read them; please wait a moment."
 RASA_DOWN = "Sorry, the advisor is unavailable right now. Please try again in a minute."
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again."
+# Rasa answered a turn with nothing although the chat is not handed over: a custom action
+# failed (Rasa 3.6 logs it and carries on), typically because the action server is down.
+# The turn is stored, so sending it again continues the conversation from there.
+SILENT_TURN = "Sorry, something went wrong on my side — please send that again in a moment."
 BUTTON_EXPIRED = "This button has expired: please type your answer instead."
 TEXT_ONLY = "I can only read text messages: please type your answer."
 UNKNOWN_COMMAND = "I don't know that command. Try /help, /restart or /forget."
@@ -211,6 +215,9 @@ class TelegramChannel:
                 await context.bot.send_message(chat_id, RASA_DOWN)
                 return False
             replies = render_turn(answer, lambda payload: self.keys.encode(chat_id, payload))
+            if not replies and await self.rasa.paused(sender_id(chat_id)) is not True:
+                logger.warning("chat %s: empty reply; a custom action probably failed", chat_id)
+                replies = [Reply(escape(SILENT_TURN))]
             for reply in replies:
                 await send(context, chat_id, reply)
             return True

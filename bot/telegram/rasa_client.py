@@ -42,12 +42,14 @@ class RasaClient:
         attempts: int = DEFAULT_ATTEMPTS,
         backoff: float = DEFAULT_BACKOFF_SECONDS,
         transport: httpx.AsyncBaseTransport | None = None,
+        auth_token: str | None = None,
     ) -> None:
         if attempts < 1:
             raise ValueError("attempts must be at least 1")
         self.base_url = base_url.rstrip("/")
         self.attempts = attempts
         self.backoff = backoff
+        self._api_params = {"token": auth_token} if auth_token else {}  # HTTP API only
         self._client = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT_SECONDS),
@@ -77,6 +79,22 @@ class RasaClient:
                 logger.warning("%s; retrying in %.1f s", problem, delay)
                 await asyncio.sleep(delay)
         raise RasaUnavailableError(f"{problem} (after {self.attempts} attempts)")
+
+    async def paused(self, sender: str) -> bool | None:
+        """Whether the conversation is handed over to a human advisor; None when unknown.
+
+        A paused conversation answers with silence on purpose, so an empty turn is taken
+        for a fault unless this says True. One try, no retry: it only decides on an apology.
+        """
+        params = {**self._api_params, "include_events": "NONE"}
+        try:
+            response = await self._client.get(f"/conversations/{sender}/tracker", params=params)
+            response.raise_for_status()
+            tracker = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            logger.warning("cannot read the tracker of %s: %r", sender, error)
+            return None
+        return tracker.get("paused") is True if isinstance(tracker, dict) else None
 
     async def aclose(self) -> None:
         """Close the connection pool (the application's shutdown calls this)."""

@@ -31,6 +31,10 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Only plain file names: no separators, so no way out of STATIC_DIR.
 STATIC_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:js|css|html|svg)")
 UNAVAILABLE = "The advisor is unavailable, please try again."
+# Said when Rasa answers a turn with nothing although the bot is not paused: a custom
+# action failed (Rasa 3.6 logs it and carries on without its events), typically because
+# the action server is down. The turn is stored, so sending it again continues from there.
+APOLOGY = "Sorry, something went wrong on my side — please send that again in a moment."
 PAUSED_HEADER = "X-Conversation-Paused"
 NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 STATIC_HEADERS = {"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"}
@@ -96,7 +100,11 @@ async def chat(request: Request) -> Response:
         paused: bool | None = (await rasa.tracker(settings, valid.sender, with_events=False)).paused
     except rasa.RasaUnavailableError:
         paused = None
-    return _with_status(messages.from_webhook(reply), paused)
+    shown = messages.from_webhook(reply)
+    if not shown and paused is not True:  # silence that is not a hand-over: apologise
+        logger.warning("chat: empty reply for %s; a custom action probably failed", valid.sender)
+        shown = [{"from": "bot", "text": APOLOGY}]
+    return _with_status(shown, paused)
 
 
 @router.get("/api/history")

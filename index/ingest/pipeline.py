@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ ADAPTERS: dict[str, Adapter] = {
     nj_etpl.FILE_NAME: nj_etpl.to_course,
 }
 MAX_REJECTS_LISTED = 50  # per source, so the report stays readable
+# Bytes that are not UTF-8 are read as lone surrogates (errors="surrogateescape"), so one
+# damaged row is rejected and reported instead of the decode error stopping the ingest.
+UNDECODABLE = re.compile("[\udc80-\udcff]")
+NOT_UTF8 = "record: not valid UTF-8 text"
 
 
 @dataclass
@@ -49,7 +54,7 @@ class SourceReport:
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """CSV rows with their 1-based line-of-record number (header is record 0)."""
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
             yield number, {k: (v or "") for k, v in row.items() if k is not None}
 
@@ -62,6 +67,8 @@ def _reason(error: Exception) -> str:
         return f"{location}: {first['msg']}"
     if isinstance(error, KeyError):
         return f"missing column {error}"
+    if isinstance(error, UnicodeError):
+        return str(error)
     return f"{type(error).__name__}: {error}"
 
 
@@ -79,6 +86,8 @@ def ingest(source_dir: Path) -> tuple[list[Course], dict[str, SourceReport]]:
         for number, row in read_rows(path):
             report.rows += 1
             try:
+                if any(UNDECODABLE.search(value) for value in row.values()):
+                    raise UnicodeError(NOT_UTF8)
                 course = adapter(row)
             except (ValidationError, ValueError, KeyError) as error:
                 reason = _reason(error)
