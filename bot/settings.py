@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.settings import REPO_ROOT
@@ -28,6 +28,11 @@ class BotSettings(BaseSettings):
     telegram_webhook_secret: str | None = None
     telegram_base_url: str | None = None  # a Bot API stand-in for tests
     handoff_db_path: Path = REPO_ROOT / "data" / "advisor.db"
+    # /api/chat rate limits (bot.widget.rate_limit): messages per period, per conversation
+    # and per client IP; 0 turns a limit off.
+    chat_limit_per_sender: int = Field(default=20, ge=0)
+    chat_limit_per_client: int = Field(default=120, ge=0)
+    chat_limit_period_seconds: float = Field(default=60.0, gt=0)
     labels_db_path: Path = REPO_ROOT / "data" / "labels.db"
 
     @field_validator("rasa_auth_token", "console_password", "telegram_bot_token", mode="before")

@@ -66,6 +66,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             tracker_db=tracker_db,
             handoff_db=handoff_db,
             rasa_token=rasa_token,
+            log_dir=root,
         )
     finally:
         for process in processes:

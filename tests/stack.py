@@ -30,6 +30,7 @@ class Stack:
     tracker_db: Path
     handoff_db: Path
     rasa_token: str  # Rasa's HTTP API refuses calls without it
+    log_dir: Path | None = None  # where the servers' logs go (rasa.log, actions.log)
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel; returns the bot's messages."""

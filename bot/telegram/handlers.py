@@ -27,6 +27,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.blank import PLEASE_TYPE, is_blank
 from bot.telegram.callback_keys import CallbackKeys
 from bot.telegram.rasa_client import RasaClient, RasaUnavailableError
 from bot.telegram.rate_limit import RateLimiter, Verdict
@@ -161,7 +162,9 @@ class TelegramChannel:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A typed message: one turn of the conversation."""
         message = update.effective_message
-        if message is not None and message.text:
+        if message is not None and message.text and is_blank(message.text):
+            await context.bot.send_message(message.chat_id, PLEASE_TYPE)  # see bot.blank
+        elif message is not None and message.text:
             await self._relay_from(update, context, message.text)
 
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

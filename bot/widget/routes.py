@@ -6,8 +6,9 @@
 in an ``X-Conversation-Paused`` header whether the conversation is handed over to a
 human advisor, whose replies the widget then fetches from the history.
 
-Errors are JSON ``{"error": …}`` bodies: a 4xx status for a bad request, 503 when Rasa
-cannot answer. Nothing a browser sends can produce a 5xx of our own.
+Errors are JSON ``{"error": …}`` bodies: a 4xx status for a bad request (429 with
+``Retry-After`` over a rate limit, see ``rate_limit``), 503 when Rasa cannot answer.
+Nothing a browser sends can produce a 5xx of our own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from bot.settings import BotSettings
-from bot.widget import messages, rasa
+from bot.widget import messages, rasa, rate_limit
 from bot.widget.validation import InvalidRequestError, chat_request, check_sender
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,9 @@ async def chat(request: Request) -> Response:
         valid = await chat_request(request)
     except InvalidRequestError as refused:
         return _error(refused.status, refused.message)
+    too_many = rate_limit.refuse(request, valid.sender)  # 429 before Rasa does any work
+    if too_many is not None:
+        return too_many
     settings = _settings(request)
     try:
         reply = await rasa.send(settings, valid.sender, valid.message, valid.shown)

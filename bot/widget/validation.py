@@ -4,7 +4,8 @@
 early and cheaply, always with a JSON ``{"error": …}`` body the widget can show:
 415 for a body that is not JSON, 413 for a body or message that is too long (checked
 while reading, so a huge upload is never held in memory), 400 for JSON that does not
-parse or is not an object, 422 for a missing or malformed field.
+parse or is not an object, 422 for a missing or malformed field ("Please type a message."
+for one with nothing visible in it).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from bot.blank import PLEASE_TYPE, is_blank
+
 MAX_MESSAGE_CHARS = 5_000
 MAX_SENDER_CHARS = 128
 MAX_SHOWN_CHARS = 500  # a quick reply's title
 # A message of MAX_MESSAGE_CHARS characters fits even when every one is \uXXXX-escaped.
 MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 12 + 1_024
+EMPTY_MESSAGE = PLEASE_TYPE  # see bot.blank: Rasa must never get a blank message
 SENDER_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_SENDER_CHARS}}}")
 
 
@@ -76,10 +80,16 @@ async def chat_request(request: Request) -> ChatRequest:
         raise InvalidRequestError(400, "The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise InvalidRequestError(400, 'The body must be a JSON object: {"sender", "message"}.')
+    try:  # JSON may escape a lone surrogate ("\\ud800"): no text, and unsendable to Rasa
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequestError(400, "The request body is not valid UTF-8 text.") from None
     sender = check_sender(data.get("sender"))
     message = data.get("message")
-    if not isinstance(message, str) or not message.strip():
-        raise InvalidRequestError(422, "'message' must be a non-empty string.")
+    if not isinstance(message, str):
+        raise InvalidRequestError(422, "'message' must be a string.")
+    if is_blank(message):
+        raise InvalidRequestError(422, EMPTY_MESSAGE)
     if len(message) > MAX_MESSAGE_CHARS:
         raise InvalidRequestError(
             413, f"The message is too long: at most {MAX_MESSAGE_CHARS:,} characters."
