@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from bench import search_latency, turn_latency
+from bench import load, search_latency, turn_latency
 
-SUITES = {"search": search_latency.main, "turns": turn_latency.main}
+SUITES = {"search": search_latency.main, "turns": turn_latency.main, "load": load.main}
 
 
 def main() -> int:

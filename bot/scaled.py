@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot import services
@@ -145,21 +145,17 @@ class ScaledDeployment:
             cors=self.cors,
             env=self._service_env(),
         )
-        return services.Service(
-            f"rasa-{number + 1}", service.command, service.health_url, service.env
-        )
+        return replace(service, name=f"rasa-{number + 1}")
 
     def actions_service(self, number: int) -> services.Service:
         service = services.action_server(
             self.ports.actions_replicas[number], env=self._service_env()
         )
-        return services.Service(
-            f"actions-{number + 1}", service.command, service.health_url, service.env
-        )
+        return replace(service, name=f"actions-{number + 1}")
 
     def web_service(self) -> services.Service:
         service = services.web_app(self.ports.web, self.rasa_url, env=self._service_env())
-        return services.Service("web", service.command, service.health_url, service.env)
+        return replace(service, name="web")
 
     def start_service(self, service: services.Service) -> None:
         """Start one server process and wait until its health check answers."""
@@ -181,6 +177,9 @@ class ScaledDeployment:
         The first replica creates the tracker tables; the others start after it is
         healthy so that they never race to create them.
         """
+        first_replica = self.rasa_service(0)
+        if first_replica.preflight is not None:  # a missing model: refuse before anything runs
+            first_replica.preflight()
         self.postgres.init()
         self.postgres.start()
         self._remember("postgres", self.postgres.process)
@@ -189,7 +188,7 @@ class ScaledDeployment:
         actions = [self.actions_service(n) for n in range(len(self.ports.actions_replicas))]
         started = {s.name: services.start(s, self.root / f"{s.name}.log") for s in actions}
         self.processes.update(started)
-        self.start_service(self.rasa_service(0))
+        self.start_service(first_replica)
         rest = [self.rasa_service(n) for n in range(1, len(self.ports.rasa_replicas))]
         for service in rest:
             self.processes[service.name] = services.start(

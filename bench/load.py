@@ -1,0 +1,215 @@
+"""Load test: 50 concurrent conversations for 60 s, embedded mode versus scaled mode.
+
+Each simulated learner runs the whole interview over Rasa's REST channel (greeting,
+goal, background, hours, deadline, budget, mode and pace, credit: the last answer
+brings three course cards), asks for more results, then starts again as a new learner.
+Both deployments are started here on free loopback ports with their own stores, so the
+figures are reproducible with one command: ``python -m bench load``.
+
+Reported per mode: completed turns and turns per second, p50/p95/p99 turn latency,
+errors (non-200, timeouts, refused connections, or an empty reply where the script
+expects one), and the CPU time each server process used per second of the run, which
+is how the bottleneck is named.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot import services
+from bot.infra import free_port
+from bot.scaled import Ports, ScaledDeployment
+from index.settings import REPO_ROOT
+
+RESULTS_FILE = REPO_ROOT / "bench" / "results" / "load.json"
+CONCURRENCY = 50
+DURATION_SECONDS = 60.0
+TURN_TIMEOUT_SECONDS = 30.0
+CONVERSATION = [
+    "hi",
+    "I want to become a data analyst",
+    "Excel",
+    "5 hours a week",
+    "within 3 months",
+    "up to 500 dollars",
+    "online, at my own pace",
+    "doesn't matter",
+    "show me more",
+]
+
+
+@dataclass
+class Tally:
+    """What the simulated learners saw."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    conversations: int = 0
+
+
+async def _learner(client: httpx.AsyncClient, url: str, stop_at: float, tally: Tally) -> None:
+    """One learner after another, each through the whole conversation, until time is up."""
+    while time.monotonic() < stop_at:
+        sender = f"load-{uuid.uuid4().hex[:12]}"
+        for text in CONVERSATION:
+            if time.monotonic() >= stop_at:
+                return
+            started = time.perf_counter()
+            try:
+                response = await client.post(
+                    f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+                )
+            except httpx.HTTPError as error:
+                tally.errors[type(error).__name__] += 1
+                break
+            tally.latencies_ms.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                tally.errors[f"HTTP {response.status_code}"] += 1
+                break
+            if not response.json():
+                tally.errors["empty reply"] += 1
+                break
+        else:
+            tally.conversations += 1
+
+
+def _cpu_seconds(group: int) -> float:
+    """User + system CPU time of every live process in a process group, from /proc.
+
+    Each server runs in a session of its own, so its group holds the server and its
+    workers (nginx's, PostgreSQL's backends), all threads included.
+    """
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[2]) == group:  # pgrp
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _percentile(ordered: list[float], fraction: float) -> float:
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))], 1)
+
+
+async def drive(
+    url: str,
+    concurrency: int = CONCURRENCY,
+    duration: float = DURATION_SECONDS,
+    pids: dict[str, int] | None = None,
+) -> dict[str, Any]:
+    """Run ``concurrency`` learners against Rasa at ``url`` for ``duration`` seconds."""
+    tally = Tally()
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    timeout = httpx.Timeout(TURN_TIMEOUT_SECONDS)
+    cpu_before = {name: _cpu_seconds(pid) for name, pid in (pids or {}).items()}
+    started = time.monotonic()
+    async with httpx.AsyncClient(limits=limits, timeout=timeout) as client:
+        stop_at = started + duration
+        await asyncio.gather(*(_learner(client, url, stop_at, tally) for _ in range(concurrency)))
+    elapsed = time.monotonic() - started
+    ordered = sorted(tally.latencies_ms)
+    result: dict[str, Any] = {
+        "concurrency": concurrency,
+        "duration_s": round(elapsed, 1),
+        "turns": len(ordered),
+        "turns_per_second": round(len(ordered) / elapsed, 1),
+        "conversations_completed": tally.conversations,
+        "p50_ms": round(statistics.median(ordered), 1) if ordered else None,
+        "p95_ms": _percentile(ordered, 0.95) if ordered else None,
+        "p99_ms": _percentile(ordered, 0.99) if ordered else None,
+        "errors": sum(tally.errors.values()),
+        "error_kinds": dict(tally.errors),
+    }
+    if pids:
+        result["cpu_cores_used"] = {
+            name: round((_cpu_seconds(pid) - cpu_before[name]) / elapsed, 2)
+            for name, pid in pids.items()
+        }
+    return result
+
+
+def _private_dir(prefix: str) -> Path:
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    root.chmod(0o711)  # PostgreSQL, run as its own account, must reach its folder
+    return root
+
+
+def run_embedded(concurrency: int, duration: float) -> dict[str, Any]:
+    """One Rasa process and one action server on SQLite and the in-memory lock store."""
+    root = _private_dir("credwise-load-embedded-")
+    actions_port, rasa_port = free_port(), free_port()
+    endpoints = root / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{root / "tracker.db"}"\n'
+    )
+    env = {"CREDWISE_TRACKER_DB_URL": f"sqlite:///{root / 'tracker.db'}"}
+    actions = services.action_server(actions_port, env=env)
+    rasa = services.rasa_server(rasa_port, endpoints)
+    processes = {
+        "actions": services.start(actions, root / "actions.log"),
+        "rasa": services.start(rasa, root / "rasa.log"),
+    }
+    try:
+        services.wait_healthy(actions, processes["actions"], services.HEALTH_TIMEOUT_SECONDS)
+        services.wait_healthy(rasa, processes["rasa"], services.HEALTH_TIMEOUT_SECONDS)
+        pids = {name: process.pid for name, process in processes.items()}
+        return asyncio.run(drive(f"http://127.0.0.1:{rasa_port}", concurrency, duration, pids))
+    finally:
+        for process in processes.values():
+            services.stop(process)
+
+
+def run_scaled(concurrency: int, duration: float) -> dict[str, Any]:
+    """Two Rasa replicas and two action servers behind nginx, PostgreSQL and Redis."""
+    ports = Ports(
+        rasa=free_port(), actions=free_port(), web=free_port(), postgres=free_port(),
+        redis=free_port(), rasa_replicas=(free_port(), free_port()),
+        actions_replicas=(free_port(), free_port()),
+    )  # fmt: skip
+    deployment = ScaledDeployment(_private_dir("credwise-load-scaled-"), ports, with_web=False)
+    try:
+        deployment.start()
+        pids = {name: process.pid for name, process in deployment.processes.items()}
+        for name, process in [
+            ("postgres", deployment.postgres.process),
+            ("redis", deployment.redis.process),
+            ("nginx", deployment.nginx.process),
+        ]:
+            if process is not None:
+                pids[name] = process.pid
+        return asyncio.run(drive(deployment.rasa_url, concurrency, duration, pids))
+    finally:
+        deployment.stop()
+
+
+def main(*, quick: bool = False) -> dict[str, Any]:
+    """Measure both modes, print the figures and write them to the results file."""
+    duration = 10.0 if quick else DURATION_SECONDS
+    results = {
+        "machine": {"cpu_cores": os.cpu_count()},
+        "conversation_turns": len(CONVERSATION),
+        "embedded": run_embedded(CONCURRENCY, duration),
+        "scaled": run_scaled(CONCURRENCY, duration),
+    }
+    print(json.dumps(results, indent=2))
+    if not quick:
+        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
+    return results
