@@ -187,12 +187,14 @@ def run_scaled(concurrency: int, duration: float) -> dict[str, Any]:
         deployment.start()
         pids = {name: process.pid for name, process in deployment.processes.items()}
         for name, process in [
-            ("postgres", deployment.postgres.process),
             ("redis", deployment.redis.process),
             ("nginx", deployment.nginx.process),
         ]:
             if process is not None:
                 pids[name] = process.pid
+        postmaster = deployment.postgres.server_pid()
+        if postmaster is not None:
+            pids["postgres"] = postmaster
         return asyncio.run(drive(deployment.rasa_url, concurrency, duration, pids))
     finally:
         deployment.stop()

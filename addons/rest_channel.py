@@ -1,0 +1,128 @@
+"""Rasa's REST channel with its input checked first: 4xx for bad requests, never a 500.
+
+Rasa 3.6.21's own REST channel answers 500 with a traceback to a body that is JSON but
+not an object (an empty body, ``null``, ``[1]``), answers a blank message with silence
+(its logistic-regression classifier fails on a message without tokens), takes a sender
+id longer than the tracker store's 255-character column, and answers a form body with
+an HTML page. This channel keeps the same URL (``/webhooks/rest/webhook``), request and
+reply shapes, and turns each of those into a JSON ``{"error": …}`` with a 4xx status,
+or, for a blank message, into a friendly request to type one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from asyncio import CancelledError
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.utils.endpoints import bool_arg
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.blank import PLEASE_TYPE, is_blank  # one rule for every channel
+
+logger = logging.getLogger(__name__)
+
+# Generous: the public web app already stops messages over 5,000 characters.
+MAX_MESSAGE_CHARS = 20_000
+MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store keeps sender ids in a VARCHAR(255)
+MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 12 + 16_384  # room for \uXXXX escapes and metadata
+
+
+class RequestRefusedError(Exception):
+    """A request the channel refuses, with the status and message to answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def parse_turn(body: bytes) -> dict[str, Any]:
+    """The checked fields of one REST request, or :class:`RequestRefusedError`."""
+    if len(body) > MAX_BODY_BYTES:
+        raise RequestRefusedError(413, f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise RequestRefusedError(400, "The body must be JSON text in UTF-8.") from None
+    if not isinstance(payload, dict):
+        raise RequestRefusedError(400, 'The body must be a JSON object: {"sender", "message"}.')
+    sender, message = payload.get("sender"), payload.get("message")
+    metadata = payload.get("metadata")
+    if not isinstance(sender, str) or not 0 < len(sender) <= MAX_SENDER_CHARS:
+        raise RequestRefusedError(
+            422, f"'sender' must be a string of 1–{MAX_SENDER_CHARS} characters."
+        )
+    if not sender.isprintable():
+        raise RequestRefusedError(422, "'sender' must not contain control characters.")
+    if not isinstance(message, str):
+        raise RequestRefusedError(422, "'message' must be a string.")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise RequestRefusedError(
+            413,
+            f"The message is longer than {MAX_MESSAGE_CHARS} characters; please shorten it.",
+        )
+    if metadata is not None and not isinstance(metadata, dict):
+        raise RequestRefusedError(422, "'metadata' must be a JSON object.")
+    channel = payload.get("input_channel")
+    return {
+        "sender": sender,
+        "message": message,
+        "metadata": metadata,
+        "input_channel": channel if isinstance(channel, str) and channel else None,
+    }
+
+
+class CheckedRestInput(RestInput):
+    """The ``rest`` channel, refusing malformed requests before Rasa sees them."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """``GET /`` health and ``POST /webhook``, as Rasa's REST channel has them."""
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> Any:
+            try:
+                turn = parse_turn(request.body)
+            except RequestRefusedError as refused:
+                return response.json({"error": refused.message}, status=refused.status)
+            sender, text = turn["sender"], turn["message"]
+            if is_blank(text):
+                return response.json([{"recipient_id": sender, "text": PLEASE_TYPE}])
+            channel = turn["input_channel"] or self.name()
+            if bool_arg(request, "stream", default=False):
+                stream = self.stream_response(
+                    on_new_message, text, sender, channel, turn["metadata"]
+                )
+                # Rasa's Sanic (21.12) has response.stream; the newer one mypy reads has not.
+                return response.stream(stream, content_type="text/event-stream")  # type: ignore[attr-defined]
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                text, collector, sender, input_channel=channel, metadata=turn["metadata"]
+            )
+            try:
+                await on_new_message(message)
+            except CancelledError:
+                logger.error("turn of %s timed out", sender)
+            except Exception as error:
+                # The channels turn an empty answer into an apology; the cause goes to the
+                # log on one line (the traceback at debug level).
+                logger.error("turn of %s failed: %r", sender, error)
+                logger.debug("turn of %s failed", sender, exc_info=True)
+            return response.json(collector.messages)
+
+        return webhook
