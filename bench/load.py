@@ -28,7 +28,8 @@ from typing import Any
 
 import httpx
 
-from bot import services
+from bench.conversations import DATA_ANALYST
+from bot.embedded import EmbeddedDeployment
 from bot.infra import free_port
 from bot.scaled import Ports, ScaledDeployment
 from index.settings import REPO_ROOT
@@ -37,17 +38,7 @@ RESULTS_FILE = REPO_ROOT / "bench" / "results" / "load.json"
 CONCURRENCY = 50
 DURATION_SECONDS = 60.0
 TURN_TIMEOUT_SECONDS = 30.0
-CONVERSATION = [
-    "hi",
-    "I want to become a data analyst",
-    "Excel",
-    "5 hours a week",
-    "within 3 months",
-    "up to 500 dollars",
-    "online, at my own pace",
-    "doesn't matter",
-    "show me more",
-]
+CONVERSATION = [*DATA_ANALYST, "show me more"]
 
 
 @dataclass
@@ -151,28 +142,13 @@ def _private_dir(prefix: str) -> Path:
 
 def run_embedded(concurrency: int, duration: float) -> dict[str, Any]:
     """One Rasa process and one action server on SQLite and the in-memory lock store."""
-    root = _private_dir("credwise-load-embedded-")
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = root / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{root / "tracker.db"}"\n'
-    )
-    env = {"CREDWISE_TRACKER_DB_URL": f"sqlite:///{root / 'tracker.db'}"}
-    actions = services.action_server(actions_port, env=env)
-    rasa = services.rasa_server(rasa_port, endpoints)
-    processes = {
-        "actions": services.start(actions, root / "actions.log"),
-        "rasa": services.start(rasa, root / "rasa.log"),
-    }
+    deployment = EmbeddedDeployment(_private_dir("credwise-load-embedded-"))
     try:
-        services.wait_healthy(actions, processes["actions"], services.HEALTH_TIMEOUT_SECONDS)
-        services.wait_healthy(rasa, processes["rasa"], services.HEALTH_TIMEOUT_SECONDS)
-        pids = {name: process.pid for name, process in processes.items()}
-        return asyncio.run(drive(f"http://127.0.0.1:{rasa_port}", concurrency, duration, pids))
+        deployment.start("actions", "rasa")
+        pids = {name: process.pid for name, process in deployment.processes.items()}
+        return asyncio.run(drive(deployment.rasa_url, concurrency, duration, pids))
     finally:
-        for process in processes.values():
-            services.stop(process)
+        deployment.stop()
 
 
 def run_scaled(concurrency: int, duration: float) -> dict[str, Any]:

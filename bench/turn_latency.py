@@ -11,7 +11,6 @@ policies, a templated reply, no custom action). Both go through the whole server
 from __future__ import annotations
 
 import json
-import secrets
 import statistics
 import tempfile
 import time
@@ -21,30 +20,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bot import services
+from bench.conversations import DATA_ANALYST
+from bot.embedded import EmbeddedDeployment
 from index.settings import REPO_ROOT
 
 RESULTS_FILE = REPO_ROOT / "bench" / "results" / "turns.json"
-INTERVIEW = [
-    "I want to become a data analyst",
-    "Excel",
-    "5 hours a week",
-    "within 3 months",
-    "up to 500 dollars",
-    "online, at my own pace",
-    "doesn't matter",
-]
+INTERVIEW = DATA_ANALYST[1:]  # the greeting aside
 SERIAL_TURNS = 60
 CONCURRENCY = 20
 CONCURRENT_TURNS_EACH = 10
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _say(url: str, sender: str, text: str) -> float:
@@ -112,27 +96,12 @@ def run(url: str) -> dict[str, Any]:
 
 def main(*, quick: bool = False) -> dict[str, Any]:
     """Start the servers, measure, print and write the results."""
-    root = Path(tempfile.mkdtemp(prefix="credwise-bench-"))
-    actions_port, rasa_port = _free_port(), _free_port()
-    endpoints = root / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{root / "tracker.db"}"\n'
-    )
-    actions = services.action_server(actions_port)
-    # Only the REST channel is measured; the HTTP API still never runs without a token.
-    rasa = services.rasa_server(rasa_port, endpoints, auth_token=secrets.token_urlsafe(32))
-    processes = [
-        services.start(actions, root / "actions.log"),
-        services.start(rasa, root / "rasa.log"),
-    ]
+    deployment = EmbeddedDeployment(Path(tempfile.mkdtemp(prefix="credwise-bench-")))
     try:
-        services.wait_healthy(actions, processes[0], services.HEALTH_TIMEOUT_SECONDS)
-        services.wait_healthy(rasa, processes[1], services.HEALTH_TIMEOUT_SECONDS)
-        results = run(f"http://127.0.0.1:{rasa_port}")
+        deployment.start("actions", "rasa")
+        results = run(deployment.rasa_url)
     finally:
-        for process in processes:
-            services.stop(process)
+        deployment.stop()
     print(json.dumps(results, indent=2))
     if not quick:
         RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)

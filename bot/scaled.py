@@ -23,7 +23,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -232,19 +231,11 @@ def stop_from_pid_files(root: Path) -> list[str]:
         name = pid_file.stem
         try:
             pid = int(pid_file.read_text())
-            os.killpg(pid, STOP_SIGNALS.get(name, signal.SIGTERM))
-        except (ValueError, ProcessLookupError):
+        except ValueError:
             pid_file.unlink(missing_ok=True)
             continue
-        deadline = time.monotonic() + services.STOP_GRACE_SECONDS * 2
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
-        else:
-            os.killpg(pid, signal.SIGKILL)
+        signal_name = STOP_SIGNALS.get(name.split("-")[0], signal.SIGTERM)
+        services.stop(pid, signal_name, grace=services.STOP_GRACE_SECONDS * 2)
         pid_file.unlink(missing_ok=True)
         stopped.append(name)
     return stopped

@@ -153,24 +153,39 @@ def start(service: Service, log_path: Path) -> subprocess.Popen[bytes]:
         )
 
 
-def stop(process: subprocess.Popen[bytes] | int) -> None:
-    """SIGTERM the process group, then SIGKILL it if it lingers."""
-    pid = process if isinstance(process, int) else process.pid
+def _group_alive(pid: int, process: subprocess.Popen[bytes] | None) -> bool:
+    if process is not None:
+        process.poll()  # reap our own child, which would otherwise linger as a zombie
     try:
-        os.killpg(pid, signal.SIGTERM)
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def stop(
+    process: subprocess.Popen[bytes] | int,
+    first: signal.Signals = signal.SIGTERM,
+    grace: float = STOP_GRACE_SECONDS,
+) -> None:
+    """Signal the process group (SIGTERM unless told otherwise), SIGKILL it if it lingers."""
+    pid = process if isinstance(process, int) else process.pid
+    child = None if isinstance(process, int) else process
+    try:
+        os.killpg(pid, first)
     except ProcessLookupError:
         return
-    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
-        try:
-            os.killpg(pid, 0)
-        except ProcessLookupError:
+        if not _group_alive(pid, child):
             return
         time.sleep(0.2)
     try:
         os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:
         return
+    if child is not None:
+        child.wait(timeout=grace)
 
 
 def _pid_file(name: str) -> Path:

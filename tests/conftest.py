@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import csv
-import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from bot import services
-from tests.stack import Stack, free_port
+from bot.embedded import EmbeddedDeployment
+from tests.stack import Stack
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = REPO_ROOT / "data" / "courses" / "sources"
@@ -37,41 +36,20 @@ def source_row() -> Callable[[str, str, str], dict[str, str]]:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """Action server + Rasa on free ports with their own SQLite stores, shared by all suites."""
-    root = tmp_path_factory.mktemp("stack")
-    tracker_db = root / "tracker.db"
-    handoff_db = root / "advisor.db"
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = root / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tracker_db}"\n'
-    )
-    env = {
-        "CREDWISE_TRACKER_DB_URL": f"sqlite:///{tracker_db}",
-        "CREDWISE_HANDOFF_DB_PATH": str(handoff_db),
-    }
-    actions = services.action_server(actions_port, env=env)
-    rasa_token = secrets.token_urlsafe(32)
-    rasa = services.rasa_server(rasa_port, endpoints, auth_token=rasa_token)
-    processes = [
-        services.start(actions, root / "actions.log"),
-        services.start(rasa, root / "rasa.log"),
-    ]
+    deployment = EmbeddedDeployment(tmp_path_factory.mktemp("stack"))
     try:
-        services.wait_healthy(actions, processes[0], services.HEALTH_TIMEOUT_SECONDS)
-        services.wait_healthy(rasa, processes[1], services.HEALTH_TIMEOUT_SECONDS)
+        deployment.start("actions", "rasa")
         yield Stack(
-            rasa_url=f"http://127.0.0.1:{rasa_port}",
-            actions_url=f"http://127.0.0.1:{actions_port}",
-            tracker_db=tracker_db,
-            handoff_db=handoff_db,
-            rasa_token=rasa_token,
-            log_dir=root,
+            rasa_url=deployment.rasa_url,
+            actions_url=deployment.actions_url,
+            tracker_db=deployment.tracker_db,
+            handoff_db=deployment.handoff_db,
+            rasa_token=deployment.token,
+            log_dir=deployment.root,
         )
     finally:
-        for process in processes:
-            services.stop(process)
-        print(f"server logs: {root}")
+        deployment.stop()
+        print(f"server logs: {deployment.root}")
 
 
 @pytest.fixture

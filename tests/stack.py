@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import sqlite3
 import urllib.parse
 import urllib.request
@@ -11,14 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.infra import free_port
+
+__all__ = ["Stack", "free_port"]
+
 TURN_TIMEOUT_SECONDS = 60
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

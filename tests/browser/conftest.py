@@ -1,7 +1,8 @@
 """Real servers and a headless Chromium, started once per session for the widget tests.
 
-The action server, Rasa (the trained model) and the web app run on free ports with
-their own SQLite stores, exactly as in production but on 127.0.0.1. A second web app
+The web app runs on a free port in front of the session's action server and Rasa (the
+trained model, SQLite stores; ``tests/conftest.py``), as in production but on
+127.0.0.1. A second web app
 whose Rasa URL is a closed port stands in for "the advisor is down", and a small
 "provider site" on a third origin embeds the widget cross-origin. Chromium is
 Debian's (``/usr/bin/chromium``, or ``CREDWISE_CHROMIUM``): no browser is downloaded.
@@ -10,11 +11,8 @@ Debian's (``/usr/bin/chromium``, or ``CREDWISE_CHROMIUM``): no browser is downlo
 from __future__ import annotations
 
 import os
-import secrets
-import socket
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,6 +22,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from bot import services
+from tests.stack import Stack, free_port
 
 CHROMIUM = Path(os.environ.get("CREDWISE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -41,13 +40,6 @@ DEFAULT_TIMEOUT_MS = 30_000
 DESKTOP = {"width": 1280, "height": 800}
 
 _session_notes: list[str] = []
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -127,64 +119,39 @@ def _warm_up(web_url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    """Action server + Rasa + two web apps (one healthy, one with Rasa down), once."""
-    root = tmp_path_factory.mktemp("widget-stack")
-    tracker_db = root / "tracker.db"
-    actions_port, rasa_port, web_port, dead_port = (free_port() for _ in range(4))
-    endpoints = root / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tracker_db}"\n'
-    )
-    env = {
-        "CREDWISE_TRACKER_DB_URL": f"sqlite:///{tracker_db}",
-        "CREDWISE_HANDOFF_DB_PATH": str(root / "advisor.db"),
-    }
+def servers(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """Two web apps in front of the session's Rasa stack (one whose Rasa is missing), once."""
+    root = tmp_path_factory.mktemp("widget-web")
+    web_port, dead_port, provider_port = free_port(), free_port(), free_port()
     web_url, dead_url = f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{dead_port}"
-    provider_port = free_port()
     provider = ProviderSite(url=f"http://127.0.0.1:{provider_port}")
     closed_port = free_port()  # nothing will listen here: the dead app's "Rasa"
-    rasa_url = f"http://127.0.0.1:{rasa_port}"
-    rasa_token = secrets.token_urlsafe(32)
-    stack = [
-        (services.action_server(actions_port, env=env), services.HEALTH_TIMEOUT_SECONDS),
-        (
-            services.rasa_server(rasa_port, endpoints, auth_token=rasa_token),
-            services.HEALTH_TIMEOUT_SECONDS,
-        ),
-        (
-            web_app(web_port, rasa_url, [web_url, provider.url], rasa_token),
-            WEB_HEALTH_TIMEOUT_SECONDS,
-        ),
-        (
-            web_app(
-                dead_port, f"http://127.0.0.1:{closed_port}", [dead_url, provider.url], rasa_token
-            ),
-            WEB_HEALTH_TIMEOUT_SECONDS,
+    apps = [
+        web_app(web_port, stack.rasa_url, [web_url, provider.url], stack.rasa_token),
+        web_app(
+            dead_port, f"http://127.0.0.1:{closed_port}", [dead_url, provider.url], stack.rasa_token
         ),
     ]
     processes = [
-        services.start(service, root / f"{service.name}-{index}.log")
-        for index, (service, _) in enumerate(stack)
+        services.start(app, root / f"{app.name}-{index}.log") for index, app in enumerate(apps)
     ]
     provider_server = serve(provider, provider_port)
     try:
-        for (service, timeout), process in zip(stack, processes, strict=True):
-            services.wait_healthy(service, process, timeout)
+        for app, process in zip(apps, processes, strict=True):
+            services.wait_healthy(app, process, WEB_HEALTH_TIMEOUT_SECONDS)
         _warm_up(web_url)
         yield Servers(
             web_url=web_url,
             dead_web_url=dead_url,
-            rasa_url=rasa_url,
-            rasa_token=rasa_token,
+            rasa_url=stack.rasa_url,
+            rasa_token=stack.rasa_token,
             provider=provider,
         )
     finally:
         provider_server.shutdown()
-        with ThreadPoolExecutor(len(processes)) as pool:  # each may take its grace period
-            list(pool.map(services.stop, processes))
-        _session_notes.append(f"widget server logs: {root}")
+        for process in processes:
+            services.stop(process)
+        _session_notes.append(f"widget web app logs: {root}")
 
 
 # Module scope, not session: a sync Playwright left running holds an event loop that

@@ -1,88 +1,38 @@
 """A Credwise stack of its own for fault tests: servers that a test may kill and restart.
 
 The session's shared ``stack`` fixture must stay up for every other suite, so fault
-tests start their own action server, Rasa and web app on free ports, with SQLite
-stores in a temporary directory, through the same ``bot.services`` calls as ``make up``.
+tests start their own embedded deployment (action server, Rasa and web app on free ports,
+SQLite stores in a temporary directory), built as ``make up`` builds it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import secrets
 import signal
 import sqlite3
-import subprocess
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from bot import services
-from tests.stack import free_port
+from bot.embedded import EmbeddedDeployment
 
 DEAD_TIMEOUT_SECONDS = 15.0
 
 
+# A fault test is not a rate-limit test.
+NO_RATE_LIMITS = {"CREDWISE_CHAT_LIMIT_PER_SENDER": "0", "CREDWISE_CHAT_LIMIT_PER_CLIENT": "0"}
+
+
 @dataclass
-class FaultStack:
-    """Running servers, their logs and stores, and how to kill and restart each one."""
+class FaultStack(EmbeddedDeployment):
+    """The embedded servers, and how to kill and restart each one."""
 
-    root: Path
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    actions_port: int = field(default_factory=free_port)
-    rasa_port: int = field(default_factory=free_port)
-    web_port: int = field(default_factory=free_port)
-    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-
-    @property
-    def tracker_db(self) -> Path:
-        """Rasa's SQLite tracker store."""
-        return self.root / "tracker.db"
-
-    @property
-    def rasa_url(self) -> str:
-        """Rasa's base URL (REST channel and HTTP API)."""
-        return f"http://127.0.0.1:{self.rasa_port}"
-
-    @property
-    def web_url(self) -> str:
-        """The web app in front of Rasa (the widget's /api/chat)."""
-        return f"http://127.0.0.1:{self.web_port}"
-
-    def service(self, name: str) -> services.Service:
-        """How ``name`` is started: the same definitions ``make up`` uses."""
-        env = {
-            "CREDWISE_TRACKER_DB_URL": f"sqlite:///{self.tracker_db}",
-            "CREDWISE_HANDOFF_DB_PATH": str(self.root / "advisor.db"),
-        }
-        if name == "actions":
-            return services.action_server(self.actions_port, env=env)
-        if name == "rasa":
-            endpoints = self.root / "endpoints.yml"
-            endpoints.write_text(
-                f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-                f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{self.tracker_db}"\n'
-            )
-            return services.rasa_server(self.rasa_port, endpoints, auth_token=self.token)
-        web_env = {
-            **env,
-            "CREDWISE_RASA_AUTH_TOKEN": self.token,
-            "CREDWISE_CHAT_LIMIT_PER_SENDER": "0",  # a fault test is not a rate-limit test
-            "CREDWISE_CHAT_LIMIT_PER_CLIENT": "0",
-        }
-        return services.web_app(self.web_port, self.rasa_url, env=web_env)
-
-    def start(self, *names: str) -> None:
-        """Start the named servers together, then wait until each is healthy."""
-        for name in names:
-            self.processes[name] = services.start(self.service(name), self.log(name))
-        for name in names:
-            services.wait_healthy(
-                self.service(name), self.processes[name], services.HEALTH_TIMEOUT_SECONDS
-            )
+    web_env: Mapping[str, str] = field(default_factory=lambda: dict(NO_RATE_LIMITS))
 
     def kill(self, name: str) -> None:
         """SIGKILL the server's whole process group (no clean shutdown), and wait for it."""
@@ -104,16 +54,6 @@ class FaultStack:
         ]
         if dead:
             self.start(*dead)
-
-    def stop_all(self) -> None:
-        """Stop every server this stack started."""
-        for process in self.processes.values():
-            services.stop(process)
-        self.processes.clear()
-
-    def log(self, name: str) -> Path:
-        """Where the server's output goes."""
-        return self.root / f"{name}.log"
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation's tracker from Rasa's HTTP API (without its events)."""

@@ -38,7 +38,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultStack]:
         stack.start("actions", "rasa", "web")
         yield stack
     finally:
-        stack.stop_all()
+        stack.stop()
         print(f"fault stack logs: {stack.root}")
 
 

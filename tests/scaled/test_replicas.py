@@ -10,32 +10,13 @@ from typing import Any
 import httpx
 import pytest
 
+from bench.conversations import DATA_ANALYST, UX_DESIGNER
 from bot.scaled import ScaledDeployment
 from tests.scaled.conftest import stored_user_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 TURN_TIMEOUT_SECONDS = 90
-DATA_ANALYST = [
-    "hi",
-    "I want to become a data analyst",
-    "Excel",
-    "5 hours a week",
-    "within 3 months",
-    "up to 500 dollars",
-    "online, at my own pace",
-    "doesn't matter",
-]
-UX_DESIGNER = [
-    "hello",
-    "I want to move into UX design",
-    "nothing yet",
-    "10 hours a week",
-    "within 6 months",
-    "it has to be free",
-    "online, at my own pace",
-    "doesn't matter",
-]
 
 
 def _say(url: str, sender: str, text: str) -> list[dict[str, Any]]:
@@ -96,13 +77,21 @@ def test_a_conversation_alternating_between_replicas_keeps_every_turn_and_slot(
 
 
 def test_nginx_spreads_turns_over_both_replicas(scaled: ScaledDeployment) -> None:
+    access_log = scaled.nginx.root / "nginx-access.log"
+    before = access_log.stat().st_size  # earlier tests' requests are not this test's
     sender = _sender()
     for text in ["hi", "I want to become a data analyst", "Excel", "5 hours a week"]:
         assert _say(scaled.rasa_url, sender, text)
 
-    log = (scaled.nginx.root / "nginx-access.log").read_text()
-    lines = [line for line in log.splitlines() if "/webhooks/rest/webhook" in line]
-    served_by = set(re.findall(r"upstream=(\S+)", "\n".join(lines)))
+    with access_log.open() as log:
+        log.seek(before)
+        lines = [line for line in log if "/webhooks/rest/webhook" in line]
+    # $upstream_addr lists every backend tried ("a, b" when nginx moved on from one).
+    served_by = {
+        address.strip(", ")
+        for line in lines
+        for address in re.findall(r"upstream=(.+?) [0-9.]+$", line.strip())[0].split(", ")
+    }
     replicas = {f"127.0.0.1:{port}" for port in scaled.ports.rasa_replicas}
     assert served_by == replicas
 
