@@ -24,6 +24,7 @@ from bot.console.rasa import (
     advisor_event,
 )
 from bot.console.state import SessionDep, SettingsDep
+from bot.telegram.push import push
 
 router = APIRouter()
 
@@ -136,13 +137,16 @@ async def reply(
     session: SessionDep,
     rasa: RasaDep,
 ) -> dict[str, Any]:
-    """Post the advisor's message into the learner's conversation as a bot event."""
+    """Post the advisor's message into the learner's conversation as a bot event, and to
+    their Telegram chat when they talk to Credwise there (``telegram``: delivered or not,
+    null for other channels)."""
     if not body.text.strip():
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "The reply is empty.")
     handoff = _waiting(HandoffQueue(settings.handoff_db_path), handoff_id)
     event = advisor_event(session.advisor, body.text)
     await _append(rasa, handoff.sender_id, [event])
-    return {"ok": True, "event": event}
+    delivered = await push(settings, handoff.sender_id, event["text"])
+    return {"ok": True, "event": event, "telegram": delivered}
 
 
 @router.post("/handoffs/{handoff_id}/resume")
@@ -158,4 +162,7 @@ async def resume(
         events.append({"event": "bot", "text": RESUME_MESSAGE, "timestamp": now})
     await _append(rasa, handoff.sender_id, events)
     queue.close(handoff_id)
-    return {"ok": True, "status": "closed"}
+    delivered = None
+    if body is None or body.announce:
+        delivered = await push(settings, handoff.sender_id, RESUME_MESSAGE)
+    return {"ok": True, "status": "closed", "telegram": delivered}

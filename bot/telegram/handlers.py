@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot.blank import PLEASE_TYPE, is_blank
 from bot.telegram.callback_keys import CallbackKeys
+from bot.telegram.push import sender_id
 from bot.telegram.rasa_client import RasaClient, RasaUnavailableError
 from bot.telegram.rate_limit import RateLimiter, Verdict
 from bot.telegram.rendering import Reply, escape, render_turn
@@ -63,11 +64,6 @@ TYPING_REFRESH_SECONDS = 4.5  # Telegram shows "typing…" for 5 s per chat acti
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # a card's link preview would bury the card
 
 PRIVATE = filters.ChatType.PRIVATE  # an advisor conversation is personal: no groups
-
-
-def sender_id(chat_id: int) -> str:
-    """The Rasa conversation of a Telegram chat."""
-    return f"tg-{chat_id}"
 
 
 class _ChatLocks:
