@@ -15,6 +15,11 @@ import uuid
 from typing import Any
 
 TIMEOUT_SECONDS = 60
+# An empty turn is a hand-over (the advisor answers in the console) or a failed action.
+NO_REPLY = (
+    "(no reply: if you asked for a person, an advisor will answer here; otherwise "
+    "something went wrong on our side, please send that again in a moment)"
+)
 
 
 def send(url: str, sender: str, text: str) -> list[dict[str, Any]]:
@@ -32,6 +37,8 @@ def send(url: str, sender: str, text: str) -> list[dict[str, Any]]:
 def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Print the bot's messages; return the buttons offered, in the order numbered."""
     buttons: list[dict[str, str]] = []
+    if not messages:
+        print(f"\ncredwise> {NO_REPLY}")
     for message in messages:
         if message.get("text"):
             print(f"\ncredwise> {message['text']}")
@@ -39,6 +46,13 @@ def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
             buttons.append(button)
             print(f"   [{len(buttons)}] {button['title']}")
     return buttons
+
+
+def _error_of(refused: urllib.error.HTTPError) -> str:
+    try:
+        return str(json.loads(refused.read())["error"])
+    except (ValueError, KeyError, TypeError):
+        return f"the server refused that message (HTTP {refused.code})"
 
 
 def main() -> int:
@@ -62,6 +76,8 @@ def main() -> int:
             line = buttons[int(line) - 1]["payload"]
         try:
             buttons = show(send(args.url, args.sender, line))
+        except urllib.error.HTTPError as refused:  # a 4xx names what was wrong with the line
+            print(f"credwise> {_error_of(refused)}", file=sys.stderr)
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
             print(
                 f"Credwise is not answering ({error}). Is it running? Try `make up`.",
