@@ -76,21 +76,31 @@ async def _learner(client: httpx.AsyncClient, url: str, stop_at: float, tally: T
             tally.conversations += 1
 
 
-def _cpu_seconds(group: int) -> float:
-    """User + system CPU time of every live process in a process group, from /proc.
+def _cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of a process and all its descendants, from /proc.
 
-    Each server runs in a session of its own, so its group holds the server and its
-    workers (nginx's, PostgreSQL's backends), all threads included.
+    A server is a tree: nginx's master and workers, PostgreSQL's postmaster and one
+    backend per connection (each in a session of its own). Children already reaped are
+    in their parent's cutime/cstime, so summing all four over the live tree counts every
+    tick once.
     """
-    ticks = 0
+    ticks: dict[int, int] = {}
+    parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
+            pid = int(stat.parent.name)
             fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
             continue
-        if int(fields[2]) == group:  # pgrp
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
+        parents[pid] = int(fields[1])  # ppid
+        ticks[pid] = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
 
 
 def _percentile(ordered: list[float], fraction: float) -> float:
@@ -168,9 +178,8 @@ def run_scaled(concurrency: int, duration: float) -> dict[str, Any]:
         ]:
             if process is not None:
                 pids[name] = process.pid
-        postmaster = deployment.postgres.server_pid()
-        if postmaster is not None:
-            pids["postgres"] = postmaster
+        if deployment.postgres.process is not None:
+            pids["postgres"] = deployment.postgres.process.pid
         return asyncio.run(drive(deployment.rasa_url, concurrency, duration, pids))
     finally:
         deployment.stop()

@@ -176,13 +176,6 @@ class Postgres:
         log.close()
         _wait(self.accepts_connections, "PostgreSQL", self.process)
 
-    def server_pid(self) -> int | None:
-        """The postmaster's pid: it leads a process group of its own with its backends."""
-        try:
-            return int((self.data_dir / "postmaster.pid").read_text().split()[0])
-        except (FileNotFoundError, IndexError, ValueError, PermissionError):
-            return None
-
     def accepts_connections(self) -> bool:
         """pg_isready's answer: the server is up and past recovery."""
         command = [str(postgres_bindir() / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)]
