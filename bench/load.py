@@ -15,7 +15,6 @@ is how the bottleneck is named.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import statistics
 import tempfile
@@ -29,12 +28,12 @@ from typing import Any
 import httpx
 
 from bench.conversations import DATA_ANALYST
+from bench.results_file import RESULTS_DIR, report
 from bot.embedded import EmbeddedDeployment
 from bot.infra import free_port
 from bot.scaled import Ports, ScaledDeployment
-from index.settings import REPO_ROOT
 
-RESULTS_FILE = REPO_ROOT / "bench" / "results" / "load.json"
+RESULTS_FILE = RESULTS_DIR / "load.json"
 CONCURRENCY = 50
 DURATION_SECONDS = 60.0
 TURN_TIMEOUT_SECONDS = 30.0
@@ -194,9 +193,4 @@ def main(*, quick: bool = False) -> dict[str, Any]:
         "embedded": run_embedded(CONCURRENCY, duration),
         "scaled": run_scaled(CONCURRENCY, duration),
     }
-    print(json.dumps(results, indent=2))
-    if not quick:
-        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
-        print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
-    return results
+    return report(results, RESULTS_FILE, quick=quick)

@@ -22,15 +22,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from bench.results_file import RESULTS_DIR, report
 from index.build import VECTORS_FILE
 from index.filters import Filters
 from index.loader import get_search
 from index.occupations.subset import load_occupations
 from index.schema import Mode
-from index.settings import REPO_ROOT, get_settings
+from index.settings import get_settings
 from index.vector_store import VectorIndex
 
-RESULTS_FILE = REPO_ROOT / "bench" / "results" / "search.json"
+RESULTS_FILE = RESULTS_DIR / "search.json"
 QUERY_COUNT = 200
 TYPICAL_FILTERS = Filters(modes=frozenset({Mode.ONLINE}), max_cost=100, max_total_hours=40)
 K = 10
@@ -168,9 +169,4 @@ def main(*, quick: bool = False) -> dict[str, Any]:
         print(json.dumps({f"synthetic_{size}": results[f"synthetic_{size}"]}, indent=2))
     results["peak_rss_mb"] = _peak_rss_mb()
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(results, indent=2))
-    if not quick:
-        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
-        print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
-    return results
+    return report(results, RESULTS_FILE, quick=quick)

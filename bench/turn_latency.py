@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.conversations import DATA_ANALYST
+from bench.results_file import RESULTS_DIR, report
 from bot.embedded import EmbeddedDeployment
-from index.settings import REPO_ROOT
 
-RESULTS_FILE = REPO_ROOT / "bench" / "results" / "turns.json"
+RESULTS_FILE = RESULTS_DIR / "turns.json"
 INTERVIEW = DATA_ANALYST[1:]  # the greeting aside
 SERIAL_TURNS = 60
 CONCURRENCY = 20
@@ -102,9 +102,4 @@ def main(*, quick: bool = False) -> dict[str, Any]:
         results = run(deployment.rasa_url)
     finally:
         deployment.stop()
-    print(json.dumps(results, indent=2))
-    if not quick:
-        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
-        print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
-    return results
+    return report(results, RESULTS_FILE, quick=quick)

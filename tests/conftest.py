@@ -11,6 +11,7 @@ import pytest
 
 from bot.embedded import EmbeddedDeployment
 from tests.stack import Stack
+from tests.telegram.bot_api import BotApiStandIn
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = REPO_ROOT / "data" / "courses" / "sources"
@@ -50,6 +51,16 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     finally:
         deployment.stop()
         print(f"server logs: {deployment.root}")
+
+
+@pytest.fixture
+def bot_api() -> Iterator[BotApiStandIn]:
+    """A fresh Telegram Bot API stand-in per test, so recorded calls belong to that test."""
+    server = BotApiStandIn().start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ in-process stand-in of the fast hand-over tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 
 from bot.console.rasa import RESUME_MESSAGE
@@ -21,15 +19,6 @@ from tests.stack import free_port
 from tests.telegram.bot_api import TOKEN, BotApiStandIn
 
 CHAT = 424242
-
-
-@pytest.fixture
-def bot_api() -> Iterator[BotApiStandIn]:
-    server = BotApiStandIn().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _console(make_client: MakeClient, base_url: str) -> TestClient:

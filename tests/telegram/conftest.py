@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable
 from typing import Protocol
 
 import pytest
@@ -24,16 +24,6 @@ class MakeBot(Protocol):
     def __call__(
         self, rasa_url: str, limiter: RateLimiter | None = None
     ) -> Awaitable[Application]: ...
-
-
-@pytest.fixture
-def bot_api() -> Iterator[BotApiStandIn]:
-    """A fresh Bot API stand-in per test, so recorded calls belong to that test."""
-    server = BotApiStandIn().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
