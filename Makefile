@@ -91,7 +91,8 @@ chat: ## Chat with the running assistant in the terminal (after `make up`)
 telegram: install ## Run the Telegram bot in the foreground (needs CREDWISE_TELEGRAM_BOT_TOKEN and `make up`)
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; $(PY) -m bot.telegram
 
-test: install index train ## Run the test-suite (installs, indexes and trains first)
+test: install index train ## Run the test-suite (installs system packages, indexes and trains first)
+	@bash scripts/system_deps.sh
 	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [[ $$rc -eq 5 ]]; then echo "make test: pytest collected no tests (exit 5)" >&2; fi; \
 	exit $$rc

@@ -33,7 +33,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures, shared with the w
     shot,
 )
 from tests.stack import Stack, free_port
-from tests.telegram.conftest import bot_api, make_bot  # noqa: F401  (fixtures)
+from tests.telegram.conftest import make_bot  # noqa: F401  (fixture)
 
 WEB_HEALTH_TIMEOUT_SECONDS = 30.0
 TURN_TIMEOUT_SECONDS = 90.0
