@@ -29,8 +29,9 @@ HOST ?= 127.0.0.1
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 WEB_PORT ?= 8000
-# Browsers may call the Rasa API only from pages served on this machine (any port).
-CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?
+# Browsers may call the Rasa API only from pages served on this machine (any port);
+# anchored, since Rasa matches the pattern against the start of the origin only.
+CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?$$
 
 PYTEST_ARGS ?=
 LINT_PATHS := $(wildcard actions addons advisor bot index tests bench)

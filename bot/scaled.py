@@ -254,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     if list(root.glob("*.pid")):
         print("the scaled deployment is already up; `make down-scaled` stops it", file=sys.stderr)
         return 1
-    deployment = ScaledDeployment(root, cors=os.environ.get("CORS_ORIGINS", services.DEFAULT_CORS))
+    cors = services.anchored_cors(os.environ.get("CORS_ORIGINS", services.DEFAULT_CORS))
+    deployment = ScaledDeployment(root, cors=cors)
     try:
         deployment.start()
     except (InfraError, RuntimeError, TimeoutError) as error:

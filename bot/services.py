@@ -309,7 +309,7 @@ def _share_token(token: str) -> None:
     os.environ["CREDWISE_RASA_AUTH_TOKEN"] = token
 
 
-def _anchored(cors: str) -> str:
+def anchored_cors(cors: str) -> str:
     """A CORS origin pattern that must match the whole origin, not just its beginning."""
     if cors == "*" or cors.endswith("$"):
         return cors
@@ -329,7 +329,7 @@ def _embedded_services(auth_token: str | None = None) -> list[Service]:
             REPO_ROOT / "endpoints.yml",
             host,
             auth_token=token,
-            cors=_anchored(os.environ.get("CORS_ORIGINS", DEFAULT_CORS)),
+            cors=anchored_cors(os.environ.get("CORS_ORIGINS", DEFAULT_CORS)),
         ),
         web_app(
             web_port, f"http://{host}:{rasa_port}", host, env={"CREDWISE_RASA_AUTH_TOKEN": token}

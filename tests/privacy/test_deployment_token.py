@@ -59,4 +59,12 @@ def test_the_makefiles_origin_pattern_is_matched_whole(monkeypatch: pytest.Monke
     assert re.match(pattern, "https://127.0.0.1")
     assert not re.match(pattern, "http://localhost.evil.example")
     assert not re.match(pattern, "http://127.0.0.1.evil.example:80")
-    assert services._anchored("*") == "*"
+    assert services.anchored_cors("*") == "*"
+
+
+def test_the_makefiles_default_origin_pattern_is_anchored_itself() -> None:
+    makefile = (services.REPO_ROOT / "Makefile").read_text()
+    [line] = [line for line in makefile.splitlines() if line.startswith("CORS_ORIGINS ?=")]
+    pattern = line.split("?=", 1)[1].strip().replace("$$", "$")  # make's escaped dollar
+    assert re.match(pattern, "http://127.0.0.1:8000")
+    assert not re.match(pattern, "http://localhost.evil.example")
