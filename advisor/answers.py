@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.normalise import MAX_ANSWER_CHARS, clean, words, words_to_numbers
+from advisor.normalise import MAX_ANSWER_CHARS, NUMBER_WORDS, clean, words, words_to_numbers
 
 # --- time -------------------------------------------------------------------------
 
@@ -567,18 +567,7 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-_CARDINALS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_CARDINALS = {word: number for word, number in NUMBER_WORDS.items() if 1 <= number <= 10}
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _CARDINAL_WORDS = "|".join(_CARDINALS)
 _NOT_A_POSITION = (

@@ -20,7 +20,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _QUOTES = re.compile(r"[\u2018\u2019\u201b\u2032`´]")
 _SPACE = re.compile(r"\s+")
 
-_UNITS = {
+# Number words below twenty (also how answers reads "the last two", "compare one and three").
+NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -55,7 +56,7 @@ _TENS = {
 HUNDRED = 100
 THOUSAND = 1000
 
-_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _TENS_WORDS = "|".join(_TENS)
 _SEP = r"[\s-]+"
 _BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:{_SEP}(?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
@@ -95,8 +96,8 @@ def _phrase_value(phrase: str) -> int:
     total = 0
     current = 0
     for word in re.findall(r"[a-z]+", phrase):
-        if word in _UNITS:
-            current += _UNITS[word]
+        if word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
         elif word in _TENS:
             current += _TENS[word]
         elif word == "hundred":

@@ -23,17 +23,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from bot import services
 from tests.stack import Stack, free_port
+from tests.utils.chromium import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
-CHROMIUM = Path(os.environ.get("CREDWISE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-SCREENSHOTS = services.REPO_ROOT / "artifacts" / "screenshots"
 WEB_HEALTH_TIMEOUT_SECONDS = 30.0
 WARM_UP_TIMEOUT_SECONDS = 180.0
 DEFAULT_TIMEOUT_MS = 30_000

@@ -18,20 +18,10 @@ from bot.settings import BotSettings
 from bot.web.app import create_app
 from tests.console.conftest import ADVISOR, PASSWORD
 from tests.stack import free_port
+from tests.utils.chromium import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 RANK_TIMEOUT_MS = 120_000  # the first search loads the index and the embedding model
 STEP_TIMEOUT_MS = 15_000
 
@@ -69,7 +59,7 @@ def test_labelling_three_results_updates_the_chart(console_url: str, tmp_path: P
         pytest.skip(f"no Chromium at {CHROMIUM}")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             errors: list[str] = []
