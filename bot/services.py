@@ -128,7 +128,9 @@ def rasa_server(
     ]  # fmt: skip
     status = f"http://{host}:{port}/status"
     if auth_token:
-        command += ["--auth-token", auth_token]
+        # One argument, "--auth-token=…": a generated token may begin with "-", which
+        # argparse would otherwise read as the next option and refuse to start.
+        command += [f"--auth-token={auth_token}"]
         status += f"?token={auth_token}"
     return Service(
         name="rasa",
