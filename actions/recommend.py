@@ -1,4 +1,9 @@
-"""Recommendations: search under the learner's hard constraints and present course cards."""
+"""Recommendations: a thin adapter from Rasa to the advisor service (advisor.service).
+
+Everything about what to recommend (query, filters, ranking, relevance floor,
+relaxations, cards) lives in the service; this module turns its answer into messages,
+buttons and slot events.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import slots
-from actions.goal import occupation_skills
 from actions.runtime import course_search, settings
-from advisor.cards import CourseCard, build_cards, courses_payload
-from advisor.profile import LearnerProfile, budget_note, search_query, summary_lines, to_filters
-from advisor.relax import binding_constraints
+from advisor.cards import CourseCard, courses_payload
+from advisor.messages import heading, nothing_on_topic_text, shortfall_text
+from advisor.profile import LearnerProfile, summary_lines
+from advisor.relax import Relaxation
 from advisor.render import render_card
+from advisor.service import Advisor, Recommendation
 from index.schema import Course
-from index.search import SearchResult
 
 FOLLOW_UP_BUTTONS = [
     {"title": "More results", "payload": "/more_results"},
@@ -29,29 +34,33 @@ FOLLOW_UP_BUTTONS = [
     {"title": "Save my shortlist", "payload": "/save_shortlist"},
     {"title": "Talk to an advisor", "payload": "/human_handoff"},
 ]
+CHANGE_GOAL_BUTTON = {"title": "Change my goal", "payload": '/change_answer{"field": "goal"}'}
+_ADVISORS: dict[int, Advisor] = {}
+
+
+def advisor() -> Advisor:
+    """The advisor over the action server's shared search (built once per search)."""
+    search = course_search()
+    found = _ADVISORS.get(id(search))
+    if found is None or found.search is not search:
+        _ADVISORS.clear()
+        found = _ADVISORS[id(search)] = Advisor(search)
+    return found
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of recommendations and how many courses fit in all."""
+    """One page of recommendations and how many relevant courses fit in all."""
 
     cards: list[CourseCard]
     matching: int
+    recommendation: Recommendation | None = None
 
 
 def find_page(tracker: Tracker, profile: LearnerProfile, offset: int) -> Page:
-    """Search, then build the cards of the page starting at ``offset``."""
-    search = course_search()
-    per_page = settings().results_per_page
-    filters = to_filters(profile)
-    matching = int(search.columns.mask(filters).sum())
-    query = search_query(profile)
-    results = search.search(query, k=offset + per_page, filters=filters) if query else []
-    skills = occupation_skills(tracker.get_slot(slots.OCCUPATION))
-    cards = build_cards(results[offset : offset + per_page], profile, skills)
-    for number, card in enumerate(cards, start=1):
-        card.position = number
-    return Page(cards=cards, matching=matching)
+    """The page of cards starting at ``offset`` (kept for callers outside this module)."""
+    found = advisor().recommend(profile, offset=offset, per_page=settings().results_per_page)
+    return Page(cards=found.cards, matching=found.fitting, recommendation=found)
 
 
 def present(
@@ -63,64 +72,52 @@ def present(
     intro: str | None = None,
 ) -> list[EventType]:
     """Send a page of course cards (text plus the ``courses`` payload) and remember it."""
-    if not search_query(profile):
+    found = advisor().recommend(profile, offset=offset, per_page=settings().results_per_page)
+    if not found.query:
         dispatcher.utter_message(text="Tell me what you'd like to learn first, then I can search.")
         return []
-    page = find_page(tracker, profile, offset)
     if intro:
         dispatcher.utter_message(text=intro)
-    note = budget_note(profile)
-    if note:
+    for note in found.notes:
         dispatcher.utter_message(text=note)
-    if not page.cards:
-        _explain_shortfall(dispatcher, profile, found=0, offset=offset)
+    if found.nothing_on_topic:
+        dispatcher.utter_message(text=nothing_on_topic_text(found), buttons=[CHANGE_GOAL_BUTTON])
         return [SlotSet(slots.SHOWN_IDS, []), SlotSet(slots.RESULTS_OFFSET, offset)]
-    text = "\n\n".join(render_card(card) for card in page.cards)
-    dispatcher.utter_message(text=text, buttons=FOLLOW_UP_BUTTONS)
-    dispatcher.utter_message(json_message=courses_payload(page.cards))
-    if page.matching < settings().results_per_page:
-        _explain_shortfall(dispatcher, profile, found=page.matching, offset=offset)
+    if found.cards:
+        text = "\n\n".join(render_card(card) for card in found.cards)
+        dispatcher.utter_message(text=f"{heading(found)}\n\n{text}", buttons=FOLLOW_UP_BUTTONS)
+        dispatcher.utter_message(json_message=courses_payload(found.cards))
+    if offset > 0 and not found.cards:
+        dispatcher.utter_message(
+            text="That's every relevant course that fits your constraints. Relax one to see more:",
+            buttons=_relax_buttons(found.relaxations) or [CHANGE_GOAL_BUTTON],
+        )
+    elif offset == 0 and found.short:
+        _explain_shortfall(dispatcher, found)
+    shown = found.cards
     return [
-        SlotSet(slots.SHOWN_IDS, [card.id for card in page.cards]),
+        SlotSet(slots.SHOWN_IDS, [card.id for card in shown]),
         SlotSet(slots.RESULTS_OFFSET, offset),
     ]
 
 
-def _explain_shortfall(
-    dispatcher: CollectingDispatcher, profile: LearnerProfile, *, found: int, offset: int
-) -> None:
-    """Name the constraint that binds, with buttons that relax exactly that one."""
-    if offset > 0 and found == 0:
-        dispatcher.utter_message(
-            text="That's every course that fits your constraints. Relax one to see more:",
-            buttons=_relax_buttons(profile),
-        )
-        return
-    relaxations = binding_constraints(
-        course_search().columns.mask, to_filters(profile), settings().results_per_page
-    )
-    count = "No course fits" if found == 0 else f"Only {found} course{'s' if found > 1 else ''} fit"
-    if not relaxations:
-        dispatcher.utter_message(
-            text=f"{count} everything you asked for, and no single change would add more. "
-            "Try a broader goal, or start over.",
-            buttons=[{"title": "Start over", "payload": "/restart"}],
-        )
-        return
-    top = relaxations[0]
-    dispatcher.utter_message(
-        text=f"{count} all your constraints. The one that limits most is your {top.field}: "
-        f"relaxing it would let {top.unlocks} more course{'s' if top.unlocks > 1 else ''} in.",
-        buttons=[_relax_button(r.field, r.label) for r in relaxations[:3]],
-    )
+def _explain_shortfall(dispatcher: CollectingDispatcher, found: Recommendation) -> None:
+    """Name the constraint that binds and show the relevant courses that break only it."""
+    buttons = _relax_buttons(found.relaxations) or [
+        CHANGE_GOAL_BUTTON,
+        {"title": "Start over", "payload": "/restart"},
+    ]
+    dispatcher.utter_message(text=shortfall_text(found), buttons=buttons)
+    if found.offers:
+        dispatcher.utter_message(text="\n\n".join(render_card(card) for card in found.offers))
+        dispatcher.utter_message(json_message={**courses_payload(found.offers), "offers": True})
 
 
 def _relax_button(field: str, label: str) -> dict[str, str]:
     return {"title": label, "payload": f'/change_answer{{"relax": "{field}"}}'}
 
 
-def _relax_buttons(profile: LearnerProfile) -> list[dict[str, str]]:
-    relaxations = binding_constraints(course_search().columns.mask, to_filters(profile), 10_000)
+def _relax_buttons(relaxations: list[Relaxation]) -> list[dict[str, str]]:
     return [_relax_button(r.field, r.label) for r in relaxations[:3]]
 
 
@@ -142,8 +139,7 @@ class ActionRecommend(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         profile = slots.profile_from(tracker)
-        intro = summary_text(profile) + "\n\nThree courses that fit:"
-        return present(dispatcher, tracker, profile, intro=intro)
+        return present(dispatcher, tracker, profile, intro=summary_text(profile))
 
 
 class ActionMoreResults(Action):
@@ -168,16 +164,8 @@ class ActionMoreResults(Action):
 
 def shown_cards(tracker: Tracker) -> list[CourseCard]:
     """The cards currently on screen, rebuilt from their ids (in the order shown)."""
-    search = course_search()
-    ids = list(tracker.get_slot(slots.SHOWN_IDS) or [])
-    by_id = {course.id: course for course in search.courses if course.id in set(ids)}
-    results = [SearchResult(by_id[i], 0.0, 0.0, 0.0) for i in ids if i in by_id]
-    cards = build_cards(
-        results, slots.profile_from(tracker), occupation_skills(tracker.get_slot(slots.OCCUPATION))
-    )
-    for number, card in enumerate(cards, start=1):
-        card.position = number
-    return cards
+    ids = [str(i) for i in tracker.get_slot(slots.SHOWN_IDS) or []]
+    return advisor().cards_for(slots.profile_from(tracker), ids)
 
 
 Refinement = tuple[LearnerProfile, str, list[EventType]]
@@ -252,8 +240,7 @@ class ActionRefineResults(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        shown_ids = set(tracker.get_slot(slots.SHOWN_IDS) or [])
-        shown = [c for c in course_search().courses if c.id in shown_ids]
+        shown = course_search().get([str(i) for i in tracker.get_slot(slots.SHOWN_IDS) or []])
         updated, sentence, events = refinement(intent, slots.profile_from(tracker), shown)
         return events + present(dispatcher, tracker, updated, intro=sentence)
 

@@ -104,6 +104,9 @@ class CourseCard:
     quality_signals: list[str] = field(default_factory=list)
     skills_you_lack: list[str] = field(default_factory=list)
     why: str = ""
+    # Values a constraint needed that the provider does not state ("weekly hours not
+    # stated by the provider"), and figures derived rather than stated; shown on the card.
+    notes: list[str] = field(default_factory=list)
 
 
 def round_up(value: float) -> float:
@@ -428,6 +431,7 @@ def build_card(
     position: int,
     profile: LearnerProfile,
     occupation_skills: Sequence[str],
+    notes: Sequence[str] = (),
 ) -> CourseCard:
     """The card for one search result at its 1-based position."""
     course = result.course
@@ -459,6 +463,7 @@ def build_card(
         quality_signals=quality_signals(course),
         skills_you_lack=lacking,
         why=why_sentence(course, profile, lacking, card_timing, verdict),
+        notes=list(notes),
     )
 
 
@@ -496,6 +501,7 @@ def card_payload(card: CourseCard) -> dict[str, Any]:
         "quality": list(raw["quality_signals"]),
         "skills_you_lack": list(raw["skills_you_lack"]),
         "why": raw["why"],
+        "notes": list(raw["notes"]),
     }
 
 

@@ -1,8 +1,11 @@
 """When too few courses fit, say which single constraint is holding them back.
 
 "Nothing matches" leaves a learner stuck; "raising your budget would open up 40
-courses" gives them a choice. Each hard constraint is dropped on its own and the
-catalog re-counted with the cheap filter mask, so the offer is exact, not a guess.
+courses" gives them a choice. There is ONE definition of loosening a constraint,
+``relax`` on the learner's profile; the filters a relaxation implies are always
+``to_filters(relax(profile, field))``, so what the advisor counts when it offers a
+relaxation is exactly what the learner gets when they accept it. Counting is left to
+the caller (the advisor counts relevant courses; tests may count the whole catalog).
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.profile import LearnerProfile
-from index.filters import Filters, Mask
+from advisor.profile import LearnerProfile, to_filters
+from index.filters import Filters
 from index.schema import Mode, Pace
 
 RelaxField = Literal["budget", "hours", "deadline", "mode", "pace", "location"]
@@ -26,6 +29,18 @@ RELAXABLE_FIELDS: tuple[RelaxField, ...] = (
 )
 MAX_PLACE_IN_LABEL = 30  # a button label must fit on a phone
 
+# What each relaxation forgets. 'deadline' forgets every cap on a course's length (the
+# deadline and a "shorter" request alike); 'hours' forgets the weekly hours, which also
+# lifts the hours x deadline cap since that product no longer exists.
+_UPDATES: dict[str, dict[str, object]] = {
+    "budget": {"budget_max": None, "free_only": False, "budget_unlimited": True},
+    "hours": {"hours_per_week": None},
+    "deadline": {"deadline_weeks": None, "no_deadline": True, "max_total_hours": None},
+    "mode": {"mode": "any"},
+    "pace": {"pace": "any"},
+    "location": {"location": None},
+}
+
 
 @dataclass(frozen=True)
 class Relaxation:
@@ -33,39 +48,38 @@ class Relaxation:
 
     field: RelaxField
     label: str  # button text
-    unlocks: int  # courses passing all filters once this one constraint is dropped
+    unlocks: int  # courses counted once this one constraint is loosened
     enough: bool  # whether that reaches the number of courses the advisor wanted
+    adds: int = 0  # of which were not counted before
 
 
-def _without(filters: Filters, field: RelaxField) -> Filters | None:
-    """``filters`` with one constraint dropped; None when that constraint is not set.
+def relax(profile: LearnerProfile, field: str) -> LearnerProfile:
+    """The profile with exactly one constraint loosened; unchanged for an unknown field.
 
-    Dropping 'hours' also drops the total-hours cap, because that cap is hours x weeks;
-    dropping 'deadline' drops only the total-hours cap.
+    budget -> no limit; hours -> hours per week forgotten; deadline -> no deadline and
+    no cap on length; mode, pace -> any; location -> forgotten.
     """
-    if field == "budget" and (filters.max_cost is not None or filters.free_only):
-        return filters.model_copy(update={"max_cost": None, "free_only": False})
-    if field == "hours" and filters.max_hours_per_week is not None:
-        return filters.model_copy(update={"max_hours_per_week": None, "max_total_hours": None})
-    if field == "deadline" and filters.max_total_hours is not None:
-        return filters.model_copy(update={"max_total_hours": None})
-    if field == "mode" and filters.modes:
-        return filters.model_copy(update={"modes": frozenset()})
-    if field == "pace" and filters.paces:
-        return filters.model_copy(update={"paces": frozenset()})
-    if field == "location" and filters.location:
-        return filters.model_copy(update={"location": None})
-    return None
+    return profile.model_copy(update=_UPDATES.get(field, {}))
 
 
-def _label(filters: Filters, field: RelaxField) -> str:
+def relaxed_filters(profile: LearnerProfile, field: RelaxField) -> Filters | None:
+    """The filters once ``field`` is loosened; None when that changes no filter."""
+    before = to_filters(profile)
+    after = to_filters(relax(profile, field))
+    return None if after == before else after
+
+
+def label(profile: LearnerProfile, field: RelaxField) -> str:
     """Button text in the learner's terms ('Include online courses')."""
+    filters = to_filters(profile)
     if field == "budget":
         return "Include paid courses" if filters.free_only else "Raise my budget"
     if field == "hours":
         return "Allow more hours"
     if field == "deadline":
-        return "Extend my deadline"
+        return (
+            "Extend my deadline" if profile.deadline_weeks is not None else "Allow longer courses"
+        )
     if field == "mode":
         if Mode.ONLINE not in filters.modes:
             return "Include online courses"
@@ -81,37 +95,25 @@ def _label(filters: Filters, field: RelaxField) -> str:
 
 
 def binding_constraints(
-    mask_fn: Callable[[Filters], Mask], filters: Filters, needed: int
+    count: Callable[[Filters], int], profile: LearnerProfile, needed: int
 ) -> list[Relaxation]:
-    """Constraints whose removal alone lets more courses through, most courses first.
+    """Constraints whose loosening alone lets more courses through, most courses first.
 
-    ``mask_fn`` is ``CourseSearch.columns.mask``; ``needed`` is how many courses the
-    advisor wants to show, and marks the relaxations that would be enough on their own.
+    ``count`` says how many courses pass a set of filters (the advisor counts relevant
+    ones); ``needed`` is how many the advisor wants to show, and marks the relaxations
+    that would be enough on their own. Ties keep RELAXABLE_FIELDS order.
     """
-    current = int(mask_fn(filters).sum())
+    current = count(to_filters(profile))
     found: list[Relaxation] = []
     for field in RELAXABLE_FIELDS:
-        relaxed = _without(filters, field)
+        relaxed = relaxed_filters(profile, field)
         if relaxed is None:
             continue
-        unlocks = int(mask_fn(relaxed).sum())
+        unlocks = count(relaxed)
         if unlocks > current:
-            found.append(Relaxation(field, _label(filters, field), unlocks, unlocks >= needed))
+            found.append(
+                Relaxation(
+                    field, label(profile, field), unlocks, unlocks >= needed, unlocks - current
+                )
+            )
     return sorted(found, key=lambda relaxation: relaxation.unlocks, reverse=True)
-
-
-def relax(profile: LearnerProfile, field: str) -> LearnerProfile:
-    """The profile with exactly one constraint loosened; unchanged for an unknown field.
-
-    budget -> no limit; hours -> hours per week forgotten; deadline -> no deadline;
-    mode, pace -> any; location -> forgotten.
-    """
-    updates: dict[str, dict[str, object]] = {
-        "budget": {"budget_max": None, "free_only": False, "budget_unlimited": True},
-        "hours": {"hours_per_week": None, "max_total_hours": None},
-        "deadline": {"deadline_weeks": None, "no_deadline": True},
-        "mode": {"mode": "any"},
-        "pace": {"pace": "any"},
-        "location": {"location": None},
-    }
-    return profile.model_copy(update=updates.get(field, {}))

@@ -52,6 +52,7 @@ def render_card(card: CourseCard) -> str:
             f"{card.position}. {card.title} — {_provider(card)}",
             f"{INDENT}{facts}",
             f"{INDENT}Why: {card.why}",
+            *[f"{INDENT}Note: {note}" for note in card.notes],
             f"{INDENT}{link_text(card)}",
         ]
     )
@@ -102,4 +103,5 @@ def render_details(card: CourseCard) -> str:
     """Everything the advisor knows about one course, one field per line."""
     lines = [f"{label}: {value}" for label, value in _rows(card)]
     lines.append(f"Why: {card.why}")
+    lines += [f"Note: {note}" for note in card.notes]
     return "\n".join(lines)

@@ -1,14 +1,21 @@
 """Hard constraints on courses: what a learner's life allows, never traded for relevance.
 
-A course whose value for a constrained field is unknown does not pass that
-constraint: the advisor cannot promise a fit it cannot see. ``accepts`` is the
-readable definition; ``FilterColumns.mask`` is the same rule vectorised for the
-search path, and the tests hold the two to each other.
+Each constraint is three-valued per course: known to fit, unknown (the provider does
+not state the value), or known to be broken. A known violation is never shown; an
+unknown value is not a violation, but the advisor cannot promise a fit it cannot see,
+so ``mask`` (known fit on every constraint) stays the strict rule and ``status`` gives
+the three-valued view the advisor ranks with (known fits first, then unknowns, saying
+which value is missing). ``accepts`` is the readable definition of the strict rule;
+``FilterColumns.mask`` is the same rule vectorised, and the tests hold the two to each
+other. Weekly hours the provider does not state are derived, when possible, from its
+own total hours and duration (see ``weekly_hours``) and marked as derived.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +24,51 @@ from pydantic import BaseModel, ConfigDict, Field
 from index.schema import Course, CredentialType, Level, Mode, Pace, Source
 
 Mask = npt.NDArray[np.bool_]
+Constraint = Literal[
+    "mode",
+    "pace",
+    "budget",
+    "total_hours",
+    "weekly_hours",
+    "level",
+    "language",
+    "credential",
+    "location",
+    "source",
+    "excluded",
+]
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """A course's weekly load: stated by the provider, or derived from its own figures.
+
+    Derived = total hours / duration in weeks, both as the provider states them; the
+    range keeps both ends (most hours over fewest weeks is the high end), so a fit
+    judged on it is conservative.
+    """
+
+    low: float
+    high: float
+    derived: bool
+
+
+def weekly_hours(course: Course) -> WeeklyHours | None:
+    """The stated weekly hours, else hours / weeks from the provider's figures, else None.
+
+    The catalog may already carry a derived weekly figure (``hours_per_week_derived``
+    set by ingest); older catalogs lack that field, so it is read when present.
+    """
+    if course.hours_per_week_max is not None:
+        low = course.hours_per_week_min or course.hours_per_week_max
+        derived = bool(getattr(course, "hours_per_week_derived", False))
+        return WeeklyHours(low, course.hours_per_week_max, derived=derived)
+    weeks_low = course.duration_weeks_min or course.duration_weeks_max
+    weeks_high = course.duration_weeks_max or course.duration_weeks_min
+    if course.total_hours_max is None or weeks_low is None or weeks_high is None:
+        return None
+    hours_low = course.total_hours_min or course.total_hours_max
+    return WeeklyHours(hours_low / weeks_high, course.total_hours_max / weeks_low, derived=True)
 
 
 class Filters(BaseModel):
@@ -55,11 +107,14 @@ def _pace_ok(f: Filters, c: Course) -> bool:
 
 
 def _cost_ok(f: Filters, c: Course) -> bool:
-    if f.free_only and c.cost.is_free is not True:
-        return False
+    """Free (stated free or a stated price of 0) fits any budget; otherwise a stated price
+    must be within it."""
+    free = c.cost.is_free is True or c.cost.amount == 0
+    if f.free_only:
+        return free
     if f.max_cost is None:
         return True
-    return c.cost.amount is not None and c.cost.amount <= f.max_cost
+    return free or (c.cost.amount is not None and c.cost.amount <= f.max_cost)
 
 
 def _total_hours_ok(f: Filters, c: Course) -> bool:
@@ -73,7 +128,8 @@ def _weekly_hours_ok(f: Filters, c: Course) -> bool:
     a course on a schedule fits when even its highest stated weekly load does."""
     if f.max_hours_per_week is None or c.pace is Pace.SELF_PACED:
         return True
-    return c.hours_per_week_max is not None and c.hours_per_week_max <= f.max_hours_per_week
+    load = weekly_hours(c)
+    return load is not None and load.high <= f.max_hours_per_week
 
 
 def _level_ok(f: Filters, c: Course) -> bool:
@@ -142,7 +198,13 @@ class FilterColumns:
         self.cost = _floats([c.cost.amount for c in courses])
         self.is_free = np.array([c.cost.is_free is True for c in courses])
         self.total_hours_max = _floats([c.total_hours_max for c in courses])
-        self.hours_per_week_max = _floats([c.hours_per_week_max for c in courses])
+        loads = [weekly_hours(c) for c in courses]
+        self.weekly_low = _floats([load.low if load else None for load in loads])
+        self.weekly_high = _floats([load.high if load else None for load in loads])
+        self.weekly_derived = np.array([bool(load and load.derived) for load in loads])
+        self.cost_stated = ~np.isnan(self.cost)
+        self.paid = np.array([c.cost.is_free is False for c in courses])
+        self.total_hours_min = _floats([c.total_hours_min for c in courses])
         self.level = _codes([c.level for c in courses])
         self.language = _codes([(c.language or "").lower() for c in courses])
         self.credential = _codes([c.credential_type for c in courses])
@@ -152,33 +214,153 @@ class FilterColumns:
         self.online = self.mode == Mode.ONLINE
 
     def mask(self, f: Filters) -> Mask:
-        """Boolean array: True where the course passes every constraint in ``f``."""
-        keep = np.ones(self.count, dtype=bool)
+        """Boolean array: True where the course is known to pass every constraint in ``f``."""
+        return self.status(f).fits
+
+    def admissible(self, f: Filters) -> Mask:
+        """Boolean array: True where no constraint in ``f`` is known to be broken."""
+        return self.status(f).admissible
+
+    def status(self, f: Filters) -> FilterStatus:
+        """Per constraint: which courses are known to break it and which leave it unknown.
+
+        A course neither broken nor unknown on a constraint is known to fit it; the
+        strict ``mask`` is exactly "no violation and nothing unknown" (tests hold it).
+        """
+        broken: dict[Constraint, Mask] = {}
+        unknown: dict[Constraint, Mask] = {}
+        derived: dict[Constraint, Mask] = {}
+        none = np.zeros(self.count, dtype=bool)
+
+        def categorical(
+            name: Constraint, column: npt.NDArray[np.object_], wanted: Sequence[object]
+        ) -> None:
+            missing = _missing(column)
+            unknown[name] = missing
+            broken[name] = ~missing & ~np.isin(column, _codes(list(wanted)))
+
         if f.modes:
-            keep &= np.isin(self.mode, list(f.modes))
+            categorical("mode", self.mode, list(f.modes))
         if f.paces:
-            keep &= np.isin(self.pace, list(f.paces))
-        if f.free_only:
-            keep &= self.is_free
-        with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: it fails
-            if f.max_cost is not None:
-                keep &= self.cost <= f.max_cost
+            categorical("pace", self.pace, list(f.paces))
+        if f.free_only or f.max_cost is not None:
+            # Free (stated free, or a stated price of 0) fits any budget; a stated price
+            # above the ceiling, or "paid" under free-only, breaks it; the rest is unknown.
+            free = self.is_free | (self.cost == 0)
+            if f.free_only:
+                fits = free
+                breaks = self.paid | (self.cost_stated & (self.cost > 0))
+            else:
+                assert f.max_cost is not None
+                fits = free | (self.cost_stated & (self.cost <= f.max_cost))
+                breaks = self.cost_stated & (self.cost > f.max_cost)
+                if f.max_cost == 0:
+                    breaks = breaks | self.paid
+            broken["budget"] = breaks & ~fits
+            unknown["budget"] = ~fits & ~broken["budget"]
+        with np.errstate(invalid="ignore"):  # NaN (unknown) compares False either way
             if f.max_total_hours is not None:
-                keep &= self.total_hours_max <= f.max_total_hours
+                stated = ~np.isnan(self.total_hours_max)
+                broken["total_hours"] = stated & (self.total_hours_max > f.max_total_hours)
+                unknown["total_hours"] = ~stated
             if f.max_hours_per_week is not None:
-                keep &= self.self_paced | (self.hours_per_week_max <= f.max_hours_per_week)
+                cap = f.max_hours_per_week
+                known = ~np.isnan(self.weekly_high)
+                fits = self.self_paced | (known & (self.weekly_high <= cap))
+                broken["weekly_hours"] = ~fits & known & (self.weekly_low > cap)
+                unknown["weekly_hours"] = ~fits & ~broken["weekly_hours"]
+                derived["weekly_hours"] = ~self.self_paced & known & self.weekly_derived
         if f.levels:
-            keep &= np.isin(self.level, [*f.levels, Level.ALL_LEVELS])
+            missing = _missing(self.level)
+            unknown["level"] = missing
+            broken["level"] = ~missing & ~np.isin(self.level, [*f.levels, Level.ALL_LEVELS])
         if f.languages:
-            keep &= np.isin(self.language, [language.lower() for language in f.languages])
+            missing = self.language == ""
+            unknown["language"] = missing
+            wanted = [language.lower() for language in f.languages]
+            broken["language"] = ~missing & ~np.isin(self.language, wanted)
         if f.credential_types:
-            keep &= np.isin(self.credential, list(f.credential_types))
+            categorical("credential", self.credential, list(f.credential_types))
         if f.location and f.location.strip():
-            wanted = f.location.strip().lower()
-            near = np.fromiter((wanted in place for place in self.location), dtype=bool)
-            keep &= self.online | near
+            place = f.location.strip().lower()
+            near = np.fromiter((place in where for where in self.location), dtype=bool)
+            on_site = ~self.online & ~_missing(self.mode)
+            stated = self.location != ""
+            broken["location"] = on_site & stated & ~near
+            unknown["location"] = (on_site & ~stated) | (_missing(self.mode) & ~near)
         if f.sources:
-            keep &= np.isin(self.source, list(f.sources))
+            broken["source"] = ~np.isin(self.source, list(f.sources))
+            unknown["source"] = none
         if f.exclude_ids:
-            keep &= ~np.isin(self.ids, list(f.exclude_ids))
-        return keep
+            broken["excluded"] = np.isin(self.ids, list(f.exclude_ids))
+            unknown["excluded"] = none
+        return FilterStatus(broken=broken, unknown=unknown, derived=derived, count=self.count)
+
+
+def _missing(column: npt.NDArray[np.object_]) -> Mask:
+    missing: Mask = np.fromiter((value is None for value in column), dtype=bool, count=len(column))
+    return missing
+
+
+@dataclass(frozen=True)
+class FilterStatus:
+    """The three-valued verdict of every active constraint on every course.
+
+    ``broken[c]``: known to break constraint c (never shown). ``unknown[c]``: the value c
+    needs is not stated, and no other figure settles it. ``derived[c]``: the verdict on c
+    rests on a derived figure (weekly hours = total hours / weeks), to be labelled so.
+    """
+
+    broken: dict[Constraint, Mask]
+    unknown: dict[Constraint, Mask]
+    derived: dict[Constraint, Mask]
+    count: int
+
+    @property
+    def violated(self) -> Mask:
+        """Known to break at least one constraint."""
+        out = np.zeros(self.count, dtype=bool)
+        for mask in self.broken.values():
+            out |= mask
+        return out
+
+    @property
+    def uncertain(self) -> Mask:
+        """At least one constraint's value unknown (whether or not another is broken)."""
+        out = np.zeros(self.count, dtype=bool)
+        for mask in self.unknown.values():
+            out |= mask
+        return out
+
+    @property
+    def admissible(self) -> Mask:
+        """No known violation: may be shown (known fits first, then unknowns)."""
+        return ~self.violated
+
+    @property
+    def fits(self) -> Mask:
+        """Known to fit every constraint."""
+        return ~self.violated & ~self.uncertain
+
+    def broken_only(self, constraints: Sequence[Constraint]) -> Mask:
+        """Courses whose only known violations are among ``constraints`` (at least one)."""
+        inside = np.zeros(self.count, dtype=bool)
+        outside = np.zeros(self.count, dtype=bool)
+        for name, mask in self.broken.items():
+            if name in constraints:
+                inside |= mask
+            else:
+                outside |= mask
+        return inside & ~outside
+
+    def unknown_of(self, position: int) -> list[Constraint]:
+        """The constraints whose value is unknown for the course at ``position``."""
+        return [name for name, mask in self.unknown.items() if mask[position]]
+
+    def derived_of(self, position: int) -> list[Constraint]:
+        """The constraints judged on a derived figure for the course at ``position``."""
+        return [
+            name
+            for name, mask in self.derived.items()
+            if mask[position] and not self.unknown[name][position]
+        ]

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.embedding import Embedder
-from index.filters import FilterColumns, Filters
+from index.filters import FilterColumns, Filters, FilterStatus
 from index.ingest.language import detect_language
 from index.lexical import LexicalIndex
 from index.occupations.matcher import OccupationMatch, OccupationMatcher
@@ -59,6 +59,7 @@ class SearchResult:
     score: float
     dense: float
     lexical: float
+    position: int = -1  # in the catalog (CourseSearch.get / status use it); -1 if unknown
 
 
 @dataclass
@@ -91,7 +92,54 @@ class CourseSearch:
         self.lexical = LexicalIndex([_fields(course) for course in self.courses])
         self._languages = np.array([(c.language or "").lower() for c in self.courses], dtype=object)
         enrolments = np.log1p(np.array([c.enrolments or 0 for c in self.courses], dtype=np.float32))
-        self._popularity = enrolments / max(float(enrolments.max()), 1.0)
+        self._popularity: npt.NDArray[np.float32] = (
+            enrolments / max(float(enrolments.max()), 1.0)
+        ).astype(np.float32)
+        self._positions = {course.id: position for position, course in enumerate(self.courses)}
+        self._matrix: npt.NDArray[np.float32] | None = None
+
+    def __len__(self) -> int:
+        return len(self.courses)
+
+    def get(self, ids: Sequence[str]) -> list[Course]:
+        """The courses with these ids, in the order given; unknown ids are skipped."""
+        return [self.courses[self._positions[i]] for i in ids if i in self._positions]
+
+    def position(self, course_id: str) -> int | None:
+        """Where a course sits in the catalog (the index into every per-course array)."""
+        return self._positions.get(course_id)
+
+    def count(self, filters: Filters | None = None, *, include_unknown: bool = False) -> int:
+        """How many courses are known to satisfy ``filters`` (or at least not break them)."""
+        if filters is None:
+            return len(self.courses)
+        status = self.columns.status(filters)
+        return int((status.admissible if include_unknown else status.fits).sum())
+
+    def status(self, filters: Filters) -> FilterStatus:
+        """Per constraint and course: known fit, unknown or known violation."""
+        return self.columns.status(filters)
+
+    def dense_all(self, query: str) -> npt.NDArray[np.float32]:
+        """Cosine of the query to every course (exact; a 6k x 384 product is ~1 ms)."""
+        if self._matrix is None:
+            self._matrix = self.vectors.reconstruct(np.arange(len(self.courses), dtype=np.int64))
+        scores: npt.NDArray[np.float32] = np.asarray(
+            self._matrix @ self.embedder.encode_query(query)[0], dtype=np.float32
+        )
+        return scores
+
+    def lexical_all(self, query: str) -> npt.NDArray[np.float32]:
+        """BM25F of the query against every course."""
+        return self.lexical.score(query)
+
+    def popularity(self) -> npt.NDArray[np.float32]:
+        """Log-scaled enrolments in [0, 1], per course."""
+        return self._popularity
+
+    def other_language(self, query: str) -> npt.NDArray[np.float32]:
+        """1 per course whose known language differs from the query's, else 0."""
+        return self._other_language(query, np.arange(len(self.courses), dtype=np.int64))
 
     def explain(self, query: str, filters: Filters | None = None) -> SearchExplanation:
         """The occupation recognised and the terms the query is expanded with."""
@@ -143,6 +191,7 @@ class CourseSearch:
                 score=float(fused[i]),
                 dense=float(dense[i]),
                 lexical=float(lexical_scaled[i]),
+                position=int(candidates[i]),
             )
             for i in order
         ]
@@ -153,7 +202,9 @@ class CourseSearch:
         """Baseline: the query's embedding against each course's, nothing else."""
         allowed = self.columns.mask(filters) if filters is not None else None
         hits = self.vectors.search(self.embedder.encode_query(query), k, allowed)
-        return [SearchResult(self.courses[h.position], h.score, h.score, 0.0) for h in hits]
+        return [
+            SearchResult(self.courses[h.position], h.score, h.score, 0.0, h.position) for h in hits
+        ]
 
     def bm25_only(
         self, query: str, k: int = 10, filters: Filters | None = None
@@ -163,7 +214,7 @@ class CourseSearch:
         scores = self.lexical.score(query)
         positions = _top_positions(scores, k, allowed)
         return [
-            SearchResult(self.courses[int(p)], float(scores[p]), 0.0, float(scores[p]))
+            SearchResult(self.courses[int(p)], float(scores[p]), 0.0, float(scores[p]), int(p))
             for p in positions
         ]
 

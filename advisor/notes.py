@@ -1,0 +1,44 @@
+"""Card notes: which value a constraint needed that the provider does not state, and
+which figures are derived rather than stated.
+
+A course whose weekly hours are unknown is not ruled out, but the learner must know
+the advisor could not check it; a weekly load computed from the provider's total hours
+and weeks is a real figure, but not one the provider wrote, so it is labelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from advisor.formatting import NOT_STATED, number_range
+from index.filters import weekly_hours
+from index.schema import Course
+
+# What each constraint needed, in the words a learner reads on a card.
+_WHAT = {
+    "mode": "format (online or in person)",
+    "pace": "whether it is self-paced or scheduled",
+    "budget": "price",
+    "total_hours": "total length",
+    "weekly_hours": "weekly hours",
+    "level": "level",
+    "language": "language",
+    "credential": "credential",
+    "location": "location",
+}
+
+
+def constraint_notes(
+    course: Course, unknown: Sequence[str], derived: Sequence[str] = ()
+) -> list[str]:
+    """'weekly hours not stated by the provider'; 'about 12–20 h/week (derived: …)'."""
+    notes = [f"{_WHAT[name]} {NOT_STATED}" for name in unknown if name in _WHAT]
+    if "weekly_hours" in derived:
+        load = weekly_hours(course)
+        span = number_range(load.low, load.high) if load is not None else None
+        if span is not None:
+            notes.append(
+                f"about {span} h/week (derived: the provider's total hours divided by "
+                f"its length in weeks)"
+            )
+    return notes

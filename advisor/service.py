@@ -1,0 +1,251 @@
+"""The advisor core: a learner profile in, the recommendations an advisor would sign off on out.
+
+One pipeline for every caller (the Rasa actions, the advisor console, the evaluation and
+the benchmarks), with no Rasa inside:
+
+1. the goal's topic becomes the query (``advisor.query``), constraint words and the
+   learner's current job left out;
+2. every course is scored against it (``advisor.ranking``) and a relevance floor decides
+   which courses serve the goal at all, independently of the constraints;
+3. the constraints are three-valued per course (``index.filters.FilterStatus``): a known
+   violation is never shown, known fits come first, then relevant courses whose value the
+   provider does not state, with a note saying which;
+4. when fewer relevant courses fit than a page holds, the constraint whose loosening adds
+   the most relevant courses is named, with the relevant courses that break only it;
+   when nothing in the catalog serves the goal, that is said, with the nearest topics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from advisor.cards import CourseCard, build_card
+from advisor.notes import constraint_notes
+from advisor.profile import LearnerProfile, budget_note, to_filters
+from advisor.query import Query, build_query
+from advisor.ranking import Relevance, nearest_topics, score
+from advisor.relax import Relaxation, binding_constraints, relaxed_filters
+from advisor.weights import AdvisorWeights
+from index.filters import Filters, FilterStatus
+from index.occupations.matcher import OccupationMatch
+
+if TYPE_CHECKING:  # importing index.search at run time would load FAISS for a type name
+    from index.search import CourseSearch, SearchResult
+
+Standing = Literal["fits", "unknown", "offer"]
+DEFAULT_PER_PAGE = 3
+
+
+@dataclass(frozen=True)
+class RankedCourse:
+    """One course on the page with the evidence behind its place (for the console)."""
+
+    result: SearchResult
+    standing: Standing  # known fit, fit unknown on some value, or breaks the binding one
+    relevance: float  # the dense cosine the relevance floor is applied to
+    unknown: tuple[str, ...] = ()  # constraints whose value the provider does not state
+    derived: tuple[str, ...] = ()  # constraints judged on a derived figure
+
+
+@dataclass
+class Recommendation:
+    """What the advisor recommends for one profile, and what it says about the shortfall.
+
+    ``fitting`` counts relevant courses that break no constraint (``known_fit`` of them
+    are known to fit every one; the rest have a value the provider does not state).
+    When ``fitting`` is below the page size, ``binding`` is the constraint whose loosening
+    adds the most relevant courses and ``offers`` are relevant courses breaking only it.
+    ``nothing_on_topic`` says the catalog has no course serving the goal at all.
+    """
+
+    query: str
+    cards: list[CourseCard]
+    fitting: int
+    known_fit: int
+    offset: int = 0
+    per_page: int = DEFAULT_PER_PAGE
+    relevant: int = 0  # relevant courses in the catalog, whatever the constraints
+    binding: Relaxation | None = None
+    relaxations: list[Relaxation] = field(default_factory=list)
+    offers: list[CourseCard] = field(default_factory=list)
+    nothing_on_topic: bool = False
+    nearest_topics: list[str] = field(default_factory=list)
+    occupation: OccupationMatch | None = None
+    occupation_skills: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole profile (currency…)
+    ranked: list[RankedCourse] = field(default_factory=list)  # the page, with evidence
+    offered: list[RankedCourse] = field(default_factory=list)  # the offers, with evidence
+
+    @property
+    def short(self) -> bool:
+        """Fewer relevant courses fit than one page holds."""
+        return self.fitting < self.per_page
+
+    @property
+    def exhausted(self) -> bool:
+        """This page starts past the last relevant course that fits."""
+        return self.offset >= self.fitting
+
+
+class Advisor:
+    """The recommendation pipeline over one catalog and its search index."""
+
+    def __init__(self, search: CourseSearch, weights: AdvisorWeights | None = None) -> None:
+        self.search = search
+        self.weights = weights or AdvisorWeights()
+
+    def query(self, profile: LearnerProfile) -> Query:
+        """What would be searched for this profile (the goal's topic, without constraints)."""
+        return build_query(profile, self.search.matcher)
+
+    def recommend(
+        self, profile: LearnerProfile, *, offset: int = 0, per_page: int = DEFAULT_PER_PAGE
+    ) -> Recommendation:
+        """The page of recommendations starting at ``offset`` (0-based), with the shortfall."""
+        query = self.query(profile)
+        notes = [note] if (note := budget_note(profile)) else []
+        if not query.text:
+            return Recommendation("", [], 0, 0, offset, per_page, notes=notes)
+        relevance = score(self.search, query, profile, self.weights)
+        filters = to_filters(profile)
+        status = self.search.status(filters)
+        relevant = relevance.relevant
+        fits = relevant & status.fits
+        unknown = relevant & status.admissible & ~status.fits
+        order = np.concatenate([_ranked(relevance, fits), _ranked(relevance, unknown)])
+        page = order[offset : offset + per_page]
+        skills = [s.name for s in query.occupation_skills]
+        ranked = [self._ranked(relevance, status, int(p), "fits") for p in page]
+        cards = self._cards(ranked, profile, skills)
+        recommendation = Recommendation(
+            query=query.text,
+            cards=cards,
+            fitting=int(order.size),
+            known_fit=int(fits.sum()),
+            offset=offset,
+            per_page=per_page,
+            relevant=int(relevant.sum()),
+            occupation=query.occupation,
+            occupation_skills=skills,
+            notes=notes,
+            ranked=ranked,
+        )
+        if not relevant.any():
+            recommendation.nothing_on_topic = True
+            recommendation.nearest_topics = nearest_topics(
+                self.search, relevance, self.weights.nearest_topics
+            )
+            return recommendation
+        if recommendation.short:
+            self._shortfall(recommendation, profile, relevance, status, skills)
+        return recommendation
+
+    def cards_for(self, profile: LearnerProfile, ids: list[str]) -> list[CourseCard]:
+        """Cards for courses already chosen (on screen), numbered in the order given."""
+        from index.search import SearchResult
+
+        query = self.query(profile)
+        skills = [s.name for s in query.occupation_skills]
+        status = self.search.status(to_filters(profile))
+        entries = []
+        for course in self.search.get(ids):
+            position = self.search.position(course.id)
+            assert position is not None
+            result = SearchResult(course, 0.0, 0.0, 0.0, position)
+            entries.append(
+                RankedCourse(
+                    result,
+                    "fits",
+                    0.0,
+                    tuple(status.unknown_of(position)),
+                    tuple(status.derived_of(position)),
+                )
+            )
+        return self._cards(entries, profile, skills)
+
+    def _shortfall(
+        self,
+        recommendation: Recommendation,
+        profile: LearnerProfile,
+        relevance: Relevance,
+        status: FilterStatus,
+        skills: list[str],
+    ) -> None:
+        """Name the binding constraint, counted on relevant courses, and offer its courses."""
+        relevant = relevance.relevant
+
+        def count(filters: Filters) -> int:
+            return int((relevant & self.search.status(filters).admissible).sum())
+
+        relaxations = binding_constraints(count, profile, recommendation.per_page)
+        recommendation.relaxations = relaxations
+        if not relaxations:
+            return
+        binding = relaxations[0]
+        recommendation.binding = binding
+        loosened = relaxed_filters(profile, binding.field)
+        if loosened is None:
+            return
+        opened = relevant & self.search.status(loosened).admissible & ~status.admissible
+        offered_positions = _ranked(relevance, opened)[: self.weights.max_offers]
+        offered = [self._ranked(relevance, status, int(p), "offer") for p in offered_positions]
+        recommendation.offered = offered
+        recommendation.offers = self._cards(offered, profile, skills)
+
+    def _ranked(
+        self, relevance: Relevance, status: FilterStatus, position: int, standing: Standing
+    ) -> RankedCourse:
+        from index.search import SearchResult
+
+        result = SearchResult(
+            self.search.courses[position],
+            float(relevance.score[position]),
+            float(relevance.dense[position]),
+            float(relevance.lexical[position]),
+            position,
+        )
+        unknown = tuple(status.unknown_of(position))
+        return RankedCourse(
+            result,
+            "unknown" if standing == "fits" and unknown else standing,
+            float(relevance.dense[position]),
+            unknown,
+            tuple(status.derived_of(position)),
+        )
+
+    def _cards(
+        self, entries: list[RankedCourse], profile: LearnerProfile, skills: list[str]
+    ) -> list[CourseCard]:
+        return [
+            build_card(
+                entry.result,
+                number,
+                profile,
+                skills,
+                constraint_notes(entry.result.course, entry.unknown, entry.derived),
+            )
+            for number, entry in enumerate(entries, start=1)
+        ]
+
+
+def _ranked(relevance: Relevance, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """Positions under ``mask``, best score first (ties keep catalog order)."""
+    positions = np.flatnonzero(mask).astype(np.int64)
+    return positions[np.argsort(-relevance.score[positions], kind="stable")]
+
+
+def default_advisor() -> Advisor:
+    """The process-wide advisor over the catalog and index on disk (loaded on first use)."""
+    from index.loader import get_search
+
+    global _DEFAULT
+    if _DEFAULT is None or _DEFAULT.search is not get_search():
+        _DEFAULT = Advisor(get_search())
+    return _DEFAULT
+
+
+_DEFAULT: Advisor | None = None

@@ -1,0 +1,179 @@
+"""The advisor service on a small inline catalog: every rule visible in the test.
+
+A bag-of-words embedder stands in for the sentence model (meaning is not what these
+tests are about); filters, the relevance floor, ordering, relaxations and cards are
+the real ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from advisor.messages import heading, nothing_on_topic_text, shortfall_text
+from advisor.profile import LearnerProfile
+from advisor.service import Advisor
+from advisor.weights import AdvisorWeights
+from index.catalog import embedding_text
+from index.schema import Course, Mode, Pace
+from index.search import CourseSearch
+from index.vector_store import VectorIndex
+from tests.advisor.conftest import build_course
+
+DIMENSION = 256
+FREE = {"amount": 0, "currency": "USD", "is_free": True}
+PAID = {"amount": 200, "currency": "USD", "is_free": False}
+UNKNOWN_PRICE: dict[str, Any] = {}
+
+
+class WordsEmbedder:
+    """Each word hashed to one dimension: cosine = shared words, nothing more."""
+
+    def encode(self, texts: list[str], **_: Any) -> npt.NDArray[np.float32]:
+        rows = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"[a-z]+", text.lower()):
+                rows[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % DIMENSION] += 1
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return (rows / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+    def encode_query(self, text: str) -> npt.NDArray[np.float32]:
+        return self.encode([text])
+
+
+def _course(number: int, title: str, **fields: Any) -> Course:
+    return build_course(id=f"test:{number}", title=title, url=f"https://x.test/{number}", **fields)
+
+
+CATALOG = [
+    _course(1, "Payroll Basics", cost=FREE, description="Payroll processing and taxes."),
+    _course(2, "Payroll Accounting", cost=PAID, description="Payroll accounting."),
+    _course(3, "Payroll for Small Business", cost=UNKNOWN_PRICE, description="Payroll."),
+    _course(4, "Free Cash Flow Analysis", cost=FREE, description="Valuation of firms."),
+    _course(5, "Free Options 101", cost=FREE, description="Trading options."),
+    _course(
+        6,
+        "Dental Assisting Program",
+        cost={"amount": 4000, "currency": "USD", "is_free": False},
+        mode=Mode.IN_PERSON,
+        pace=Pace.SCHEDULED,
+        location="Newark, Essex County, NJ",
+        description="Dental assisting chairside skills.",
+    ),
+    _course(
+        7,
+        "Dental Assistant Certificate",
+        cost={"amount": 3000, "currency": "USD", "is_free": False},
+        mode=Mode.IN_PERSON,
+        pace=Pace.SCHEDULED,
+        location="Newark, Essex County, NJ",
+        total_hours_min=600,
+        total_hours_max=600,
+        duration_weeks_min=20,
+        duration_weeks_max=20,
+        description="Dental assistant training.",
+    ),
+    _course(
+        8,
+        "Dental Radiography",
+        cost={"amount": 900, "currency": "USD", "is_free": False},
+        mode=Mode.IN_PERSON,
+        pace=Pace.SCHEDULED,
+        location="Newark, Essex County, NJ",
+        total_hours_min=40,
+        total_hours_max=40,
+        duration_weeks_min=8,
+        duration_weeks_max=8,
+        description="Dental radiography for assistants.",
+    ),
+    _course(9, "Dental Office Basics Online", cost=FREE, description="Dental office."),
+]
+
+
+@pytest.fixture(scope="module")
+def advisor() -> Advisor:
+    embedder = WordsEmbedder()
+    vectors = VectorIndex.build(embedder.encode([embedding_text(c) for c in CATALOG]))
+    search = CourseSearch(CATALOG, vectors, embedder)  # type: ignore[arg-type]
+    return Advisor(search, AdvisorWeights(relevance_floor=0.3, popularity=0.0))
+
+
+def _ids(cards: list[Any]) -> list[str]:
+    return [card.id for card in cards]
+
+
+def test_constraint_words_are_not_the_topic(advisor: Advisor) -> None:
+    profile = LearnerProfile(
+        goal="I'm a receptionist and I want free courses on payroll", free_only=True
+    )
+    found = advisor.recommend(profile)
+    assert found.query == "payroll"
+    assert "test:4" not in _ids(found.cards) and "test:5" not in _ids(found.cards)
+    assert _ids(found.cards)[0] == "test:1"
+
+
+def test_a_known_violation_is_never_shown_and_unknowns_come_after_known_fits(
+    advisor: Advisor,
+) -> None:
+    found = advisor.recommend(LearnerProfile(goal="payroll", budget_max=100))
+    assert _ids(found.cards) == ["test:1", "test:3"]  # 2 costs $200: never shown
+    assert found.fitting == 2 and found.known_fit == 1
+    assert found.cards[0].notes == []
+    assert found.cards[1].notes == ["price not stated by the provider"]
+
+
+def test_weekly_hours_unknown_is_said_and_a_derived_figure_is_labelled(advisor: Advisor) -> None:
+    profile = LearnerProfile(
+        goal="dental assistant",
+        mode="in_person",
+        location="Newark",
+        hours_per_week=10,
+        budget_max=5000,
+    )
+    found = advisor.recommend(profile)
+    by_id = {card.id: card for card in found.cards}
+    # 7 needs 600 h over 20 weeks = 30 h/week: a known (derived) violation.
+    assert "test:7" not in by_id
+    # 8 is 40 h over 8 weeks = 5 h/week (derived): a known fit, labelled as derived.
+    assert any("derived" in note for note in by_id["test:8"].notes)
+    # 6 states no hours at all: shown after the known fit, saying so.
+    assert _ids(found.cards).index("test:6") > _ids(found.cards).index("test:8")
+    assert "weekly hours not stated by the provider" in by_id["test:6"].notes
+
+
+def test_a_shortfall_names_the_constraint_that_adds_relevant_courses(advisor: Advisor) -> None:
+    profile = LearnerProfile(goal="dental assistant", mode="online", hours_per_week=10)
+    found = advisor.recommend(profile)
+    assert found.short
+    assert found.binding is not None and found.binding.field == "mode"
+    assert found.offers and all("Online" not in card.mode_text for card in found.offers)
+    assert "test:7" not in _ids(found.offers)  # breaks weekly hours too, not only mode
+    text = shortfall_text(found)
+    assert ("format" in text and str(found.binding.adds) in text) or "two" in text
+    assert not heading(found).startswith("Three")
+
+
+def test_nothing_on_topic_is_said_with_nearest_topics(advisor: Advisor) -> None:
+    found = advisor.recommend(LearnerProfile(goal="I want to learn welding"))
+    assert found.nothing_on_topic and found.cards == [] and found.fitting == 0
+    assert "welding" in nothing_on_topic_text(found)
+
+
+def test_paging_and_cards_for_shown_ids(advisor: Advisor) -> None:
+    profile = LearnerProfile(goal="payroll")
+    first = advisor.recommend(profile, per_page=2)
+    second = advisor.recommend(profile, offset=2, per_page=2)
+    assert not set(_ids(first.cards)) & set(_ids(second.cards))
+    again = advisor.cards_for(profile, _ids(first.cards))
+    assert _ids(again) == _ids(first.cards)
+    assert [card.position for card in again] == [1, 2]
+
+
+def test_no_goal_no_search(advisor: Advisor) -> None:
+    found = advisor.recommend(LearnerProfile())
+    assert found.query == "" and found.cards == []
