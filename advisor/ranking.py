@@ -29,7 +29,7 @@ class Relevance:
     """Per course: the fused score (rank order), its parts, and the relevance verdict."""
 
     score: Floats
-    dense: Floats
+    dense: Floats  # cosine of the goal sentence (ranking)
     lexical: Floats  # BM25F scaled to [0, 1] by the catalog's best
     relevant: npt.NDArray[np.bool_]
 
@@ -39,13 +39,22 @@ def score(
 ) -> Relevance:
     """Fused score of every course for ``query``, and the relevance floor applied."""
     dense = search.dense_all(query.text)
+    # The sentence ranks well but its filler ("I want courses on") lifts every course's
+    # cosine, so relevance is judged on the bare topic's cosine instead.
+    topical = search.dense_all(query.topic) if query.topic else dense
     raw_lexical = search.lexical_all(query.lexical_text or query.text)
     top = float(raw_lexical.max()) if raw_lexical.size else 0.0
     lexical = raw_lexical / top if top > 0 else raw_lexical
     fused = weights.dense * dense + weights.lexical * lexical
     fused = fused + weights.popularity * search.popularity()
     fused = fused - weights.other_language_penalty * search.other_language(query.text)
-    relevant = dense >= weights.relevance_floor
+    # Relevant: the topic's meaning is close, and the course names the topic's words (an
+    # agreement test: "payroll" is near "accounting" in meaning, but an accounting course
+    # that never says payroll does not serve the goal); or the meaning alone is very close.
+    agrees = lexical >= weights.agreement_share
+    relevant = ((topical >= weights.relevance_floor) & agrees) | (
+        topical >= weights.meaning_alone_floor
+    )
     return Relevance(
         score=fused.astype(np.float32),
         dense=dense,

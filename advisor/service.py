@@ -67,6 +67,7 @@ class Recommendation:
     fitting: int
     known_fit: int
     offset: int = 0
+    topic: str = ""  # the goal's bare topic ("payroll"), as said back to the learner
     per_page: int = DEFAULT_PER_PAGE
     relevant: int = 0  # relevant courses in the catalog, whatever the constraints
     binding: Relaxation | None = None
@@ -103,15 +104,24 @@ class Advisor:
         return build_query(profile, self.search.matcher)
 
     def recommend(
-        self, profile: LearnerProfile, *, offset: int = 0, per_page: int = DEFAULT_PER_PAGE
+        self,
+        profile: LearnerProfile,
+        *,
+        offset: int = 0,
+        per_page: int = DEFAULT_PER_PAGE,
+        constraints: Filters | None = None,
     ) -> Recommendation:
-        """The page of recommendations starting at ``offset`` (0-based), with the shortfall."""
+        """The page of recommendations starting at ``offset`` (0-based), with the shortfall.
+
+        ``constraints`` replaces the filters the profile implies (the advisor console
+        switches single constraints off to see what they cost); normally left out.
+        """
         query = self.query(profile)
         notes = [note] if (note := budget_note(profile)) else []
         if not query.text:
-            return Recommendation("", [], 0, 0, offset, per_page, notes=notes)
+            return Recommendation("", [], 0, 0, offset=offset, per_page=per_page, notes=notes)
         relevance = score(self.search, query, profile, self.weights)
-        filters = to_filters(profile)
+        filters = to_filters(profile) if constraints is None else constraints
         status = self.search.status(filters)
         relevant = relevance.relevant
         fits = relevant & status.fits
@@ -120,9 +130,10 @@ class Advisor:
         page = order[offset : offset + per_page]
         skills = [s.name for s in query.occupation_skills]
         ranked = [self._ranked(relevance, status, int(p), "fits") for p in page]
-        cards = self._cards(ranked, profile, skills)
+        cards = self._cards(ranked, profile, skills, _title(query))
         recommendation = Recommendation(
             query=query.text,
+            topic=query.topic or query.text,
             cards=cards,
             fitting=int(order.size),
             known_fit=int(fits.sum()),
@@ -141,8 +152,29 @@ class Advisor:
             )
             return recommendation
         if recommendation.short:
-            self._shortfall(recommendation, profile, relevance, status, skills)
+            self._shortfall(recommendation, profile, relevance, status, skills, _title(query))
         return recommendation
+
+    def rank(
+        self,
+        profile: LearnerProfile,
+        *,
+        k: int = 10,
+        filters: Filters | None = None,
+    ) -> list[RankedCourse]:
+        """The first ``k`` courses the advisor would show, without cards (evaluation, bench).
+
+        ``filters``, when given, is added to the profile's own constraints (e.g. sources).
+        """
+        query = self.query(profile)
+        if not query.text:
+            return []
+        relevance = score(self.search, query, profile, self.weights)
+        status = self.search.status(_merge(to_filters(profile), filters))
+        fits = relevance.relevant & status.fits
+        unknown = relevance.relevant & status.admissible & ~status.fits
+        order = np.concatenate([_ranked(relevance, fits), _ranked(relevance, unknown)])[:k]
+        return [self._ranked(relevance, status, int(p), "fits") for p in order]
 
     def cards_for(self, profile: LearnerProfile, ids: list[str]) -> list[CourseCard]:
         """Cards for courses already chosen (on screen), numbered in the order given."""
@@ -165,7 +197,7 @@ class Advisor:
                     tuple(status.derived_of(position)),
                 )
             )
-        return self._cards(entries, profile, skills)
+        return self._cards(entries, profile, skills, _title(query))
 
     def _shortfall(
         self,
@@ -174,6 +206,7 @@ class Advisor:
         relevance: Relevance,
         status: FilterStatus,
         skills: list[str],
+        occupation: str | None,
     ) -> None:
         """Name the binding constraint, counted on relevant courses, and offer its courses."""
         relevant = relevance.relevant
@@ -194,7 +227,7 @@ class Advisor:
         offered_positions = _ranked(relevance, opened)[: self.weights.max_offers]
         offered = [self._ranked(relevance, status, int(p), "offer") for p in offered_positions]
         recommendation.offered = offered
-        recommendation.offers = self._cards(offered, profile, skills)
+        recommendation.offers = self._cards(offered, profile, skills, occupation)
 
     def _ranked(
         self, relevance: Relevance, status: FilterStatus, position: int, standing: Standing
@@ -218,7 +251,11 @@ class Advisor:
         )
 
     def _cards(
-        self, entries: list[RankedCourse], profile: LearnerProfile, skills: list[str]
+        self,
+        entries: list[RankedCourse],
+        profile: LearnerProfile,
+        skills: list[str],
+        occupation: str | None,
     ) -> list[CourseCard]:
         return [
             build_card(
@@ -227,9 +264,22 @@ class Advisor:
                 profile,
                 skills,
                 constraint_notes(entry.result.course, entry.unknown, entry.derived),
+                occupation,
             )
             for number, entry in enumerate(entries, start=1)
         ]
+
+
+def _merge(filters: Filters, extra: Filters | None) -> Filters:
+    """``filters`` with the set fields of ``extra`` added (extra wins where both set)."""
+    if extra is None:
+        return filters
+    return filters.model_copy(update=extra.model_dump(exclude_defaults=True))
+
+
+def _title(query: Query) -> str | None:
+    """The goal occupation's title in the plural form a sentence uses ('Data Scientists')."""
+    return query.occupation.occupation.title if query.occupation is not None else None
 
 
 def _ranked(relevance: Relevance, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

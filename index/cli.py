@@ -16,6 +16,8 @@ from index.schema import CredentialType, Level, Mode, Pace, Source
 EXIT_USAGE = 2
 EXIT_NOT_READY = 1
 EVAL_SOURCES = (Source.COURSERA, Source.EDX, Source.UDEMY)  # the judged catalogs
+SOURCE_NAMES = {Source.COURSERA: "Coursera", Source.EDX: "edX", Source.UDEMY: "Udemy"}
+SHOWN = 3  # the advisor shows three courses: the grade-0 share is measured there
 
 
 def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,10 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--queries", type=Path, required=True)
     evaluate.add_argument("--qrels", type=Path, required=True)
     evaluate.add_argument("--k", type=int, default=10)
-    evaluate.add_argument(
+    view = evaluate.add_mutually_exclusive_group()
+    view.add_argument(
         "--all-sources",
         action="store_true",
-        help="rank over every source (default: Coursera, edX and Udemy, which were judged)",
+        help="only the whole catalog (default: the whole catalog, then Coursera + edX + Udemy)",
+    )
+    view.add_argument(
+        "--three-sources",
+        action="store_true",
+        help="only Coursera + edX + Udemy, the catalogs the judgments were pooled from",
     )
     evaluate.add_argument("--output", type=Path, help="also write the figures as JSON here")
     return parser
@@ -214,33 +222,57 @@ def _cmd_occupation(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from index.evaluation import evaluate, read_qrels, read_queries
+    from advisor.profile import LearnerProfile
+    from advisor.service import Advisor
+    from index.evaluation import evaluate, grade_zero_share, read_qrels, read_queries
     from index.filters import Filters
     from index.loader import get_search
 
     queries = read_queries(args.queries)
     qrels = read_qrels(args.qrels)
     search = get_search()
-    filters = Filters() if args.all_sources else Filters(sources=frozenset(EVAL_SOURCES))
+    advisor = Advisor(search)
+    views: list[tuple[str, str, Filters]] = []
+    if not args.three_sources:
+        views.append(("all", "whole catalog", Filters()))
+    if not args.all_sources:
+        names = " + ".join(SOURCE_NAMES[s] for s in EVAL_SOURCES)
+        views.append(("three", names, Filters(sources=frozenset(EVAL_SOURCES))))
+
+    def credwise(text: str, k: int, filters: Filters) -> list[str]:
+        ranked = advisor.rank(LearnerProfile(goal=text), k=k, filters=filters)
+        return [entry.result.course.url or "" for entry in ranked]
+
+    def baseline(rank: Any) -> Any:
+        return lambda text, k, filters: [r.course.url or "" for r in rank(text, k, filters)]
+
     systems = {
-        "credwise": search.search,
-        "bm25": search.bm25_only,
-        "dense": search.dense_only,
+        "credwise": credwise,
+        "bm25": baseline(search.bm25_only),
+        "dense": baseline(search.dense_only),
     }
-    figures: dict[str, dict[str, float]] = {}
-    for name, rank in systems.items():
-        runs = {
-            qid: [r.course.url or "" for r in rank(text, k=args.k, filters=filters)]
-            for qid, text in queries.items()
-        }
-        scores = evaluate(runs, qrels, args.k)
-        print(f"{name:9s} {scores.line(args.k)}")
-        figures[name] = {"ndcg": scores.ndcg, "recall": scores.recall, "judged": scores.judged}
+    figures: dict[str, Any] = {"k": args.k, "queries": len(queries)}
+    for key, label, filters in views:
+        allowed = search.count(filters)
+        if len(views) > 1:
+            print(f"{label} ({allowed:,} courses)")
+        section: dict[str, dict[str, float]] = {}
+        for name, rank in systems.items():
+            runs = {qid: rank(text, args.k, filters) for qid, text in queries.items()}
+            scores = evaluate(runs, qrels, args.k)
+            zero = grade_zero_share(runs, qrels, SHOWN)
+            indent = "  " if len(views) > 1 else ""
+            print(f"{indent}{name:9s} {scores.line(args.k)} grade0@{SHOWN}={zero:.3f}")
+            section[name] = {
+                "ndcg": scores.ndcg,
+                "recall": scores.recall,
+                "judged": scores.judged,
+                f"grade0_at_{SHOWN}": zero,
+            }
+        figures[key] = {"courses": allowed, **section}
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(
-            json.dumps({"k": args.k, "queries": len(queries), **figures}, indent=2) + "\n"
-        )
+        args.output.write_text(json.dumps(figures, indent=2) + "\n")
     return 0
 
 

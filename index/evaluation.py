@@ -63,6 +63,22 @@ class Scores:
         return f"nDCG@{k}={self.ndcg:.3f} recall@{k}={self.recall:.3f} judged@{k}={self.judged:.3f}"
 
 
+def grade_zero_share(runs: Mapping[str, Sequence[str]], qrels: Qrels, k: int) -> float:
+    """Share of the top ``k`` shown (over all judged queries) that is grade 0 or unjudged.
+
+    An unjudged course counts as not relevant, as in nDCG; an empty page shows nothing
+    irrelevant, so it adds nothing to either side of the share.
+    """
+    shown = zero = 0
+    for qid, ranked in runs.items():
+        if qid not in qrels:
+            continue
+        for url in ranked[:k]:
+            shown += 1
+            zero += qrels[qid].get(url, 0) == 0
+    return zero / shown if shown else 0.0
+
+
 def evaluate(runs: Mapping[str, Sequence[str]], qrels: Qrels, k: int) -> Scores:
     """Average each metric over the queries that have judgments."""
     queries = [qid for qid in runs if qid in qrels]

@@ -1,8 +1,9 @@
 """One learner profile -> the ranking the advisor would show, with the evidence behind it.
 
-This runs the same steps as the bot's recommend action (profile -> filters -> search
--> cards) and adds what the bot hides: the fused score and its dense and lexical
-parts, the occupation recognised, and how many courses survive the filters.
+The ranking is the advisor service's (advisor.service), the one the bot shows; this adds
+what the bot hides: the fused score and its dense and lexical parts, whether each course
+is known to fit or has an unknown value, the occupation recognised, and how many courses
+survive the filters.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import time
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from advisor.cards import build_cards, card_payload
+from advisor.cards import CourseCard, card_payload
 from advisor.profile import LearnerProfile, budget_note, search_query, summary_lines, to_filters
+from advisor.service import Advisor, RankedCourse
 from bot.console.describe import describe_filters, without
 from bot.console.queries import canonical_filters, query_id
 from index.schema import Course
@@ -51,13 +53,39 @@ def _search() -> CourseSearch:
     return get_search()
 
 
+def _advisor(search: CourseSearch) -> Advisor:
+    global _ADVISOR
+    if _ADVISOR is None or _ADVISOR.search is not search:
+        _ADVISOR = Advisor(search)
+    return _ADVISOR
+
+
+_ADVISOR: Advisor | None = None
+
+
+def _entry(position: int, entry: RankedCourse, card: CourseCard) -> dict[str, Any]:
+    course = entry.result.course
+    return {
+        "rank": position,
+        "course_id": course.id,
+        "label_key": label_key(course),
+        "source": str(course.source),
+        "score": round(entry.result.score, 4),
+        "dense": round(entry.result.dense, 4),
+        "lexical": round(entry.result.lexical, 4),
+        "standing": entry.standing,
+        "unknown": list(entry.unknown),
+        "card": card_payload(card),
+    }
+
+
 def rank_profile(
     profile: LearnerProfile,
     disabled: set[str] | None = None,
     k: int = 10,
     search: CourseSearch | None = None,
 ) -> dict[str, Any]:
-    """The console's view of a ranking, as JSON-ready data."""
+    """The console's view of a ranking (the advisor service's), as JSON-ready data."""
     query = search_query(profile)
     if not query.strip():
         raise EmptyQueryError("Give a goal or a background to search for.")
@@ -65,21 +93,22 @@ def rank_profile(
     filters = without(applied, disabled or set())
     with _search_lock:  # also makes the first, loading call happen once
         search = search or _search()
+        advisor = _advisor(search)
         started = time.perf_counter()
-        explanation = search.explain(query, filters)
-        results = search.search(query, k=min(k, MAX_K), filters=filters)
+        found = advisor.recommend(profile, per_page=min(k, MAX_K), constraints=filters)
         took_ms = (time.perf_counter() - started) * 1000
-    match = explanation.occupation
+        passing = search.count(filters)
+    match = found.occupation
     skills = (
         search.matcher.key_skills(match.occupation, SKILLS_SHOWN)
         if match is not None and search.matcher is not None
         else []
     )
-    cards = build_cards(results, profile, [skill.name for skill in skills])
+    binding = found.binding
     return {
         "query": {
-            "id": query_id(query, filters),
-            "text": query,
+            "id": query_id(found.query or query, filters),
+            "text": found.query or query,
             "filters": canonical_filters(filters),
         },
         "profile_summary": summary_lines(profile),
@@ -97,20 +126,27 @@ def rank_profile(
             {**asdict(line), "active": line.name not in (disabled or set())}
             for line in describe_filters(applied, profile)
         ],
-        "passing": explanation.allowed,
-        "catalog_size": len(search.courses),
+        "passing": passing,
+        "fitting": found.fitting,
+        "known_fit": found.known_fit,
+        "relevant": found.relevant,
+        "catalog_size": len(search),
         "results": [
-            {
-                "rank": position,
-                "course_id": result.course.id,
-                "label_key": label_key(result.course),
-                "source": str(result.course.source),
-                "score": round(result.score, 4),
-                "dense": round(result.dense, 4),
-                "lexical": round(result.lexical, 4),
-                "card": card_payload(card),
-            }
-            for position, (result, card) in enumerate(zip(results, cards, strict=True), start=1)
+            _entry(position, entry, card)
+            for position, (entry, card) in enumerate(
+                zip(found.ranked, found.cards, strict=True), start=1
+            )
         ],
+        "binding": None
+        if binding is None
+        else {"field": binding.field, "label": binding.label, "adds": binding.adds},
+        "offers": [
+            _entry(position, entry, card)
+            for position, (entry, card) in enumerate(
+                zip(found.offered, found.offers, strict=True), start=1
+            )
+        ],
+        "nothing_on_topic": found.nothing_on_topic,
+        "nearest_topics": found.nearest_topics,
         "took_ms": round(took_ms, 1),
     }

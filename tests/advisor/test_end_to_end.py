@@ -47,7 +47,7 @@ def test_data_analyst_on_a_free_online_budget(search: CourseSearch) -> None:
         if result.course.pace is not Pace.SCHEDULED:
             assert card.fit == "fits"
             assert card.weeks_at_pace is not None and card.weeks_at_pace <= DEADLINE_WEEKS
-        assert card.why.startswith("Matches your goal of becoming a data analyst")
+        assert "matches your goal" not in card.why.lower()
         assert card.why.endswith(".")
 
 
@@ -70,12 +70,12 @@ def test_an_impossible_profile_gets_an_exact_way_out(search: CourseSearch) -> No
         pace="scheduled",
     )
     filters = to_filters(profile)
-    assert int(search.columns.mask(filters).sum()) < NEEDED
-    options = binding_constraints(search.columns.mask, filters, NEEDED)
+    assert search.count(filters) < NEEDED
+    options = binding_constraints(search.count, profile, NEEDED)
     assert options
     assert [option.unlocks for option in options] == sorted(
         (option.unlocks for option in options), reverse=True
     )
     best = options[0]
     relaxed = to_filters(relax(profile, best.field))
-    assert int(search.columns.mask(relaxed).sum()) == best.unlocks
+    assert search.count(relaxed) == best.unlocks

@@ -119,7 +119,7 @@ def test_eval_prints_all_three_systems(small_env: dict[str, str], tmp_path: Path
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["credwise", "bm25", "dense"]
-    assert all("nDCG@10=" in line and "judged@10=" in line for line in lines)
+    assert all("nDCG@10=" in line and "grade0@3=" in line for line in lines)
     # Searching for a course's exact title finds it in the top 10 for every system.
     assert all("recall@10=1.000" in line for line in lines)
 
