@@ -8,9 +8,10 @@ from typing import Any
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import slots
-from actions.runtime import course_search
+from actions.runtime import course_search, settings
 from advisor.skills import skill
 from index.occupations.matcher import split_current_role
+from index.occupations.model import Occupation
 
 SKILLS_SHOWN = 6
 
@@ -20,6 +21,15 @@ def occupation_skills(occupation_slot: dict[str, Any] | None) -> list[str]:
     if not occupation_slot:
         return []
     return [skill["name"] for skill in occupation_slot.get("skills", [])]
+
+
+def occupation_of(occupation_slot: dict[str, Any] | None) -> Occupation | None:
+    """The full O*NET record (tasks included) of the occupation the goal matched."""
+    search = course_search()
+    if not occupation_slot or search.matcher is None:
+        return None
+    code = occupation_slot.get("code")
+    return next((o for o in search.matcher.occupations if o.code == code), None)
 
 
 def _skill_label(item: dict[str, Any]) -> str:
@@ -80,6 +90,18 @@ def understand_goal(goal: str) -> tuple[list[EventType], str | None]:
         f"People in that role use tools such as {listed}."
     )
     return events, message
+
+
+def looks_learnable(text: str) -> bool:
+    """Whether the words name something the catalog teaches, or an occupation.
+
+    Used for a message that carries no word of learning and that the classifier was
+    unsure of: "photography" is a goal, "what's the weather" is not.
+    """
+    # The occupation matcher is not asked: it finds a title in almost anything ("set an
+    # alarm" -> alarm installers), while chit-chat stays far from every course.
+    hits = course_search().dense_only(text, k=1)
+    return bool(hits) and hits[0].dense >= settings().learnable_similarity
 
 
 def skills_mentioned(answer: str, skills: list[str]) -> list[str]:

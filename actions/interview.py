@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.goal import occupation_skills, skills_mentioned, understand_goal
 from actions.runtime import settings
+from actions.understand import raw_answer, said
 from advisor import answers
 from index.search import has_content
 
@@ -45,13 +46,15 @@ class ActionStartInterview(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = (tracker.latest_message.get("text") or "").strip()[:MAX_GOAL_CHARS]
         events: list[EventType] = [SlotSet(slots.INVALID_ATTEMPTS, 0)]
-        if not has_content(text) or answers.looks_like_noise(text):
-            return events
-        # The form validates the goal when it starts and says what it understood then.
-        goal_events, _ = understand_goal(text)
-        return events + goal_events + _background_from_role(goal_events)
+        if said(tracker.get_slot(slots.GOAL)) is not None:
+            return events  # read from this message already; the form validates it
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = (tracker.latest_message.get("text") or "").strip()[:MAX_GOAL_CHARS]
+        if intent != "state_goal" or not has_content(text) or answers.looks_like_noise(text):
+            return events  # started by other answers: the form asks for the goal first
+        # A new goal after the recommendations: every other answer is kept.
+        return [*events, SlotSet(slots.GOAL, raw_answer(text))]
 
 
 def _background_from_role(events: list[EventType]) -> list[EventType]:
@@ -80,7 +83,11 @@ class ValidateInterviewForm(FormValidationAction):
         When it does, it is asked right after the mode, while "in person" is on their mind.
         """
         required = [slot for slot in domain_slots if slot != slots.LOCATION]
-        if tracker.get_slot(slots.MODE) in PLACES_IN_PERSON and slots.MODE in required:
+        mode = tracker.get_slot(slots.MODE)
+        words = said(mode)
+        if words is not None:  # a mode read from this message, not validated yet
+            mode = answers.parse_mode(words)
+        if isinstance(mode, str) and mode in PLACES_IN_PERSON and slots.MODE in required:
             required.insert(required.index(slots.MODE) + 1, slots.LOCATION)
         return required
 
@@ -151,7 +158,12 @@ class ValidateInterviewForm(FormValidationAction):
     def _validate(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        text = str(value or "").strip()[:MAX_GOAL_CHARS]
+        words = said(value)
+        if words is None:
+            # Understood on an earlier turn (the form re-validates every filled slot when
+            # it starts again, e.g. for a new goal): keep it as it is.
+            return {slot: value}
+        text = words.strip()[:MAX_GOAL_CHARS]
         values = parse_answer(slot, text, tracker)
         if values is None:
             return self._invalid(slot, dispatcher, tracker)
@@ -185,7 +197,9 @@ def _parse_goal(text: str, tracker: Tracker) -> dict[str, Any] | None:
     if text.startswith("/") or not has_content(text) or answers.looks_like_noise(text):
         return None
     events, _ = understand_goal(text)
-    return {event["name"]: event["value"] for event in events + _background_from_role(events)}
+    if tracker.get_slot(slots.BACKGROUND) is None:
+        events += _background_from_role(events)
+    return {event["name"]: event["value"] for event in events}
 
 
 def _parse_background(text: str, tracker: Tracker) -> dict[str, Any] | None:
@@ -273,6 +287,23 @@ ANSWER_PARSERS = {
 def parse_answer(slot: str, text: str, tracker: Tracker) -> dict[str, Any] | None:
     """Slot values for an answer to the question about ``slot``; None if not understood."""
     return ANSWER_PARSERS[slot](text, tracker)
+
+
+# The questions whose answers a parser can check without the catalog.
+_TYPED_PARSERS = {
+    slots.HOURS: lambda text: _no_preference(text) or answers.parse_hours_per_week(text),
+    slots.DEADLINE: lambda text: _no_preference(text) or answers.parse_deadline_weeks(text),
+    slots.BUDGET: answers.parse_budget,
+    slots.MODE: answers.parse_mode,
+    slots.PACE: answers.parse_pace,
+    slots.CREDIT: lambda text: answers.parse_credit(text) or answers.parse_yes_no(text),
+}
+
+
+def parses_as(slot: str, text: str) -> bool:
+    """Whether ``text`` reads as an answer to the question about ``slot``."""
+    parser = _TYPED_PARSERS.get(slot)
+    return parser is not None and parser(text) is not None
 
 
 def _place_name(text: str) -> str:

@@ -19,6 +19,10 @@ class ActionSettings(BaseSettings):
     # Enough candidates that "more results" and "not interested" never run dry at once.
     max_results: int = 30
     invalid_answers_before_skip_offer: int = 2
+    # A first message with no word of learning ("photography", "python for finance") is
+    # taken as a goal when the catalog has a course this close to it (cosine similarity
+    # of all-MiniLM-L6-v2 embeddings); chit-chat and other requests stay below it.
+    learnable_similarity: float = Field(default=0.45, ge=0, le=1)
     # Rasa's conversation store: "forget me" deletes the learner's rows from it.
     tracker_db_url: str = f"sqlite:///{REPO_ROOT / 'data' / 'tracker.db'}"
     # Hand-over requests for the advisor console.

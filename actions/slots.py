@@ -33,6 +33,7 @@ RESULTS_OFFSET = "results_offset"
 EXCLUDED_IDS = "excluded_ids"
 INVALID_ATTEMPTS = "invalid_attempts"
 HANDOFF_REQUESTED = "handoff_requested"
+LEVEL = "level"  # set by "too basic" / "too hard" after the results
 MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's total hours
 
 # A question the learner chose to skip: answered, but with no value.
@@ -67,6 +68,7 @@ def profile_from(tracker: Tracker) -> LearnerProfile:
         location=_value(tracker, LOCATION),
         excluded_ids=list(tracker.get_slot(EXCLUDED_IDS) or []),
         max_total_hours=tracker.get_slot(MAX_TOTAL_HOURS),
+        level=tracker.get_slot(LEVEL),
     )
 
 

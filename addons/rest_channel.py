@@ -32,6 +32,10 @@ logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 20_000
 MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store keeps sender ids in a VARCHAR(255)
 MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 12 + 16_384  # room for \uXXXX escapes and metadata
+FORGET_ME_INTENT = "forget_me"
+FORGET_ME_ACTION = "action_forget_me"
+# Deleting a conversation cannot be undone: only a clear request does it while paused.
+FORGET_ME_CONFIDENCE = 0.6
 
 
 class RequestRefusedError(Exception):
@@ -79,6 +83,29 @@ def parse_turn(body: bytes) -> dict[str, Any]:
     }
 
 
+async def forget_if_asked_while_paused(
+    agent: Any, sender: str, collector: CollectingOutputChannel
+) -> None:
+    """Run "forget me" in a conversation paused for a human advisor.
+
+    Rasa reads the message of a paused conversation (its intent is in the tracker) but
+    predicts nothing, so "forget me" would meet silence and delete nothing while the
+    learner waits for an advisor. Erasure is a right in every state: the action runs
+    here, under the conversation's lock; it removes the advisor's queue entry too and
+    restarts (which ends the pause).
+    """
+    if agent is None or agent.processor is None:
+        return
+    async with agent.lock_store.lock(sender):
+        tracker = await agent.processor.get_tracker(sender)
+        intent = (tracker.latest_message.intent or {}) if tracker.latest_message else {}
+        if not tracker.is_paused() or intent.get("name") != FORGET_ME_INTENT:
+            return
+        if float(intent.get("confidence") or 0.0) < FORGET_ME_CONFIDENCE:
+            return
+        await agent.execute_action(sender, FORGET_ME_ACTION, collector, None, None)
+
+
 class CheckedRestInput(RestInput):
     """The ``rest`` channel, refusing malformed requests before Rasa sees them."""
 
@@ -116,6 +143,8 @@ class CheckedRestInput(RestInput):
             )
             try:
                 await on_new_message(message)
+                if not collector.messages:
+                    await forget_if_asked_while_paused(request.app.ctx.agent, sender, collector)
             except CancelledError:
                 logger.error("turn of %s timed out", sender)
             except Exception as error:

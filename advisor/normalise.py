@@ -78,8 +78,9 @@ _IDIOMS = (
 )
 
 
-def clean(text: object) -> str | None:
-    """Plain lower-case text, or None when there is nothing usable (or far too much)."""
+def tidy(text: object) -> str | None:
+    """The text as the learner meant it: markup removed, dashes, quotes and spaces made
+    plain, case kept; None when there is nothing usable (or far too much)."""
     if not isinstance(text, str) or len(text) > MAX_ANSWER_CHARS:
         return None
     text = _SCRIPT.sub(" ", text)
@@ -88,8 +89,14 @@ def clean(text: object) -> str | None:
     text = _TAG.sub(" ", text)  # markup that was entity-escaped in the source
     text = _DASHES.sub("-", text)
     text = _QUOTES.sub("'", text)
-    text = _SPACE.sub(" ", text).strip().lower()
+    text = _SPACE.sub(" ", text).strip()
     return text or None
+
+
+def clean(text: object) -> str | None:
+    """Plain lower-case text, or None when there is nothing usable (or far too much)."""
+    tidied = tidy(text)
+    return tidied.lower() if tidied else None
 
 
 def _phrase_value(phrase: str) -> int:

@@ -56,6 +56,7 @@ def build_application(settings: BotSettings, channel: TelegramChannel | None = N
     rasa = channel.rasa
 
     async def close(application: Application) -> None:
+        await channel.reminders.aclose()
         await rasa.aclose()
 
     builder = (

@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -32,6 +32,7 @@ from bot.telegram.callback_keys import CallbackKeys
 from bot.telegram.push import sender_id
 from bot.telegram.rasa_client import RasaClient, RasaUnavailableError
 from bot.telegram.rate_limit import RateLimiter, Verdict
+from bot.telegram.reminders import ReminderDeliveries
 from bot.telegram.rendering import Reply, escape, render_turn
 
 logger = logging.getLogger(__name__)
@@ -100,9 +101,12 @@ class TelegramChannel:
         self.limiter = limiter or RateLimiter()
         self.keys = keys or CallbackKeys()
         self._locks = _ChatLocks()
+        self.reminders = ReminderDeliveries(self._deliver_reminder)
+        self._bot: Bot | None = None
 
     def register(self, application: Application) -> None:
         """Add every handler, the rate limit first, and the error handler."""
+        self._bot = application.bot
         application.add_handler(TypeHandler(Update, self.limit_rate), group=-1)
         application.add_handlers(
             [
@@ -218,13 +222,25 @@ class TelegramChannel:
                 logger.warning("chat %s: empty reply; a custom action probably failed", chat_id)
                 replies = [Reply(escape(SILENT_TURN))]
             for reply in replies:
-                await send(context, chat_id, reply)
+                await send(context.bot, chat_id, reply)
+            self.reminders.update(chat_id, answer)
             return True
 
+    async def _deliver_reminder(self, chat_id: int, since: float) -> bool:
+        """Send what the advisor said when the chat's reminder fired; False if not yet."""
+        messages = await self.rasa.reminder_messages(sender_id(chat_id), since)
+        if not messages or self._bot is None:
+            return False
+        async with self._locks.hold(chat_id):
+            replies = render_turn(messages, lambda payload: self.keys.encode(chat_id, payload))
+            for reply in replies:
+                await send(self._bot, chat_id, reply)
+        return True
 
-async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
+
+async def send(bot: Bot, chat_id: int, reply: Reply) -> None:
     """One rendered message, in HTML parse mode, without link previews."""
-    await context.bot.send_message(
+    await bot.send_message(
         chat_id,
         reply.html,
         parse_mode=ParseMode.HTML,

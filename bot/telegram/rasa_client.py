@@ -22,6 +22,8 @@ DEFAULT_ATTEMPTS = 3
 DEFAULT_BACKOFF_SECONDS = 0.5  # 0.5 s, then 1 s: Rasa restarting is back within seconds or not
 
 RasaMessage = dict[str, Any]
+# Rasa's text for a user event it triggered itself, such as a reminder firing.
+EXTERNAL_PREFIX = "EXTERNAL: "
 
 # Failures where the request certainly never reached Rasa, so sending it again is safe.
 _NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -95,6 +97,43 @@ class RasaClient:
             logger.warning("cannot read the tracker of %s: %r", sender, error)
             return None
         return tracker.get("paused") is True if isinstance(tracker, dict) else None
+
+    async def reminder_messages(self, sender: str, since: float) -> list[RasaMessage] | None:
+        """What the advisor said when a reminder fired after ``since`` (a Unix time).
+
+        None when the tracker cannot be read; an empty list when no reminder has fired
+        since then. The messages have the REST channel's shape (text, buttons, custom).
+        """
+        try:
+            response = await self._client.get(
+                f"/conversations/{sender}/tracker", params=self._api_params
+            )
+            response.raise_for_status()
+            events = response.json().get("events") or []
+        except (httpx.HTTPError, ValueError, AttributeError) as error:
+            logger.warning("cannot read the tracker of %s: %r", sender, error)
+            return None
+        messages: list[RasaMessage] = []
+        collecting = False
+        for event in events:
+            if not isinstance(event, dict):
+                continue
+            if event.get("event") == "user":
+                fired = str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
+                collecting = fired and float(event.get("timestamp") or 0) >= since
+                if collecting:
+                    messages = []  # the latest reminder only
+            elif collecting and event.get("event") == "bot":
+                raw_data = event.get("data")
+                data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
+                message: RasaMessage = {"recipient_id": sender}
+                if event.get("text"):
+                    message["text"] = event["text"]
+                for key in ("buttons", "custom"):
+                    if data.get(key):
+                        message[key] = data[key]
+                messages.append(message)
+        return messages
 
     async def aclose(self) -> None:
         """Close the connection pool (the application's shutdown calls this)."""

@@ -18,6 +18,8 @@ from typing import Any, TypedDict
 
 SHOWN_KEY = "widget_shown"  # user-event metadata: what the learner's bubble showed
 ADVISOR_SOURCE = "advisor_console"  # bot-event metadata of a human advisor's reply
+# Rasa's text for a user event it triggered itself (``UserUttered.create_external``).
+EXTERNAL_PREFIX = "EXTERNAL: "
 MAX_HISTORY_MESSAGES = 300  # a long conversation restores its recent part, not all of it
 
 
@@ -138,6 +140,14 @@ def _advisor(event: dict[str, Any]) -> str | None:
     return name if isinstance(name, str) and name else "Advisor"
 
 
+def is_external(event: dict[str, Any]) -> bool:
+    """A user event Rasa made itself (a reminder firing), not a message the learner typed."""
+    metadata = event.get("metadata")
+    if isinstance(metadata, dict) and metadata.get("is_external") is True:
+        return True
+    return str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
+
+
 def from_tracker(events: object) -> list[dict[str, Any]]:
     """A tracker's ``user`` and ``bot`` events -> the conversation as the widget shows it."""
     if not isinstance(events, list):
@@ -148,6 +158,8 @@ def from_tracker(events: object) -> list[dict[str, Any]]:
         if not isinstance(event, dict):
             continue
         if event.get("event") == "user" and isinstance(event.get("text"), str):
+            if is_external(event):
+                continue  # a reminder firing, not something the learner typed
             shown = _user_text(event, offered)
             offered = []
             if shown and shown.strip():

@@ -12,6 +12,7 @@ from actions.interview import (
     ValidateInterviewForm,
     parse_answer,
 )
+from actions.understand import raw_answer
 from tests.utils.trackers import DOMAIN, slot_events, tracker
 
 FORM = "interview_form"
@@ -21,9 +22,27 @@ async def test_free_answers_are_understood() -> None:
     form = ValidateInterviewForm()
     dispatcher = CollectingDispatcher()
     t = tracker("two evenings a week", requested_slot=slots.HOURS, active_loop=FORM)
-    values = await form.validate_hours_per_week("two evenings a week", dispatcher, t, DOMAIN)
+    values = await form.validate_hours_per_week(
+        raw_answer("two evenings a week"), dispatcher, t, DOMAIN
+    )
     assert values[slots.HOURS] == pytest.approx(4.0)
     assert values[slots.INVALID_ATTEMPTS] == 0
+    assert dispatcher.messages == []
+
+
+async def test_answers_understood_earlier_are_kept_when_the_form_starts_again() -> None:
+    """A new goal restarts the form, which re-validates every filled slot: none is lost."""
+    form = ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    t = tracker("I want UX research", requested_slot=None, active_loop=FORM)
+    kept = {
+        slots.DEADLINE: 12.0,
+        slots.PACE: "self_paced",
+        slots.BUDGET: slots.budget_slot(200.0, "USD", False, False),
+    }
+    for slot, value in kept.items():
+        values = await getattr(form, f"validate_{slot}")(value, dispatcher, t, DOMAIN)
+        assert values[slot] == value
     assert dispatcher.messages == []
 
 
@@ -60,12 +79,12 @@ async def test_second_invalid_answer_offers_to_skip() -> None:
     form = ValidateInterviewForm()
     dispatcher = CollectingDispatcher()
     first = await form.validate_budget(
-        "purple", dispatcher, tracker(requested_slot=slots.BUDGET), DOMAIN
+        raw_answer("purple"), dispatcher, tracker(requested_slot=slots.BUDGET), DOMAIN
     )
     assert first == {slots.BUDGET: None, slots.INVALID_ATTEMPTS: 1}
     assert "didn't catch" in dispatcher.messages[-1]["text"]
     again = tracker(requested_slot=slots.BUDGET, slot_values={slots.INVALID_ATTEMPTS: 1})
-    second = await form.validate_budget("banana", dispatcher, again, DOMAIN)
+    second = await form.validate_budget(raw_answer("banana"), dispatcher, again, DOMAIN)
     assert second[slots.INVALID_ATTEMPTS] == 2
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/skip"
 

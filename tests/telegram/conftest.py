@@ -22,7 +22,7 @@ class MakeBot(Protocol):
     """Build and initialise the bot, talking to Rasa at ``rasa_url``."""
 
     def __call__(
-        self, rasa_url: str, limiter: RateLimiter | None = None
+        self, rasa_url: str, limiter: RateLimiter | None = None, auth_token: str | None = None
     ) -> Awaitable[Application]: ...
 
 
@@ -43,12 +43,15 @@ async def make_bot(bot_api: BotApiStandIn) -> AsyncIterator[MakeBot]:
     """Build the real application against the stand-in and initialise it (getMe)."""
     built: list[tuple[Application, TelegramChannel]] = []
 
-    async def make(rasa_url: str, limiter: RateLimiter | None = None) -> Application:
+    async def make(
+        rasa_url: str, limiter: RateLimiter | None = None, auth_token: str | None = None
+    ) -> Application:
         settings = BotSettings(
             rasa_url=rasa_url, telegram_bot_token=TOKEN, telegram_base_url=bot_api.url
         )
         # Short backoff: a test of "Rasa is down" should not sit through real retry delays.
-        channel = TelegramChannel(RasaClient(rasa_url, backoff=0.05), limiter=limiter)
+        client = RasaClient(rasa_url, backoff=0.05, auth_token=auth_token)
+        channel = TelegramChannel(client, limiter=limiter)
         application = build_application(settings, channel)
         await application.initialize()
         built.append((application, channel))

@@ -34,6 +34,9 @@
   var MAX_MESSAGE_CHARS = 5000;
   var REQUEST_TIMEOUT_MS = 100000; // a little longer than the server's own wait for Rasa
   var ADVISOR_POLL_MS = 4000; // how often to look for a human advisor's replies
+  var REMINDER_GRACE_MS = 1500; // after a reminder is due, before the history is fetched
+  var REMINDER_RETRIES = 5; // a reminder not in the history yet is looked for again
+  var MAX_TIMER_MS = 2147483647; // the longest delay a browser timer takes (about 24 days)
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   var scriptUrl = new URL(script.src, window.location.href);
@@ -475,6 +478,10 @@
         return;
       }
       var isUser = message.from === "user";
+      var custom = message.custom || {};
+      if (!isUser && custom.type === "reminder") {
+        watchReminder(custom.at, 0); // the time only: the reminder itself comes later
+      }
       var node = isUser ? addUser(String(message.text || "")) : addBot(message, showReplies);
       shownKeys.push(messageKey(message));
       first = first || node;
@@ -683,6 +690,42 @@
     }
     if (paused) {
       advisorTimer = window.setTimeout(pollAdvisor, ADVISOR_POLL_MS);
+    }
+  }
+
+  /* ---------- a reminder: the shortlist comes back through the history ---------- */
+
+  var reminderTimer = null;
+
+  /**
+   * Fetch the history shortly after a reminder is due (`at`, ISO time; null cancels).
+   * A reminder already past when a page loads is in the restored history; one too far
+   * ahead for a browser timer shows on a later visit.
+   */
+  function watchReminder(at, attempt) {
+    if (reminderTimer !== null) {
+      window.clearTimeout(reminderTimer);
+      reminderTimer = null;
+    }
+    var when = typeof at === "string" ? Date.parse(at) : NaN;
+    if (isNaN(when) || (attempt === 0 && when < Date.now())) {
+      return;
+    }
+    var delay = Math.max(0, when - Date.now()) + REMINDER_GRACE_MS * (attempt + 1);
+    if (delay > MAX_TIMER_MS) {
+      return;
+    }
+    reminderTimer = window.setTimeout(function () {
+      pollReminder(at, attempt);
+    }, delay);
+  }
+
+  async function pollReminder(at, attempt) {
+    reminderTimer = null;
+    var before = shownKeys.length;
+    await pollAdvisor();
+    if (shownKeys.length === before && attempt < REMINDER_RETRIES) {
+      watchReminder(at, attempt + 1); // not fired yet (clocks differ): look again
     }
   }
 

@@ -1,0 +1,81 @@
+"""Answer the learner's own questions about their goal and the courses on screen."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import slots
+from actions.goal import occupation_of, occupation_skills
+from actions.runtime import course_search
+from advisor import questions
+from advisor.answers import parse_course_refs
+from advisor.questions import Shown
+from index.schema import Course
+
+# Questions about courses answer for the ones named ("#2"), else for every course shown.
+COURSE_QUESTIONS = frozenset({"ask_worth", "ask_provider", "ask_duration", "ask_credential"})
+NOTHING_SHOWN = (
+    "I haven't shown you any courses yet. Once we've found some, ask me about any of them "
+    '("is #1 worth it?", "how long would #2 take me?").'
+)
+
+
+def shown_courses(tracker: Tracker) -> list[Shown]:
+    """The courses on screen, numbered as the learner sees them."""
+    ids = [str(i) for i in tracker.get_slot(slots.SHOWN_IDS) or []]
+    by_id: dict[str, Course] = {c.id: c for c in course_search().get(ids)}
+    return [Shown(n, by_id[i]) for n, i in enumerate(ids, start=1) if i in by_id]
+
+
+def asked_about(tracker: Tracker, shown: list[Shown]) -> list[Shown]:
+    """The courses the message names by number ("#2", "the first one"), else all shown."""
+    text = tracker.latest_message.get("text") or ""
+    positions = parse_course_refs(text, len(shown))
+    named = [item for item in shown if item.position in positions]
+    return named or shown
+
+
+class ActionAnswerQuestion(Action):
+    """What skills do I need, is it worth it, is the provider good, how long, a certificate?"""
+
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        profile = slots.profile_from(tracker)
+        shown = shown_courses(tracker)
+        occupation_slot = tracker.get_slot(slots.OCCUPATION)
+        key_skills = occupation_skills(occupation_slot)
+        if intent == "ask_skills":
+            known = [*profile.known_skills, *(profile.background or "").replace(",", " ").split()]
+            text = questions.skills_answer(
+                occupation_of(occupation_slot), key_skills, known, shown, profile.goal
+            )
+            dispatcher.utter_message(text=text)
+            return []
+        if intent not in COURSE_QUESTIONS:
+            dispatcher.utter_message(response="utter_help")
+            return []
+        if not shown:
+            dispatcher.utter_message(text=NOTHING_SHOWN)
+            return []
+        items = asked_about(tracker, shown)
+        if intent == "ask_worth":
+            in_demand = [
+                s["name"] for s in (occupation_slot or {}).get("skills", []) if s.get("in_demand")
+            ]
+            text = questions.worth_answers(items, profile, key_skills, in_demand)
+        elif intent == "ask_provider":
+            text = "\n\n".join(questions.provider_answer(item) for item in items)
+        elif intent == "ask_duration":
+            text = "\n".join(questions.duration_answer(item, profile) for item in items)
+        else:
+            text = "\n".join(questions.credential_answer(item) for item in items)
+        dispatcher.utter_message(text=text)
+        return []

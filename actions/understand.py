@@ -1,0 +1,157 @@
+"""Offer every message to the interview first: the open question, then every answer it states.
+
+Rasa runs ``action_read_answers`` (the interview slots' custom mapping) after each
+learner message, before it predicts what to do. It returns candidate answers as
+``{"said": <the words>}``; the form's validation (actions/interview.py) reads them with
+the one parser per question and says so when it cannot. ``addons/answer_policy.py``
+then lets an answer to the open question continue the interview whatever intent the
+classifier guessed, and lets a first message that states a goal start it.
+
+Why the intent does not come first: the classifier was trained on typical phrasings,
+and learners answer in their own ("I know photoshop and illustrator", "none really,
+I'm starting from scratch"). A short unseen answer is an answer. The intent still
+wins when the message is a clear request of its own (skip, why, help, a human, forget
+me, a question about the courses) and does not read as an answer to the question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import slots
+from actions.goal import looks_learnable
+from advisor import answers, extract
+
+FORM = "interview_form"
+RAW_ANSWER_KEY = "said"
+MAX_ANSWER_CHARS = 1000
+
+# Requests of their own: they win over a free-text answer unless the words read as one.
+CONTROL_INTENTS = frozenset(
+    {
+        "ask_why",
+        "skip",
+        "restart",
+        "human_handoff",
+        "forget_me",
+        "help",
+        "bot_challenge",
+        "goodbye",
+        "thank",
+        "change_answer",
+        "ask_skills",
+        "ask_worth",
+        "ask_provider",
+        "ask_duration",
+        "ask_credential",
+        "set_reminder",
+        "cancel_reminder",
+    }
+)
+CONTROL_CONFIDENCE = 0.5
+# Questions whose answer is free text: any words can be an answer, so a clear request
+# of another kind must be told apart from it.
+FREE_TEXT_SLOTS = frozenset({slots.GOAL, slots.BACKGROUND, slots.LOCATION})
+# Intents under which a first message with no goal cue is still taken as a goal.
+GOAL_INTENTS = frozenset({"state_goal", "inform"})
+UNSURE_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+
+
+def raw_answer(text: str) -> dict[str, str]:
+    """A candidate answer, read by the form's validation."""
+    return {RAW_ANSWER_KEY: text}
+
+
+def said(value: Any) -> str | None:
+    """The words of a candidate answer; None for a value already understood."""
+    if isinstance(value, dict) and isinstance(value.get(RAW_ANSWER_KEY), str):
+        text: str = value[RAW_ANSWER_KEY]
+        return text
+    return None
+
+
+def _intent(tracker: Tracker) -> tuple[str, float]:
+    intent = tracker.latest_message.get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def reads_as_answer(slot: str, text: str) -> bool:
+    """Whether the words answer the question about ``slot`` on their own evidence."""
+    if slot == slots.GOAL:
+        return extract.is_goal_statement(text)
+    if slot == slots.BACKGROUND:
+        return extract.states_background(text) or extract.current_role_of(text) is not None
+    if slot == slots.LOCATION:
+        return extract.location_in(text) is not None or text[:1].isupper()
+    return True
+
+
+def answer_wins(slot: str, text: str, intent: str, confidence: float) -> bool:
+    """Whether the open question takes this message, rather than the intent's rule."""
+    if slot not in FREE_TEXT_SLOTS:
+        # A typed answer wins when its parser reads it; otherwise a request of its own
+        # wins, and anything else gets the question's "I'm looking for …" hint.
+        from actions.interview import parses_as
+
+        if parses_as(slot, text):
+            return True
+        return not (intent in CONTROL_INTENTS and confidence >= CONTROL_CONFIDENCE)
+    if intent in CONTROL_INTENTS and confidence >= CONTROL_CONFIDENCE:
+        return reads_as_answer(slot, text)
+    if slot == slots.GOAL and intent in UNSURE_INTENTS:
+        return extract.is_goal_statement(text) or looks_learnable(text)
+    return True
+
+
+def read_answers(tracker: Tracker) -> dict[str, Any]:
+    """Candidate answers in the latest message, keyed by interview slot."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if not text or text.startswith("/") or answers.looks_like_noise(text):
+        return {}
+    text = text[:MAX_ANSWER_CHARS]
+    intent, confidence = _intent(tracker)
+    found: dict[str, Any] = {}
+    active = tracker.active_loop_name == FORM
+    requested = tracker.get_slot("requested_slot") if active else None
+    if requested in slots.INTERVIEW_SLOTS and answer_wins(requested, text, intent, confidence):
+        found[requested] = raw_answer(text)
+    if not active and tracker.get_slot(slots.GOAL) is not None:
+        return found  # after the interview, changes and refinements have their own actions
+    if active and requested in slots.INTERVIEW_SLOTS and requested not in found:
+        return found  # a request of its own: leave the other answers for when it's answered
+    stated = dict(extract.find_statements(text).answers)
+    if not active and slots.GOAL not in stated:
+        if _whole_message_is_goal(text, intent):
+            stated[slots.GOAL] = text
+        elif intent == "out_of_scope" and confidence >= CONTROL_CONFIDENCE:
+            return found  # "what's the weather like in Paris" names a place, not a course
+        else:
+            stated.pop(slots.LOCATION, None)  # a place means little before a goal and a mode
+    for slot, words in stated.items():
+        if slot not in found and tracker.get_slot(slot) is None:
+            found[slot] = raw_answer(words)
+    return found
+
+
+def _whole_message_is_goal(text: str, intent: str) -> bool:
+    """A first message with no goal cue ("photography", "python for finance")."""
+    if intent in GOAL_INTENTS:
+        return True
+    return intent in UNSURE_INTENTS and looks_learnable(text)
+
+
+class ActionReadAnswers(Action):
+    """Find the interview answers in the latest message (run by Rasa's slot mappings)."""
+
+    def name(self) -> str:
+        return "action_read_answers"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return [SlotSet(slot, value) for slot, value in read_answers(tracker).items()]

@@ -1,0 +1,315 @@
+"""Find every interview answer a message states, each with the words that state it.
+
+Learners say several things at once: "Hi! I'm a registered nurse, I can do about 3
+hours a week, budget around 200 dollars, online only, and I want to move into
+healthcare management" answers five questions. The message is cut into clauses and
+each clause is offered to the answers it has the words for; a figure needs its cue
+("3" alone could be hours or dollars, "3 hours a week" cannot). The result maps an
+interview slot to the text that answers it; the interview's own parsers
+(:mod:`advisor.answers`) turn that text into a value, so there is one reading of each
+answer whether it came alone or in a long message.
+
+Pure functions of the text: no catalog, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from advisor import answers
+from advisor.normalise import tidy
+
+GOAL = "goal"
+BACKGROUND = "background"
+HOURS = "hours_per_week"
+DEADLINE = "deadline_weeks"
+BUDGET = "budget"
+MODE = "mode"
+PACE = "pace"
+CREDIT = "credit"
+LOCATION = "location"
+
+# Sentence ends, semicolons and commas separate answers; "and"/"but"/"also" do when
+# they start a new statement ("..., and I want to ..."), not inside a list of skills
+# ("Excel and SQL") or of modes ("online and self-paced").
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s*;\s*|,\s*|\s+-\s+")
+_NEW_STATEMENT = re.compile(
+    r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
+    r"preferably|money|time)\b)",
+    flags=re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|greetings|"
+    r"thanks?(?: you)?|cheers|ok(?:ay)?|so|well|um+|uh+|please)(?:\s+there)?[\s!.,]*$",
+    flags=re.IGNORECASE,
+)
+
+# Words that say a clause is about where the learner wants to go.
+GOAL_CUES = re.compile(
+    r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|"
+    r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
+    r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
+    r"(?:which|what) (?:courses?|skills?|certificat\w*|training|classes?)|"
+    r"looking (?:for|to|into)|interested in|help me|teach me|show me|recommend|suggest|"
+    r"become|becoming|get into|getting into|move into|moving into|break into|"
+    r"switch(?:ing)? (?:to|into|careers?)|transition(?:ing)? (?:to|into)|pivot(?:ing)? (?:to|into)|"
+    r"career (?:in|as|change)|upskill|reskill|"
+    r"courses?|class(?:es)?|training|workshop|bootcamp|program(?:me)?s?|"
+    r"learn(?:ing)?|stud(?:y|ying)|certif\w*|qualif\w*|get better at|improve my|brush up)\b",
+    flags=re.IGNORECASE,
+)
+# Words that say a clause is about what the learner already has.
+BACKGROUND_CUES = re.compile(
+    r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
+    r"i've (?:used|done|worked|got|been|learned|learnt|studied|taken)|i have (?:a |an |some )?"
+    r"(?:degree|diploma|experience|background|certificate|basics?)|"
+    r"experience (?:in|with)|background in|familiar with|comfortable with|good at|"
+    r"years? (?:of|in|as)|degree in|graduated|nothing yet|none|no experience|from scratch|"
+    r"complete beginner|total beginner|beginner|newbie|basic knowledge|some knowledge)\b",
+    flags=re.IGNORECASE,
+)
+_CURRENT_ROLE = re.compile(
+    r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:i'?m|i am|im|i work as|i'?ve been working as|"
+    r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&-]{1,60})$",
+    flags=re.IGNORECASE,
+)
+_HOUR_CUES = re.compile(
+    r"\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|sundays?|"
+    r"a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
+    flags=re.IGNORECASE,
+)
+_BUDGET_CUES = re.compile(
+    r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|paid|"
+    r"afford|price\w*|spend|cheap\w*|money|grand|\d+\s?k)\b",
+    flags=re.IGNORECASE,
+)
+_DEADLINE_CUES = re.compile(
+    r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
+    r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
+    r"in (?:\d+|a|an|one|two|three|four|five|six|a few|a couple of) (?:weeks?|months?|years?))\b",
+    flags=re.IGNORECASE,
+)
+_CREDIT_CUES = re.compile(
+    r"\b(?:credits?|credential\w*|accredit\w*|qualification\w*|licen[cs]\w*|degree|"
+    r"certificat\w*|certified)\b",
+    flags=re.IGNORECASE,
+)
+_PACE_CUES = re.compile(
+    r"\b(?:pace|paced|schedul\w*|fixed|flexib\w*|live|cohort|timetable|own time|own speed|"
+    r"whenever|set times?|class times?)\b",
+    flags=re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b(?:i live in|i'm in|i am in|i'm based in|based in|located in|living in|near|around|"
+    r"from|in)\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})",
+)
+# "I'm new to this", "I'm not sure": a state of mind, not a job.
+_NOT_ROLES = frozenset(
+    {
+        "new",
+        "not",
+        "just",
+        "still",
+        "so",
+        "very",
+        "really",
+        "pretty",
+        "quite",
+        "a",
+        "in",
+        "into",
+        "on",
+        "at",
+        "from",
+        "free",
+        "available",
+        "busy",
+        "able",
+        "keen",
+        "happy",
+        "open",
+        "fine",
+        "ok",
+        "okay",
+        "good",
+        "sure",
+        "unsure",
+        "stuck",
+        "lost",
+        "confused",
+        "tired",
+        "bored",
+        "done",
+        "here",
+        "back",
+        "also",
+        "currently",
+        "over",
+        "about",
+    }
+)
+_NOT_PLACES = frozenset(
+    {"I", "I'm", "Excel", "Python", "SQL", "English", "Spanish", "The", "A", "My", "It"}
+)
+
+
+@dataclass
+class Statements:
+    """The answers a message states: interview slot -> the words that state it."""
+
+    answers: dict[str, str] = field(default_factory=dict)
+    current_role: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.answers)
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut where one statement ends and another starts; greetings dropped."""
+    cleaned = tidy(text) or ""
+    parts: list[str] = []
+    for sentence in _SENTENCE.split(cleaned):
+        parts.extend(_NEW_STATEMENT.split(sentence))
+    kept = []
+    for part in parts:
+        part = part.strip(" .!?,;:-")
+        part = re.sub(r"^(?:and|but|also|plus|so|oh|um+|well)\s+", "", part, flags=re.IGNORECASE)
+        if part and not _GREETING.match(part):
+            kept.append(part)
+    return kept
+
+
+def is_goal_statement(text: str) -> bool:
+    """True when the words say where the learner wants to go (a course, a role, a skill)."""
+    return bool(GOAL_CUES.search(text))
+
+
+def states_background(text: str) -> bool:
+    """True when the words say what the learner already knows or has done."""
+    return bool(BACKGROUND_CUES.search(text))
+
+
+def current_role_of(text: str) -> str | None:
+    """'I'm a registered nurse' -> 'registered nurse'; None when the clause says more."""
+    match = _CURRENT_ROLE.match(text.strip())
+    if match is None:
+        return None
+    role = match.group("role").strip()
+    first = role.split()[0].lower()
+    if (
+        is_goal_statement(role)
+        or states_background(role)
+        or first.endswith("ing")
+        or first in _NOT_ROLES
+        or len(role.split()) > 6
+    ):
+        return None
+    return role
+
+
+def _typed_answers(clause: str) -> dict[str, str]:
+    """The constraint answers this clause has both the cue and a readable value for."""
+    found: dict[str, str] = {}
+    if _HOUR_CUES.search(clause) and answers.parse_hours_per_week(clause) is not None:
+        found[HOURS] = clause
+    if _BUDGET_CUES.search(clause) and answers.parse_budget(clause) is not None:
+        found[BUDGET] = clause
+    if (
+        _DEADLINE_CUES.search(clause)
+        and HOURS not in found
+        and answers.parse_deadline_weeks(clause) is not None
+    ):
+        found[DEADLINE] = clause
+    mode = answers.parse_mode(clause)
+    if mode is not None and mode != "any":
+        found[MODE] = clause
+    pace = answers.parse_pace(clause) if _PACE_CUES.search(clause) else None
+    if pace is not None and pace != "any":
+        found[PACE] = clause
+    if _CREDIT_CUES.search(clause) and answers.parse_credit(clause) is not None:
+        found[CREDIT] = clause
+    return found
+
+
+def location_in(text: str) -> str | None:
+    """A capitalised place after 'in', 'near', 'based in'…: 'in Newark' -> 'Newark'."""
+    for match in _LOCATION.finditer(text):
+        place = match.group("place").strip()
+        if place.split()[0] not in _NOT_PLACES:
+            return place
+    return None
+
+
+def find_statements(text: str) -> Statements:
+    """Every answer the message states, each with its own words.
+
+    A clause may answer several constraints ("online, at my own pace" is a mode and a
+    pace); the goal is the clause(s) that say where the learner wants to go, the
+    background the ones that say what they have. A clause that states nothing
+    recognisable right after the goal continues it ("I want to learn Python, SQL").
+    """
+    statements = Statements()
+    goal_parts: list[str] = []
+    background_parts: list[str] = []
+    previous_was_goal = False
+    for clause in clauses(text):
+        typed = _typed_answers(clause)
+        for slot, words in typed.items():
+            statements.answers.setdefault(slot, words)
+        role = current_role_of(clause)
+        if role is not None:
+            statements.current_role = statements.current_role or role
+            previous_was_goal = False
+            continue
+        if is_goal_statement(clause) and not _only_constraints(clause, typed):
+            goal_parts.append(clause)
+            previous_was_goal = True
+            continue
+        if states_background(clause):
+            background_parts.append(clause)
+            previous_was_goal = False
+            continue
+        if previous_was_goal and not typed and len(clause.split()) <= 6:
+            goal_parts.append(clause)
+            continue
+        previous_was_goal = False
+    if goal_parts:
+        statements.answers[GOAL] = ", ".join(goal_parts)
+    if background_parts:
+        statements.answers[BACKGROUND] = ", ".join(background_parts)
+    elif statements.current_role:
+        statements.answers[BACKGROUND] = f"works as {statements.current_role}"
+    place = location_in(text)
+    if place is not None:
+        statements.answers[LOCATION] = place
+    return statements
+
+
+# Words that only qualify a constraint; a clause made of them and a constraint
+# ("free courses only", "online classes") is not a goal.
+_CONSTRAINT_WORDS = re.compile(
+    r"\b(?:i(?:'d| would)? (?:want|like|need|prefer)|i(?:'m| am) looking for|looking for|"
+    r"courses?|class(?:es)?|training|programs?|programmes?|only|please|something|ones?|"
+    r"preferably|ideally|that(?:'s| is| are)?|which|are|is|it|has to be|have to be|must be|"
+    r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or)\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
+    """'free courses only' and 'online classes please' constrain; they name no topic."""
+    if not typed:
+        return False
+    rest = _CONSTRAINT_WORDS.sub(" ", clause.lower())
+    for pattern in (_HOUR_CUES, _BUDGET_CUES, _DEADLINE_CUES, _CREDIT_CUES):
+        rest = pattern.sub(" ", rest)
+    rest = re.sub(
+        r"\b(?:online|remote(?:ly)?|virtual|in[- ]person|on[- ]site|onsite|classroom|blended|"
+        r"hybrid|self[- ]paced|own pace|my own pace|scheduled|schedule|fixed|live|evening|"
+        r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?|about|around|up to|under|max(?:imum)?|"
+        r"less than|no more than|per|week|month|hours?|a day|weekly)\b",
+        " ",
+        rest,
+    )
+    return not re.sub(r"[\W\d_]+", "", rest)

@@ -1,0 +1,125 @@
+"""Every message is offered to the interview first (real Trackers, the real catalog)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import slots
+from actions.understand import ActionReadAnswers, read_answers, said
+from tests.utils.trackers import DOMAIN, slot_events, tracker
+
+FORM = "interview_form"
+
+
+def words(found: dict[str, Any]) -> dict[str, str | None]:
+    return {slot: said(value) for slot, value in found.items()}
+
+
+def test_the_opening_nurse_message_fills_five_answers() -> None:
+    message = (
+        "Hi! I'm a registered nurse, I can do about 3 hours a week, budget around 200 "
+        "dollars, online only, and I want to move into healthcare management"
+    )
+    found = words(read_answers(tracker(message, intent="greet")))
+    assert set(found) == {"goal", "background", "hours_per_week", "budget", "mode"}
+    assert found["goal"] == "I want to move into healthcare management"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I know photoshop and illustrator", "out_of_scope"),
+        ("none really, I'm starting from scratch", "restart"),
+        ("I run the front desk at a dental office", "nlu_fallback"),
+    ],
+)
+def test_a_background_answer_is_never_refused(text: str, intent: str) -> None:
+    open_question = tracker(
+        text,
+        intent=intent,
+        active_loop=FORM,
+        requested_slot="background",
+        slot_values={"goal": "UX design"},
+    )
+    assert words(read_answers(open_question))["background"] == text
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "intent"),
+    [
+        ("hours_per_week", "5", "out_of_scope"),
+        ("budget", "free", "nlu_fallback"),
+        ("deadline_weeks", "whenever", "deny"),
+        ("mode", "online", "only_online"),
+        ("credit", "nah", "deny"),
+    ],
+)
+def test_a_terse_answer_answers_the_open_question(slot: str, text: str, intent: str) -> None:
+    open_question = tracker(
+        text,
+        intent=intent,
+        active_loop=FORM,
+        requested_slot=slot,
+        slot_values={"goal": "data analysis"},
+    )
+    assert words(read_answers(open_question)) == {slot: text}
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "intent"),
+    [
+        ("hours_per_week", "why do you need that?", "ask_why"),
+        ("background", "skip", "skip"),
+        ("budget", "can I talk to a person", "human_handoff"),
+        ("goal", "forget me", "forget_me"),
+    ],
+)
+def test_a_request_of_its_own_is_not_taken_as_an_answer(slot: str, text: str, intent: str) -> None:
+    open_question = tracker(text, intent=intent, active_loop=FORM, requested_slot=slot)
+    assert read_answers(open_question) == {}
+
+
+def test_other_answers_in_an_answer_are_kept_for_later_questions() -> None:
+    open_question = tracker(
+        "about 4 hours a week, and it has to be free",
+        active_loop=FORM,
+        requested_slot="hours_per_week",
+        slot_values={"goal": "SQL"},
+    )
+    found = words(read_answers(open_question))
+    assert found["hours_per_week"] == "about 4 hours a week, and it has to be free"
+    assert found["budget"] == "it has to be free"
+
+
+def test_a_goal_without_a_word_of_learning_is_taken_when_the_catalog_teaches_it() -> None:
+    assert words(read_answers(tracker("photography", intent="nlu_fallback"))) == {
+        "goal": "photography"
+    }
+    assert read_answers(tracker("what's the weather like in Paris", intent="out_of_scope")) == {}
+
+
+def test_after_the_interview_answers_are_left_to_change_and_refine() -> None:
+    done = tracker("about 4 hours a week", slot_values={"goal": "SQL", "hours_per_week": 2.0})
+    assert read_answers(done) == {}
+
+
+def test_button_payloads_and_noise_state_nothing() -> None:
+    assert (
+        read_answers(tracker("/skip", intent="skip", active_loop=FORM, requested_slot="budget"))
+        == {}
+    )
+    assert read_answers(tracker("🙂🙂", active_loop=FORM, requested_slot="goal")) == {}
+
+
+async def test_the_action_returns_slot_events() -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionReadAnswers().run(
+        dispatcher,
+        tracker("free", active_loop=FORM, requested_slot=slots.BUDGET, slot_values={"goal": "x"}),
+        DOMAIN,
+    )
+    assert slot_events(events) == {"budget": {"said": "free"}}
+    assert dispatcher.messages == []

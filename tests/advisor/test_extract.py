@@ -1,0 +1,96 @@
+"""Every answer a message states, read from learners' own phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.extract import clauses, current_role_of, find_statements, is_goal_statement
+
+
+def test_the_nurse_message_answers_five_questions() -> None:
+    found = find_statements(
+        "Hi! I'm a registered nurse, I can do about 3 hours a week, budget around 200 "
+        "dollars, online only, and I want to move into healthcare management"
+    )
+    assert found.current_role == "registered nurse"
+    assert found.answers == {
+        "hours_per_week": "I can do about 3 hours a week",
+        "budget": "budget around 200 dollars",
+        "mode": "online only",
+        "goal": "I want to move into healthcare management",
+        "background": "works as registered nurse",
+    }
+
+
+def test_question_shaped_goal_after_a_paragraph_about_studies_and_job() -> None:
+    found = find_statements(
+        "I studied biology at uni and now I work in a lab doing sample prep. I have maybe "
+        "5 hrs a week. How do I become a data scientist?"
+    )
+    assert found.answers["goal"] == "How do I become a data scientist"
+    assert found.answers["hours_per_week"] == "I have maybe 5 hrs a week"
+    assert "biology" in found.answers["background"]
+
+
+def test_in_person_vocational_request_names_place_mode_hours_and_budget() -> None:
+    found = find_statements(
+        "hey, dental assistant program in Newark, in person, 10 hours a week, up to $5000"
+    )
+    assert found.answers["location"] == "Newark"
+    assert found.answers["mode"] == "in person"
+    assert found.answers["budget"] == "up to $5000"
+    assert found.answers["hours_per_week"] == "10 hours a week"
+    assert "dental assistant" in found.answers["goal"]
+
+
+def test_a_list_of_skills_stays_one_goal() -> None:
+    assert find_statements("I want to learn Python, SQL and Tableau").answers == {
+        "goal": "I want to learn Python, SQL and Tableau"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("free courses only", {"budget": "free courses only"}),
+        ("I know photoshop and illustrator", {"background": "I know photoshop and illustrator"}),
+        (
+            "none really, I'm starting from scratch",
+            {"background": "none really, I'm starting from scratch"},
+        ),
+        ("I'm a teacher", {"background": "works as teacher"}),
+        ("5", {}),  # a bare figure could be hours or dollars: only the open question says
+        ("online, at my own pace", {"mode": "online", "pace": "at my own pace"}),
+    ],
+)
+def test_short_answers(text: str, expected: dict[str, str]) -> None:
+    assert find_statements(text).answers == expected
+
+
+def test_a_constraint_inside_the_goal_is_read_too() -> None:
+    found = find_statements("I'm a receptionist and I want free courses on payroll")
+    assert found.answers["goal"] == "I want free courses on payroll"
+    assert found.answers["budget"] == "I want free courses on payroll"
+    assert found.current_role == "receptionist"
+
+
+def test_greetings_are_not_clauses() -> None:
+    assert clauses("Hello there! hi. I want to learn Excel") == ["I want to learn Excel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["photography course please", "how do I become an electrician?", "can you recommend something"],
+)
+def test_goal_cues(text: str) -> None:
+    assert is_goal_statement(text)
+
+
+@pytest.mark.parametrize("text", ["I'm new to this", "I'm starting from scratch", "I'm not sure"])
+def test_states_of_mind_are_not_jobs(text: str) -> None:
+    assert current_role_of(text) is None
+
+
+def test_markup_and_huge_input_state_nothing() -> None:
+    assert not find_statements("<script>alert(1)</script>")
+    assert not find_statements("x" * 50_000)

@@ -1,0 +1,36 @@
+"""Comments on the results, as learners write them, read as changes."""
+
+from __future__ import annotations
+
+from advisor.refine import parse_refinement
+
+
+def test_too_basic_with_known_skill_and_new_goal() -> None:
+    wanted = parse_refinement(
+        "these are too basic, I already do graphic design. I want UX research and wireframing",
+        3,
+    )
+    assert wanted.level == "up"
+    assert wanted.known == ["graphic design"]
+    assert wanted.new_goal == "I want UX research and wireframing"
+
+
+def test_like_number_two_but_cheaper() -> None:
+    wanted = parse_refinement("something like #2 but cheaper", 3)
+    assert (wanted.like_position, wanted.constraint, wanted.new_goal) == (2, "cheaper", None)
+
+
+def test_change_of_mind_names_the_new_topic_not_the_announcement() -> None:
+    wanted = parse_refinement("I changed my mind, I want to learn accounting", 3)
+    assert wanted.new_goal == "I want to learn accounting"
+
+
+def test_level_down_and_already_seen() -> None:
+    assert parse_refinement("too hard for me", 3).level == "down"
+    seen = parse_refinement("I've done those already", 3)
+    assert seen.already_seen
+    assert not seen.known
+
+
+def test_nothing_to_change() -> None:
+    assert not parse_refinement("hmm", 3)
