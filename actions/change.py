@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.interview import FORM, parse_answer
 from actions.recommend import present
+from actions.understand import constraints_stated
 from advisor.answers import detect_changed_field
 from advisor.profile import summary_lines
 from advisor.relax import relax
@@ -65,6 +66,11 @@ class ActionChangeAnswer(Action):
             ]
         text = (tracker.latest_message.get("text") or "").strip()
         field = _entity(tracker, "field") or detect_changed_field(text)
+        if field not in FIELD_LABELS:
+            # No field named ("it has to be free"): the first constraint the words state.
+            stated = constraints_stated(text)
+            if stated:
+                field, text = next(iter(stated.items()))
         if field not in FIELD_LABELS:
             dispatcher.utter_message(
                 text="Which answer would you like to change?",

@@ -214,7 +214,8 @@ def _parse_hours(text: str, tracker: Tracker) -> dict[str, Any] | None:
         return {slots.HOURS: slots.SKIPPED}
     hours = answers.parse_hours_per_week(text)
     if hours is None:
-        return None
+        # "as many as I like": no limit on weekly hours, so no hours filter.
+        return {slots.HOURS: slots.SKIPPED} if answers.no_time_limit(text) else None
     values: dict[str, Any] = {slots.HOURS: hours}
     deadline = answers.parse_deadline_weeks(text)  # "5 hours a week for 3 months"
     if deadline is not None and tracker.get_slot(slots.DEADLINE) is None:
@@ -291,7 +292,12 @@ def parse_answer(slot: str, text: str, tracker: Tracker) -> dict[str, Any] | Non
 
 # The questions whose answers a parser can check without the catalog.
 _TYPED_PARSERS = {
-    slots.HOURS: lambda text: _no_preference(text) or answers.parse_hours_per_week(text),
+    slots.HOURS: lambda text: (
+        _no_preference(text)
+        or answers.parse_hours_per_week(text)
+        or answers.no_time_limit(text)
+        or None
+    ),
     slots.DEADLINE: lambda text: _no_preference(text) or answers.parse_deadline_weeks(text),
     slots.BUDGET: answers.parse_budget,
     slots.MODE: answers.parse_mode,

@@ -55,8 +55,10 @@ class ActionSetReminder(Action):
             'Say "cancel my reminder" if you change your mind.'
         )
         dispatcher.utter_message(json_message=reminder_payload(at))
+        # Same name: Rasa replaces an earlier reminder of this conversation. (A
+        # ReminderCancelled here would cancel the new one too: Rasa schedules the
+        # reminders of an action's events before it cancels.)
         return [
-            ReminderCancelled(name=REMINDER_NAME),
             ReminderScheduled(
                 REMINDER_INTENT,
                 trigger_date_time=at,

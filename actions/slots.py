@@ -33,6 +33,9 @@ RESULTS_OFFSET = "results_offset"
 EXCLUDED_IDS = "excluded_ids"
 INVALID_ATTEMPTS = "invalid_attempts"
 HANDOFF_REQUESTED = "handoff_requested"
+# Constraints a message states after the interview, when the classifier was unsure of it:
+# the answer policy then runs the change of answer (actions/understand.py).
+STATED_CHANGES = "stated_changes"
 LEVEL = "level"  # set by "too basic" / "too hard" after the results
 MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's total hours
 

@@ -29,6 +29,7 @@ from advisor import answers, extract
 
 FORM = "interview_form"
 RAW_ANSWER_KEY = "said"
+EXTERNAL_PREFIX = "EXTERNAL: "  # the text of a user event Rasa triggers itself (a reminder)
 MAX_ANSWER_CHARS = 1000
 
 # Requests of their own: they win over a free-text answer unless the words read as one.
@@ -60,6 +61,10 @@ FREE_TEXT_SLOTS = frozenset({slots.GOAL, slots.BACKGROUND, slots.LOCATION})
 # Intents under which a first message with no goal cue is still taken as a goal.
 GOAL_INTENTS = frozenset({"state_goal", "inform"})
 UNSURE_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+# Responses that ask for a goal when no interview is running.
+GOAL_QUESTIONS = frozenset(
+    {"utter_greet", "utter_ask_goal", "utter_restart", "utter_out_of_scope", "utter_default"}
+)
 
 
 def raw_answer(text: str) -> dict[str, str]:
@@ -111,8 +116,8 @@ def answer_wins(slot: str, text: str, intent: str, confidence: float) -> bool:
 def read_answers(tracker: Tracker) -> dict[str, Any]:
     """Candidate answers in the latest message, keyed by interview slot."""
     text = (tracker.latest_message.get("text") or "").strip()
-    if not text or text.startswith("/") or answers.looks_like_noise(text):
-        return {}
+    if not text or text.startswith(("/", EXTERNAL_PREFIX)) or answers.looks_like_noise(text):
+        return {}  # a button's payload, Rasa's own event (a reminder firing), or no words
     text = text[:MAX_ANSWER_CHARS]
     intent, confidence = _intent(tracker)
     found: dict[str, Any] = {}
@@ -121,12 +126,21 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
     if requested in slots.INTERVIEW_SLOTS and answer_wins(requested, text, intent, confidence):
         found[requested] = raw_answer(text)
     if not active and tracker.get_slot(slots.GOAL) is not None:
-        return found  # after the interview, changes and refinements have their own actions
+        # After the interview, changes and refinements have their own actions. A message
+        # the classifier was unsure of that states a new goal starts again from it (every
+        # other answer kept); one that states a constraint is a change of that answer.
+        if intent not in UNSURE_INTENTS:
+            return found
+        goal = extract.find_statements(text).answers.get(slots.GOAL)
+        if goal is not None:
+            return {slots.GOAL: raw_answer(goal)}
+        stated = constraints_stated(text)
+        return {slots.STATED_CHANGES: list(stated)} if stated else found
     if active and requested in slots.INTERVIEW_SLOTS and requested not in found:
         return found  # a request of its own: leave the other answers for when it's answered
     stated = dict(extract.find_statements(text).answers)
     if not active and slots.GOAL not in stated:
-        if _whole_message_is_goal(text, intent):
+        if _whole_message_is_goal(tracker, text, intent, confidence):
             stated[slots.GOAL] = text
         elif intent == "out_of_scope" and confidence >= CONTROL_CONFIDENCE:
             return found  # "what's the weather like in Paris" names a place, not a course
@@ -138,11 +152,32 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
     return found
 
 
-def _whole_message_is_goal(text: str, intent: str) -> bool:
-    """A first message with no goal cue ("photography", "python for finance")."""
+CONSTRAINT_SLOTS = (slots.HOURS, slots.DEADLINE, slots.BUDGET, slots.MODE, slots.PACE, slots.CREDIT)
+
+
+def constraints_stated(text: str) -> dict[str, str]:
+    """The constraint answers a message states, each with its words ("it has to be free")."""
+    answers_found = extract.find_statements(text).answers
+    return {slot: answers_found[slot] for slot in CONSTRAINT_SLOTS if slot in answers_found}
+
+
+def _whole_message_is_goal(tracker: Tracker, text: str, intent: str, confidence: float) -> bool:
+    """A first message with no goal cue ("photography", "hubspot for my bakery's emails")."""
     if intent in GOAL_INTENTS:
         return True
+    if last_question(tracker) in GOAL_QUESTIONS:
+        # The goal is the open question: an answer in any words is a goal, unless it is a
+        # clear request of its own.
+        return not (intent in CONTROL_INTENTS and confidence >= CONTROL_CONFIDENCE)
     return intent in UNSURE_INTENTS and looks_learnable(text)
+
+
+def last_question(tracker: Tracker) -> str | None:
+    """The response the assistant last said ("utter_greet"), if it said one."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
 
 
 class ActionReadAnswers(Action):

@@ -7,7 +7,9 @@ the open question, the learner answered it, whatever intent the classifier saw i
 short, unusual answer ("I know photoshop and illustrator" is not out of scope, "none
 really, I'm starting from scratch" is not a restart): the interview carries on. When a
 first message states a goal, the interview starts from it, with every other answer the
-message gave. In every other case this policy abstains and the rules and stories decide.
+message gave. After the interview, a message that states a new constraint ("it has to
+be free") changes that answer even when the classifier was unsure of it. In every other
+case this policy abstains and the rules and stories decide.
 
 It runs inside the Rasa server (Python 3.10) and needs no training.
 """
@@ -30,6 +32,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 FORM = "interview_form"
 START_INTERVIEW = "action_start_interview"
 GOAL = "goal"
+CHANGE_ANSWER = "action_change_answer"
+STATED_CHANGES = "stated_changes"  # set by action_read_answers after the interview
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.
 RAW_ANSWER_KEY = "said"
 # Above the RulePolicy's default priority (6), so an understood answer beats a rule
@@ -62,6 +66,8 @@ def next_action(tracker: DialogueStateTracker) -> str | None:
         return FORM if requested and filled.get(requested) is not None else None
     if tracker.active_loop_name:
         return None
+    if filled.get(STATED_CHANGES):
+        return CHANGE_ANSWER  # after the interview: "it has to be free" changes the budget
     answered = any(isinstance(v, dict) and RAW_ANSWER_KEY in v for v in filled.values())
     goal = tracker.get_slot(GOAL)
     # A goal starts the interview; so do other answers before any goal ("free courses

@@ -78,6 +78,26 @@ def _remove(text: str, match: re.Match[str]) -> str:
     return text[: match.start()] + " " + text[match.end() :]
 
 
+# "30, im not working", "10 while kids are at school", "as many as it takes, 20": a
+# lone figure with an aside. The aside explains the figure; it does not change it.
+_ASIDE_FIGURE = re.compile(
+    r"^(?:about |around |maybe |roughly )?(?P<first>\d+(?:\.\d+)?)\s*"
+    r"(?:,|;|-|\(|\bwhile\b|\bsince\b|\bbecause\b|\bcos\b|\bas\b|\bbut\b|\bwhen\b|\bif\b)"
+    r"|[,;-]\s*(?:about |around |maybe |roughly )?(?P<last>\d+(?:\.\d+)?)[.!\s]*$"
+)
+_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _aside_figure(text: str) -> float | None:
+    """The one figure of an answer that adds an aside to it, else None."""
+    if len(_ANY_NUMBER.findall(text)) != 1:
+        return None
+    match = _ASIDE_FIGURE.search(text)
+    if match is None:
+        return None
+    return float(match.group("first") or match.group("last"))
+
+
 # ----------------------------------------------------------------------------------
 # Hours per week
 # ----------------------------------------------------------------------------------
@@ -102,6 +122,14 @@ _COUNT_KINDS_SESSION = ("evening", "night", "morning", "afternoon")
 _COUNT = re.compile(
     rf"\b(?P<count>{_NUM}|an?|one)\s+(?P<kind>evenings?|nights?|mornings?|afternoons?|days?"
     r"|times?|sessions?|weekdays?)\s+(?:a|per|each|every|in a|/)\s*(?:week|wk)\b"
+    # "2 nights", "three evenings": sessions are counted per week when no period is said.
+    rf"|\b(?P<sessions>{_NUM})\s+(?P<session_kind>evenings|nights|mornings|afternoons)\b"
+    r"(?!\s+(?:a|per|each|every)\s+(?:month|year))"
+)
+# Units that make a figure something other than hours ("20 dollars", "3 months").
+_OTHER_UNITS = re.compile(
+    r"[$€£¥₹]|\b(?:dollars?|bucks|usd|euros?|pounds?|k|grand|weeks?|months?|years?|days?|"
+    r"%|percent|courses?|people)\b"
 )
 _EVERY_EVENING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:evening|night)\b")
 _WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekday evenings|every weeknight)\b")
@@ -163,9 +191,9 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
     """'two evenings a week' -> (2, 'evening'); also 'every evening', 'weeknights'."""
     match = _COUNT.search(text)
     if match is not None:
-        count_text = match.group("count")
+        count_text = match.group("count") or match.group("sessions")
         count = 1.0 if count_text in {"a", "an", "one"} else float(count_text)
-        kind = match.group("kind").rstrip("s")
+        kind = (match.group("kind") or match.group("session_kind")).rstrip("s")
         return count, kind, _remove(text, match)
     for pattern, count in ((_WEEKNIGHTS, WEEKDAYS_PER_WEEK), (_EVERY_EVENING, DAYS_PER_WEEK)):
         found = pattern.search(text)
@@ -191,12 +219,29 @@ def _weekly_hours(text: str) -> float | None:
         # "5 a week", "5 a day", "5 on weekends": the period says the number is time.
         if multiplier != 1.0 or _PER_WEEK.search(remainder) or _WEEKEND.search(remainder):
             return _low(bare) * multiplier
-        return _low(bare) if _only_fillers(remainder, _HOUR_FILLERS) else None
+        if _only_fillers(remainder, _HOUR_FILLERS):
+            return _low(bare)
+        if not _OTHER_UNITS.search(remainder):
+            return _aside_figure(rest)
+        return None
     if _WEEKEND.search(rest):
         return WEEKEND_DAYS * WEEKEND_DAY_HOURS
     if _ONE_WEEKEND_DAY.search(rest):
         return WEEKEND_DAY_HOURS
     return None
+
+
+_NO_TIME_LIMIT = re.compile(
+    r"\bas (?:many|much) as (?:i (?:like|want|need|can)|it takes|needed|necessary|required)\b"
+    r"|\bno (?:time )?limit\b|\bunlimited\b|\ball the time (?:in the world|i need)\b"
+    r"|\bplenty(?: of time)?\b|\bloads of time\b|\bfull[- ]time\b|\bi'?m retired\b"
+)
+
+
+def no_time_limit(text: str) -> bool:
+    """'As many as I like, I'm retired!': the learner sets no limit on weekly hours."""
+    prepared = clean(text)
+    return prepared is not None and _NO_TIME_LIMIT.search(prepared) is not None
 
 
 def parse_hours_per_week(text: str) -> float | None:
@@ -226,8 +271,11 @@ _NO_DEADLINE = re.compile(
     r"|\bwhenever\b|\bnot in (?:a|any) (?:rush|hurry)\b|\bopen[- ]ended\b|\btake my time\b"
     r"|\bin my own time\b|\bany ?time\b|\bdon'?t have (?:a|any) deadline|\bno deadlines?\b"
     r"|\bdoes(?:n'?t| not) matter\b|\bnot urgent\b|\bno date\b"
+    r"|\b(?:not|zero|no|0) (?:in )?(?:a |any )?(?:hurry|rush)\b|\bin no (?:hurry|rush)\b"
 )
-_NO_DEADLINE_WHOLE = re.compile(r"^(?:no|nope|nah|none|not really|n/a|na|not at all)[.!\s]*$")
+_NO_DEADLINE_WHOLE = re.compile(
+    r"^(?:no|nope|nah|none|none really|not really|n/a|na|not at all|no idea|dunno)[.!\s]*$"
+)
 _DURATION = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
@@ -331,6 +379,10 @@ _MONEY = re.compile(
     rf"(?:{_RANGE_SEP}(?:{_PREFIX})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<post>{_SUFFIX})s?(?![a-z]))?"
 )
+# A figure with these is time, not money ("5 hours", "3 months").
+_TIME_UNITS = re.compile(
+    r"\b(?:hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|evenings?|nights?)\b"
+)
 _THOUSANDS = re.compile(rf"\b({_NUM})\s?(?:k|grand)\b")
 _BUDGET_FILLERS = frozenset(
     """under below less than up to max maximum about around roughly approximately at most
@@ -370,6 +422,8 @@ def _amount(text: str) -> tuple[float, str | None] | None:
             found.append((_low(match), currency))
         elif _only_fillers(_remove(text, match), _BUDGET_FILLERS):
             found.append((_low(match), None))
+        elif not _TIME_UNITS.search(_remove(text, match)) and _aside_figure(text) is not None:
+            found.append((_low(match), None))  # "2000, hospital stipend"
     if not found:
         return None
     return min(found, key=lambda pair: pair[0])
@@ -412,6 +466,8 @@ _NO_PREFERENCE = re.compile(
     r"|\bdon'?t care\b|\b(?:both|all|any) (?:are |is )?(?:fine|ok|okay|good)\b"
     r"|\bany(?:thing)? (?:is |works|will do)|\bno matter\b|\bopen to (?:both|all|any)"
     r"|^(?:any|both|all|anything|any of them)[.!\s]*$"
+    r"|\bno (?:strong )?(?:feelings?|opinion|view)s?\b|\bmakes? no (?:diff(?:erence)?|odds)\b"
+    r"|\b(?:up to|fine by|all the same to) (?:you|me)\b|\bno biggie\b"
 )
 _NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing)"
 
@@ -450,7 +506,10 @@ def parse_mode(text: str) -> Mode | None:
 
 _SELF_PACED = (
     r"(?:(?:my|your|their) own (?:pace|speed|time|schedule)|self[- ]?paced|flexib(?:le|ility)"
-    r"|whenever i (?:want|can|like)|when i can|fit (?:it )?around|on demand|any ?time)"
+    r"|whenever (?:i|it)\b|when i can|fit (?:it )?around|on demand|any ?time"
+    r"|(?:^|\b)own pace|on my own\b(?! (?:pace|speed|time|schedule))|by myself"
+    r"|in my (?:own|spare|free) time|free periods?"
+    r"|at my (?:own )?(?:speed|leisure|convenience)|no (?:fixed )?schedule)"
 )
 _SCHEDULED = (
     r"(?:fixed (?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|with (?:a|the) class"
@@ -492,8 +551,26 @@ _DEGREE = re.compile(
 )
 _INDUSTRY = re.compile(
     r"\bindustry|\bcertification|\bcertified|\bcredential|\blicen[cs]e|\bprofessional cert"
-    r"|\bcertificate"
+    r"|\bcertificate|\bcerts?\b|\bcard\b|\bexam\b|\bpass the\b|\bprep(?:aration)?\b"
 )
+# Continuing-education units count toward keeping a licence or a qualification.
+_CONTINUING = re.compile(r"\b(?:ceus?|cmes?|pdus?|ces|continuing ed\w*|contact hours)\b")
+# A certification named by its acronym ("SHRM-CP", "CPC or CBCS", "ADM 201", "CSWA").
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?(?![\w-])")
+_NOT_CREDENTIALS = frozenset({"I", "OK", "NO", "YES", "USA", "US", "UK", "NJ", "TX", "ASAP", "IT"})
+
+
+def _looks_like_acronym(token: str) -> bool:
+    """'CSWA', 'SHRM-CP', 'ADM 201' name certifications; 'DROP', 'TABLE' are shouted words.
+
+    A certification's initials rarely form a pronounceable word: no vowel before the
+    last letter, or a digit or a hyphen in it.
+    """
+    if token in _NOT_CREDENTIALS:
+        return False
+    if any(char.isdigit() for char in token) or "-" in token:
+        return True
+    return re.fullmatch(r"[B-DF-HJ-NP-TV-Z]+[AEIOUY]?", token) is not None
 
 
 def parse_credit(text: str) -> Credit | None:
@@ -505,8 +582,9 @@ def parse_credit(text: str) -> Credit | None:
         return "either"
     if _CREDIT_NONE.search(prepared):
         return "no"
-    degree = _DEGREE.search(prepared) is not None
-    industry = _INDUSTRY.search(prepared) is not None
+    degree = _DEGREE.search(prepared) is not None or _CONTINUING.search(prepared) is not None
+    named = [a for a in _ACRONYM.findall(text) if _looks_like_acronym(a)]
+    industry = _INDUSTRY.search(prepared) is not None or bool(named)
     generic_certificate = re.sub(r"\bcertificates?\b", " ", prepared) == prepared
     if degree and industry:
         # 'a certificate that counts toward my degree' is about degree credit.
@@ -728,6 +806,7 @@ __all__ = [
     "PaceChoice",
     "detect_changed_field",
     "looks_like_noise",
+    "no_time_limit",
     "parse_budget",
     "parse_course_refs",
     "parse_credit",

@@ -50,6 +50,8 @@ GOAL_CUES = re.compile(
     r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
+    r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
+    r"licen[cs]e[ds]?|certs?|"
     r"(?:which|what) (?:courses?|skills?|certificat\w*|training|classes?)|"
     r"looking (?:for|to|into)|interested in|help me|teach me|show me|recommend|suggest|"
     r"become|becoming|get into|getting into|move into|moving into|break into|"
@@ -290,7 +292,7 @@ def find_statements(text: str) -> Statements:
 # ("free courses only", "online classes") is not a goal.
 _CONSTRAINT_WORDS = re.compile(
     r"\b(?:i(?:'d| would)? (?:want|like|need|prefer)|i(?:'m| am) looking for|looking for|"
-    r"courses?|class(?:es)?|training|programs?|programmes?|only|please|something|ones?|"
+    r"courses?|class(?:es)?|training|programs?|programmes?|only|please|something|ones?|need|"
     r"preferably|ideally|that(?:'s| is| are)?|which|are|is|it|has to be|have to be|must be|"
     r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or)\b",
     flags=re.IGNORECASE,

@@ -123,3 +123,52 @@ async def test_the_action_returns_slot_events() -> None:
     )
     assert slot_events(events) == {"budget": {"said": "free"}}
     assert dispatcher.messages == []
+
+
+def test_a_reminder_firing_is_not_an_answer() -> None:
+    fired = tracker(
+        "EXTERNAL: EXTERNAL_reminder",
+        intent="EXTERNAL_reminder",
+        active_loop=FORM,
+        requested_slot=slots.BACKGROUND,
+        slot_values={"goal": "x"},
+    )
+    assert read_answers(fired) == {}
+
+
+def test_after_the_interview_an_unsure_message_stating_a_constraint_is_a_change() -> None:
+    done = tracker(
+        "actually my budget is 0, it has to be free",
+        intent="nlu_fallback",
+        slot_values={"goal": "SQL", "budget": {"max_amount": 300.0}},
+    )
+    assert read_answers(done) == {slots.STATED_CHANGES: ["budget"]}
+    chit_chat = tracker("lovely weather", intent="nlu_fallback", slot_values={"goal": "SQL"})
+    assert read_answers(chit_chat) == {}
+
+
+def test_an_answer_to_the_greeting_is_a_goal_in_any_words() -> None:
+    greeted = [
+        {
+            "event": "bot",
+            "text": "What would you like?",
+            "metadata": {"utter_action": "utter_greet"},
+        }
+    ]
+    answer = tracker(
+        "hubspot for my bakery's customer list and emails", intent="out_of_scope", events=greeted
+    )
+    assert words(read_answers(answer)) == {
+        "goal": "hubspot for my bakery's customer list and emails"
+    }
+    request = tracker("talk to a human", intent="human_handoff", events=greeted)
+    assert read_answers(request) == {}
+
+
+def test_after_the_results_an_unsure_message_stating_a_goal_starts_again_from_it() -> None:
+    done = tracker(
+        "How do I get a Texas locksmith licence?",
+        intent="out_of_scope",
+        slot_values={"goal": "locksmith", "budget": {"max_amount": 300.0}},
+    )
+    assert words(read_answers(done)) == {"goal": "How do I get a Texas locksmith licence"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from typing import Any
 
@@ -107,7 +108,7 @@ def test_in_person_only_never_returns_online_courses(stack: Stack, sender: str) 
          "no limit", "I'd rather be in a classroom", "Newark", "no preference",
          "doesn't matter"],
     )  # fmt: skip
-    found = [m for m in reply if m.get("custom", {}).get("type") == "courses"]
+    found = [m["custom"] for m in reply if m.get("custom", {}).get("type") == "courses"]
     for payload in found:
         for card in payload["courses"]:
             assert catalog(card["id"]).mode.value != "online"  # type: ignore[union-attr]
@@ -160,3 +161,40 @@ def test_forget_me_deletes_the_stored_conversation(stack: Stack, sender: str) ->
     while stack.stored_events(sender) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert stack.stored_events(sender) == 0
+
+
+def test_forget_me_works_while_waiting_for_an_advisor(stack: Stack, sender: str) -> None:
+    """A paused conversation still honours erasure: the store and the advisor's queue."""
+
+    def queued() -> int:
+        with sqlite3.connect(stack.handoff_db) as connection:
+            query = "SELECT COUNT(*) FROM handoffs WHERE sender_id = ?"
+            return int(connection.execute(query, (sender,)).fetchone()[0])
+
+    stack.say(sender, "I want to become a data analyst")
+    stack.say(sender, "talk to a human please")
+    assert stack.tracker(sender)["paused"] is True
+    assert queued() == 1
+    reply = stack.say(sender, "forget me")
+    assert "deleted" in texts(reply).lower()
+    assert queued() == 0
+    deadline = time.monotonic() + 15
+    while stack.stored_events(sender) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert stack.stored_events(sender) == 0
+
+
+def test_the_nurse_opening_fills_five_answers_in_one_turn(stack: Stack, sender: str) -> None:
+    reply = stack.say(
+        sender,
+        "Hi! I'm a registered nurse, I can do about 3 hours a week, budget around 200 "
+        "dollars, online only, and I want to move into healthcare management",
+    )
+    slots = stack.tracker(sender)["slots"]
+    assert slots["hours_per_week"] == 3.0
+    assert slots["budget"]["max_amount"] == 200.0
+    assert slots["mode"] == "online"
+    assert "healthcare management" in slots["goal"]
+    assert "nurse" in slots["background"]
+    assert slots["requested_slot"] == "deadline_weeks"
+    assert "How soon" in texts(reply)
