@@ -54,7 +54,14 @@ install: ## Create .venv (Python 3.11) and .venv-rasa (Python 3.10) from the pin
 ingest: install ## Normalise the course sources in data/courses/ into the catalog
 	$(PY) -m index ingest
 
-index: install ## Build the search index in data/index/ (rebuilds only when stale)
+# The catalog is built, not committed (it is ~40 MB): made from the committed sources
+# when missing or older than the sources, the ingest code or the schema.
+CATALOG := data/courses/catalog.jsonl
+CATALOG_INPUTS := $(wildcard data/courses/sources/*) $(wildcard index/ingest/*.py) index/schema.py
+$(CATALOG): $(CATALOG_INPUTS) | install
+	$(PY) -m index ingest
+
+index: install $(CATALOG) ## Build the search index in data/index/ (rebuilds only when stale)
 	$(PY) -m index build
 
 train: $(MODEL) ## Train the Rasa model into models/ (skipped when up to date)

@@ -22,6 +22,11 @@ class Source(StrEnum):
     EDX = "edx"
     UDEMY = "udemy"
     NJ_ETPL = "nj_etpl"
+    # One listing of four platforms (Coursera, FutureLearn, Udacity, Simplilearn), c. 2024.
+    MULTI_PROVIDER = "multi_provider"
+    TWC_ETPL = "twc_etpl"
+    PLURALSIGHT = "pluralsight"
+    ALISON = "alison"
 
 
 class Mode(StrEnum):
@@ -105,6 +110,9 @@ class Course(BaseModel):
     url: str | None
     url_is_provider_site: bool = False
     title: str = Field(min_length=2)
+    # The source's own title, kept only when ``title`` was derived from it by a rule
+    # (Alison's lower-case slugs, see data/courses/SOURCES.md).
+    title_raw: str | None = None
     provider: str | None
     provider_type: ProviderType | None = None
     description: str | None = None
@@ -121,6 +129,9 @@ class Course(BaseModel):
     hours_per_week_min: float | None = Field(default=None, gt=0)
     hours_per_week_max: float | None = Field(default=None, gt=0)
     hours_per_week_raw: str | None = None
+    # True when the weekly figure is total hours / calendar weeks rather than stated by
+    # the source (scheduled programmes list both but not their weekly load): an average.
+    hours_per_week_derived: bool = False
     duration_weeks_min: float | None = Field(default=None, gt=0)
     duration_weeks_max: float | None = Field(default=None, gt=0)
     duration_raw: str | None = None
@@ -139,11 +150,17 @@ class Course(BaseModel):
     credential_raw: str | None = None
     leads_to: LeadsTo = Field(default_factory=LeadsTo)
     accreditation: str | None = None
+    # O*NET-SOC codes ('47-2111.00') the source links the programme to.
+    occupation_codes: list[str] = Field(default_factory=list)
 
     rating: float | None = Field(default=None, ge=0, le=5)
     reviews: int | None = Field(default=None, ge=0)
     enrolments: int | None = Field(default=None, ge=0)
     industry_backed: bool | None = None
+
+    # Fields filled from another source when the same course was listed twice: field name
+    # -> source value. Empty when every value came from ``source`` itself.
+    provenance: dict[str, Source] = Field(default_factory=dict)
 
     @field_validator("title", "provider", "description", mode="before")
     @classmethod
@@ -164,6 +181,13 @@ class Course(BaseModel):
         ):
             if low is not None and high is not None and low > high:
                 raise ValueError(f"range out of order: {low} > {high}")
+        return self
+
+    @model_validator(mode="after")
+    def _derived_needs_a_figure(self) -> Course:
+        """A weekly load marked as derived must exist."""
+        if self.hours_per_week_derived and self.hours_per_week_max is None:
+            raise ValueError("hours_per_week_derived without a weekly figure")
         return self
 
     @field_validator("url")

@@ -23,7 +23,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "Portuguese": frozenset("o os do da das dos e para com em uma um curso você não como".split()),
     "German": frozenset("der die das und mit für ist ein eine zu den von im kurs".split()),
     "Italian": frozenset("il lo gli della delle e per con una corso di che nel sono".split()),
+    "Dutch": frozenset("het van een voor met wat kunnen zijn op dat die je hoe naar".split()),
 }
+# Letters none of the languages above writes: a text using them is in a language the vote
+# cannot name (Polish ł, Czech ř, Hungarian ő, Romanian ș, Lithuanian ų, Swedish å, č/š/ž…).
+_UNLISTED_LETTERS = re.compile(r"[łśźżńąęćřěůőűșțăâîųėįūåøæđčšžďťľ]", flags=re.IGNORECASE)
+# Cyrillic without Russian's ы/э but with ъ in the middle of words reads as Bulgarian.
+_RUSSIAN_ONLY = re.compile(r"[ыэЫЭ]")
 _WORD = re.compile(r"[^\W\d_]+", flags=re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -43,8 +49,15 @@ def detect_language(text: str | None) -> str | None:
     if len(_ARABIC.findall(text)) >= script_share:
         return "Arabic"
     if len(_CYRILLIC.findall(text)) >= script_share:
-        return "Russian"
-    words = [w.lower() for w in _WORD.findall(text)]
+        return "Russian" if _RUSSIAN_ONLY.search(text) or "ъ" not in text else None
+    if len(_UNLISTED_LETTERS.findall(text)) >= 2:
+        return None
+    # In mixed-case text a two-letter capitalised word is an acronym ('CE', 'IT'), not a
+    # function word of any language.
+    mixed_case = text != text.upper()
+    words = [
+        w.lower() for w in _WORD.findall(text) if not (mixed_case and len(w) == 2 and w.isupper())
+    ]
     hits = {
         language: sum(1 for word in words if word in stopwords)
         for language, stopwords in _STOPWORDS.items()

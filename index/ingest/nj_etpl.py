@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from index.ingest.language import detect_language
-from index.ingest.parsing import clean_text, parse_duration_weeks, parse_number, parse_yes_no
+from index.ingest.parsing import (
+    Range,
+    clean_text,
+    derive_weekly_hours,
+    parse_duration_weeks,
+    parse_number,
+    parse_yes_no,
+)
 from index.ingest.providers import classify_provider
 from index.schema import Cost, Course, CredentialType, LeadsTo, Mode, Pace, ProviderType, Source
 
@@ -98,6 +105,8 @@ def to_course(row: Mapping[str, str]) -> Course:
         if part
     )
     mode = _mode(row)
+    # 0 clock hours is the list's placeholder for "not reported".
+    weekly = derive_weekly_hours(Range(hours, hours), duration) if hours and duration else None
     return Course(
         id=f"nj_etpl:{row['program_id'].strip()}",
         source=Source.NJ_ETPL,
@@ -109,10 +118,15 @@ def to_course(row: Mapping[str, str]) -> Course:
         or (ProviderType.TRAINING_PROVIDER if provider else None),
         description=description or None,
         subject=None,
-        # 0 clock hours is the list's placeholder for "not reported".
         total_hours_min=hours if hours else None,
         total_hours_max=hours if hours else None,
         total_hours_raw=f"{row['total_clock_hours'].strip()} clock hours" if hours else None,
+        hours_per_week_min=weekly.low if weekly else None,
+        hours_per_week_max=weekly.high if weekly else None,
+        hours_per_week_raw=(
+            f"{row['total_clock_hours'].strip()} clock hours / {calendar}" if weekly else None
+        ),
+        hours_per_week_derived=weekly is not None,
         duration_weeks_min=duration.low if duration else None,
         duration_weeks_max=duration.high if duration else None,
         duration_raw=calendar,

@@ -11,8 +11,11 @@ import ast
 import re
 from dataclasses import dataclass
 
+from index.ingest.contact import redact_contacts
+
 WEEKS_PER_MONTH = 52 / 12  # 4.33: calendar months to weeks, used for month bands
 DAYS_PER_WEEK = 7
+HOURS_IN_A_WEEK = 24 * DAYS_PER_WEEK  # a weekly load above this is a data error
 
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
@@ -193,12 +196,78 @@ def parse_yes_no(text: str | None) -> bool | None:
 
 
 def clean_text(text: str | None, *, max_chars: int | None = None) -> str | None:
-    """Collapse whitespace; blank and 'NA'/'None' placeholders mean not stated."""
+    """Collapse whitespace; blank and 'NA'/'None' placeholders mean not stated.
+
+    E-mail addresses and phone numbers are replaced by a marker (``index.ingest.contact``):
+    the catalog carries no contact data, whatever a source's free text holds.
+    """
     if text is None:
         return None
-    collapsed = " ".join(text.split())
+    collapsed = redact_contacts(" ".join(text.split()))
     if not collapsed or collapsed.upper() in {"NA", "N/A", "NONE", "[]"}:
         return None
     if max_chars is not None and len(collapsed) > max_chars:
         collapsed = collapsed[:max_chars].rsplit(" ", 1)[0] + "…"
     return collapsed
+
+
+def derive_weekly_hours(total: Range, weeks: Range) -> Range | None:
+    """Average weekly load of a scheduled programme: total hours / calendar weeks.
+
+    The range is conservative at both ends (fewest hours over most weeks, most hours
+    over fewest weeks). A programme shorter than a week needs all its hours in that one
+    week, so fewer than 1 week counts as 1. A load above the 168 hours a week has means
+    one of the two figures is wrong: nothing is derived.
+    """
+    if total.low <= 0 or weeks.low <= 0:
+        return None
+    low = total.low / max(weeks.high, 1.0)
+    high = total.high / max(weeks.low, 1.0)
+    if high > HOURS_IN_A_WEEK:
+        return None
+    return Range(low, high)
+
+
+@dataclass(frozen=True)
+class StatedTime:
+    """What a 'time to complete' text states: total hours, calendar weeks, weekly hours."""
+
+    total_hours: Range | None = None
+    weeks: Range | None = None
+    hours_per_week: Range | None = None
+
+
+_TIME_PREFIX = re.compile(r"^(?:estimated\s*)?(?:time\s*)?(?:approx(?:imately|\.)?\s*)?")
+_TIME_SUFFIX = re.compile(r"\s*to complete$")
+_UNITS_AT_HOURS = re.compile(
+    rf"{_NUMBER}\s*(day|week|month|year)s?\s+at\s+{_NUMBER}\s*hours?\s*(?:a|per)\s*week"
+)
+_TOTAL_TIME = re.compile(rf"{_NUMBER}\s*(hour|hora|minute)s?")
+
+
+def parse_time_to_complete(text: str | None) -> StatedTime | None:
+    """Listing phrases: 'Approx. 13 hours to complete' (total), 'Approximately 3 months to
+    complete' (calendar), '6 months at 10 hours a week' (both, total = product),
+    'Estimated timeApprox. 2 Weeks', '4 - 8 Weeks to complete', '40 minutes', '2 horas'.
+
+    'Flexible schedule' and 'undefined' state nothing: None.
+    """
+    if not text:
+        return None
+    phrase = " ".join(text.split()).lower()
+    phrase = _TIME_SUFFIX.sub("", _TIME_PREFIX.sub("", phrase)).strip()
+    both = _UNITS_AT_HOURS.fullmatch(phrase)
+    if both is not None:
+        weeks_each = _to_float(both.group(1)) * _UNIT_WEEKS[both.group(2)]
+        per_week = _to_float(both.group(3))
+        if weeks_each <= 0 or per_week <= 0:
+            return None
+        weeks = Range(weeks_each, weeks_each)
+        hours = Range(per_week, per_week)
+        return StatedTime(total_hours=hours.scaled(weeks), weeks=weeks, hours_per_week=hours)
+    total = _TOTAL_TIME.fullmatch(phrase)
+    if total is not None:
+        amount = _to_float(total.group(1)) / (60 if total.group(2) == "minute" else 1)
+        return StatedTime(total_hours=Range(amount, amount)) if amount > 0 else None
+    weeks_range = parse_duration_weeks(phrase)
+    return StatedTime(weeks=weeks_range) if weeks_range is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -12,31 +13,60 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from index.ingest import coursera, edx, nj_etpl, udemy
-from index.schema import Course
+from index.ingest import (
+    alison,
+    coursera,
+    edx,
+    multi_provider,
+    nj_etpl,
+    pluralsight,
+    twc_etpl,
+    twc_extract,
+    udemy,
+)
+from index.ingest.merge import merge
+from index.ingest.urls import url_key
+from index.schema import Course, Source
 
 Adapter = Callable[[Mapping[str, str]], Course]
+Reader = Callable[[Path], Iterator[tuple[int, dict[str, str]]]]
 
+# In order of precedence: when two sources list the same course, the earlier one's
+# record is kept and completed from the later one (see index.ingest.merge).
 ADAPTERS: dict[str, Adapter] = {
     coursera.FILE_NAME: coursera.to_course,
     edx.FILE_NAME: edx.to_course,
     udemy.FILE_NAME: udemy.to_course,
     nj_etpl.FILE_NAME: nj_etpl.to_course,
+    multi_provider.FILE_NAME: multi_provider.to_course,
+    twc_etpl.FILE_NAME: twc_etpl.to_course,
+    pluralsight.FILE_NAME: pluralsight.to_course,
+    alison.FILE_NAME: alison.to_course,
 }
 MAX_REJECTS_LISTED = 50  # per source, so the report stays readable
 # Bytes that are not UTF-8 are read as lone surrogates (errors="surrogateescape"), so one
 # damaged row is rejected and reported instead of the decode error stopping the ingest.
 UNDECODABLE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = "record: not valid UTF-8 text"
+# Their links are provider or catalogue pages shared by many programmes, not course
+# pages: they never identify a course across rows.
+_URL_NOT_A_COURSE = frozenset({Source.NJ_ETPL, Source.TWC_ETPL})
 
 
 @dataclass
 class SourceReport:
-    """What happened to one source file's rows."""
+    """What happened to one source file's rows.
+
+    ``rows`` = ``accepted`` (own catalog record) + ``duplicates`` (repeat of an earlier row
+    of the same source) + ``merged`` (same course as an earlier source's record, folded
+    into it) + rejected + ``skipped`` (objects that are not courses, e.g. video clips).
+    """
 
     rows: int = 0
     accepted: int = 0
     duplicates: int = 0
+    merged: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
     rejected: Counter[str] = field(default_factory=Counter)
     examples: list[dict[str, str]] = field(default_factory=list)
 
@@ -46,6 +76,9 @@ class SourceReport:
             "rows": self.rows,
             "accepted": self.accepted,
             "duplicates": self.duplicates,
+            "merged_into_earlier_source": self.merged,
+            "skipped": sum(self.skipped.values()),
+            "skipped_by_reason": dict(self.skipped.most_common()),
             "rejected": sum(self.rejected.values()),
             "rejected_by_reason": dict(self.rejected.most_common()),
             "rejected_examples": self.examples,
@@ -59,6 +92,9 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             yield number, {k: (v or "") for k, v in row.items() if k is not None}
 
 
+READERS: dict[str, Reader] = {pluralsight.FILE_NAME: pluralsight.read_objects}
+
+
 def _reason(error: Exception) -> str:
     """A short, groupable reason: the field and the kind of error."""
     if isinstance(error, ValidationError):
@@ -69,45 +105,85 @@ def _reason(error: Exception) -> str:
         return f"missing column {error}"
     if isinstance(error, UnicodeError):
         return str(error)
+    if isinstance(error, ValueError) and type(error) is ValueError:
+        return str(error)
     return f"{type(error).__name__}: {error}"
+
+
+class _Catalog:
+    """Records in arrival order, found again by id or by course link."""
+
+    def __init__(self) -> None:
+        self.courses: list[Course] = []
+        self._by_id: dict[str, int] = {}
+        self._by_url: dict[str, int] = {}
+
+    @staticmethod
+    def _url_key(course: Course) -> str | None:
+        if course.url is None or course.url_is_provider_site:
+            return None
+        if course.source in _URL_NOT_A_COURSE:
+            return None
+        return url_key(course.url)
+
+    def find(self, course: Course) -> int | None:
+        """Position of the record for the same course, if one was already added."""
+        if course.id in self._by_id:
+            return self._by_id[course.id]
+        key = self._url_key(course)
+        return self._by_url.get(key) if key else None
+
+    def add(self, course: Course) -> None:
+        self._index(course, len(self.courses))
+        self.courses.append(course)
+
+    def replace(self, position: int, course: Course) -> None:
+        self.courses[position] = course
+        self._index(course, position)
+
+    def _index(self, course: Course, position: int) -> None:
+        self._by_id.setdefault(course.id, position)
+        key = self._url_key(course)
+        if key:
+            self._by_url.setdefault(key, position)
 
 
 def ingest(source_dir: Path) -> tuple[list[Course], dict[str, SourceReport]]:
     """Parse every known source file in ``source_dir``; bad rows are reported, not fatal."""
-    courses: list[Course] = []
+    catalog = _Catalog()
     reports: dict[str, SourceReport] = {}
-    seen_ids: set[str] = set()
-    seen_urls: set[tuple[str, str]] = set()
     for file_name, adapter in ADAPTERS.items():
         path = source_dir / file_name
         if not path.exists():
             raise FileNotFoundError(f"course source missing: {path}")
         report = reports.setdefault(file_name, SourceReport())
-        for number, row in read_rows(path):
+        for number, row in READERS.get(file_name, read_rows)(path):
             report.rows += 1
             try:
                 if any(UNDECODABLE.search(value) for value in row.values()):
                     raise UnicodeError(NOT_UTF8)
                 course = adapter(row)
+            except pluralsight.NotACourseError as skipped:
+                report.skipped[str(skipped)] += 1
+                continue
             except (ValidationError, ValueError, KeyError) as error:
                 reason = _reason(error)
                 report.rejected[reason] += 1
                 if len(report.examples) < MAX_REJECTS_LISTED:
                     report.examples.append({"record": str(number), "reason": reason})
                 continue
-            # Provider sites are shared by many NJ programmes, so only course pages dedupe.
-            url_key = (
-                (course.source.value, course.url or "") if not course.url_is_provider_site else None
-            )
-            if course.id in seen_ids or (url_key and course.url and url_key in seen_urls):
-                report.duplicates += 1
+            position = catalog.find(course)
+            if position is None:
+                catalog.add(course)
+                report.accepted += 1
                 continue
-            seen_ids.add(course.id)
-            if url_key:
-                seen_urls.add(url_key)
-            report.accepted += 1
-            courses.append(course)
-    return courses, reports
+            earlier = catalog.courses[position]
+            if earlier.source is course.source:
+                report.duplicates += 1
+            else:
+                report.merged += 1
+            catalog.replace(position, merge(earlier, course))
+    return catalog.courses, reports
 
 
 def write_catalog(courses: list[Course], path: Path) -> None:
@@ -122,3 +198,20 @@ def write_report(reports: dict[str, SourceReport], path: Path) -> None:
     """Counts and reasons per source, for the record and for review."""
     payload = {name: report.as_dict() for name, report in reports.items()}
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def import_sources(origin: Path, sources_dir: Path) -> list[Path]:
+    """Copy the raw source files from ``origin`` into ``sources_dir``.
+
+    The Texas list arrives as the state's workbook: its committed copy is derived
+    without contact data (``index.ingest.twc_extract``) instead of copied.
+    """
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name in ADAPTERS:
+        if name == twc_extract.CSV_NAME and not (origin / name).exists():
+            written.append(twc_extract.extract(origin / twc_extract.WORKBOOK_NAME, sources_dir))
+            continue
+        shutil.copyfile(origin / name, sources_dir / name)
+        written.append(sources_dir / name)
+    return written
