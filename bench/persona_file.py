@@ -81,6 +81,8 @@ class Persona:
     opening_style: str
     constraints: Constraints
     script: Script
+    opening_covers: tuple[str, ...] = ()  # slots the opening message already answers
+    out_of_catalog: bool = False  # no course teaches this: the right answer is "none"
 
     def messages(self) -> list[str]:
         """Everything the person may say, in script order."""
@@ -132,6 +134,8 @@ def _persona(raw: dict[str, Any]) -> Persona:
     }
     after = [str(m) for m in raw["script"]["after_results"]]
     _require(1 <= len(after) <= 3, pid, "after_results needs 1-3 messages")
+    covers = tuple(str(s) for s in raw.get("opening_covers") or ())
+    _require(set(covers) <= set(SLOTS), pid, f"opening_covers {covers} not all in {SLOTS}")
     style = str(raw["opening_style"])
     _require(style in OPENING_STYLES, pid, f"opening_style {style!r} not in {OPENING_STYLES}")
     return Persona(
@@ -141,6 +145,8 @@ def _persona(raw: dict[str, Any]) -> Persona:
         opening_style=style,
         constraints=constraints,
         script=Script(opening=str(raw["script"]["opening"]), answers=answers, after_results=after),
+        opening_covers=covers,
+        out_of_catalog=bool(raw.get("out_of_catalog", False)),
     )
 
 

@@ -1,0 +1,92 @@
+"""Which of the bot's replies are repairs: fallbacks, out-of-scope refusals, "didn't catch that".
+
+The texts are read from ``domain.yml`` (and the two sentences the actions write
+themselves), not copied here, so a reworded response is still recognised. A persona
+only says in-scope things, so every one of these replies to a persona is a failure of
+understanding, whatever the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import yaml  # type: ignore[import-untyped]  # PyYAML ships no stubs; none installed
+
+from index.settings import REPO_ROOT
+
+DOMAIN_FILE = REPO_ROOT / "domain.yml"
+PREFIX_CHARS = 40  # enough to tell responses apart, short enough to survive a filled slot
+
+# Reply kind -> the domain responses of that kind.
+DOMAIN_KINDS = {
+    "out_of_scope": ("utter_out_of_scope", "utter_out_of_scope_in_form"),
+    "fallback": ("utter_ask_rephrase", "utter_default"),
+}
+# Sentences written by custom actions (actions/fallback.py, actions/interview.py).
+ACTION_KINDS = {
+    "fallback": ("Sorry, I'm not sure I understood. Did you mean",),
+    "not_understood": ("Sorry, I didn't catch that.", "I still couldn't read that as"),
+}
+KINDS = ("fallback", "out_of_scope", "not_understood")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> dict[str, tuple[str, ...]]:
+    domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    responses: dict[str, list[dict[str, Any]]] = domain.get("responses") or {}
+    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for kind, names in DOMAIN_KINDS.items():
+        for name in names:
+            for variant in responses.get(name) or []:
+                if variant.get("text"):
+                    found[kind].append(_normal(variant["text"])[:PREFIX_CHARS])
+    for kind, sentences in ACTION_KINDS.items():
+        found[kind].extend(_normal(s)[:PREFIX_CHARS] for s in sentences)
+    return {kind: tuple(prefixes) for kind, prefixes in found.items()}
+
+
+def kinds_of(texts: Iterable[str]) -> list[str]:
+    """The repair kinds among the bot's texts of one turn, one entry per matching text."""
+    prefixes = _prefixes()
+    kinds = []
+    for text in texts:
+        normal = _normal(text)
+        for kind in KINDS:
+            if any(p in normal for p in prefixes[kind]):
+                kinds.append(kind)
+                break
+    return kinds
+
+
+def texts(messages: list[dict[str, Any]]) -> list[str]:
+    """The texts the bot sent in one turn."""
+    return [m["text"] for m in messages if m.get("text")]
+
+
+def course_ids(messages: list[dict[str, Any]], *, offers: bool = False) -> list[str]:
+    """Ids of the course cards in one turn (the ``courses`` custom payloads).
+
+    With ``offers=False`` only recommendations that fit; with ``offers=True`` only the
+    courses the bot offers while saying they break one constraint (``"offers": true``).
+    """
+    ids: list[str] = []
+    for message in messages:
+        custom = message.get("custom")
+        if (
+            isinstance(custom, dict)
+            and custom.get("type") == "courses"
+            and bool(custom.get("offers")) == offers
+        ):
+            ids.extend(str(card.get("id")) for card in custom.get("courses") or [])
+    return ids
+
+
+def has_skip_button(messages: list[dict[str, Any]]) -> bool:
+    """Whether the bot offered its "skip this question" button."""
+    return any(b.get("payload") == "/skip" for m in messages for b in m.get("buttons") or [])

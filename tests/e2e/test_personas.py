@@ -1,0 +1,58 @@
+"""The personas of eval/personas.yml against the running assistant, held to committed bars.
+
+The bars in eval/conversation_bars.json are what the assistant achieved when they were
+last set; a change that makes fewer personas reach recommendations, or makes them meet
+more repeated questions, fallbacks or loops, fails here. Raise the bars as the
+assistant improves (``python -m bench conversations`` prints the current figures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.conversation_report import bars, missed_bars, overall
+from bench.persona_driver import play_all
+from bench.persona_file import SLOTS, copied_phrases, load_personas
+from tests.stack import Stack
+
+MIN_PERSONAS = 40
+
+
+def test_personas_are_many_varied_and_in_their_own_words() -> None:
+    personas = load_personas()
+    assert len(personas) >= MIN_PERSONAS
+    assert copied_phrases(personas) == [], "a persona repeats a training example word for word"
+    styles = {p.opening_style for p in personas}
+    assert {"several_answers", "question", "greeting"} <= styles
+    assert sum(p.out_of_catalog for p in personas) >= 3
+    for persona in personas:
+        assert set(persona.script.answers) == set(SLOTS)
+
+
+def test_bars_name_figures_the_benchmarks_report() -> None:
+    from bench.persona_eval import figures
+
+    reported = {"conversation": overall([]), "relevance": figures([])}
+    for kind, limits in bars().items():
+        for name in limits:
+            assert name.startswith(("min_", "max_")), name
+            assert name.removeprefix("min_").removeprefix("max_") in reported[kind], name
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+def test_personas_reach_recommendations_at_least_as_well_as_before(stack: Stack) -> None:
+    runs = play_all(stack.rasa_url, stack.rasa_token, load_personas())
+    figures = overall(runs)
+    assert figures["errors"] == 0, [r.stopped for r in runs if r.stopped.startswith("error")]
+    missed = missed_bars(figures, bars()["conversation"])
+    assert not missed, f"{missed}; all figures: {figures}"
+
+
+@pytest.mark.slow
+def test_persona_recommendations_are_judged_at_least_as_relevant_as_before() -> None:
+    from bench.persona_eval import evaluate
+
+    figures = evaluate(load_personas())["profile"]
+    missed = missed_bars(figures, bars()["relevance"])
+    assert not missed, f"{missed}; all figures: {figures}"
