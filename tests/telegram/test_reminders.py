@@ -6,6 +6,8 @@ is set a few seconds ahead so the test waits for Rasa's own scheduler to fire it
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.telegram.reminders import reminder_time
@@ -37,8 +39,9 @@ async def test_a_reminder_brings_the_shortlist_back_into_the_chat(
         timeout=REMINDER_SECONDS + TURN_SECONDS,
     )
     assert fired[0].params["chat_id"] == chat_id
-    later = bot_api.calls("sendMessage")[before + 1 :]
-    assert any(shown[0].params["text"].split("\n")[0] in call.params["text"] for call in later)
+    later = " ".join(call.params["text"] for call in bot_api.calls("sendMessage")[before + 1 :])
+    titles = [re.search(r"<b>\d+\. (.+?)</b>", card.params["text"]) for card in shown]
+    assert titles and all(t is not None and t.group(1) in later for t in titles)
 
 
 async def test_a_cancelled_reminder_is_not_delivered(
