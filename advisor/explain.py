@@ -56,10 +56,26 @@ def topic_clause(course: Course, topic: str) -> str:
         return f"its title names {topic}"
     if all(w in title or w in tags for w in wanted):
         return f"it lists {topic} among its skills and title"
+    if not any(w in title or w in tags for w in wanted) and not _repeated(course, wanted):
+        # Named once, only in the description, is a mention, not coverage: a childcare
+        # certificate whose description ends with a dental assistants' phone line does
+        # not "cover dental assistant".
+        named = [word for word, key in zip(words, wanted, strict=True) if key in found]
+        return f"its description mentions {join_words(named)}"
     if len(found) == len(wanted):
         return f"it covers {topic}"
     named = [word for word, key in zip(words, wanted, strict=True) if key in found]
     return f"it covers {join_words(named)} from your goal"
+
+
+def _repeated(course: Course, wanted: list[str]) -> bool:
+    """Whether the description and outcomes name some topic word more than once."""
+    text = " ".join([course.description or "", *course.learning_outcomes])
+    counts: dict[str, int] = {}
+    for token in tokenize(text):
+        key = stem(token)
+        counts[key] = counts.get(key, 0) + 1
+    return any(counts.get(w, 0) > 1 for w in wanted)
 
 
 def skills_clause(lacking: Sequence[str], profile: LearnerProfile, occupation: str | None) -> str:

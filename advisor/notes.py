@@ -21,6 +21,7 @@ _WHAT = {
     "budget": "price",
     "total_hours": "total length",
     "weekly_hours": "weekly hours",
+    "duration": "length in weeks",
     "level": "level",
     "language": "language",
     "credential": "credential",

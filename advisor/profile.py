@@ -173,6 +173,7 @@ def to_filters(profile: LearnerProfile) -> Filters:
         max_cost=max_cost,
         max_hours_per_week=profile.hours_per_week,
         max_total_hours=max_total_hours,
+        max_weeks=None if profile.no_deadline else profile.deadline_weeks,
         location=profile.location,
         exclude_ids=frozenset(profile.excluded_ids),
     )

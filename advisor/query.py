@@ -12,7 +12,11 @@ role and background are kept aside, so ranking can push down what they already k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
 
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
@@ -40,12 +44,17 @@ _CONSTRAINTS = [
     r"\b(?:for )?free(?: of charge)?\b",
     r"\b(?:cheap|cheaper|cheapest|affordable|inexpensive|low[- ]cost|no[- ]cost|"
     r"budget[- ]friendly)\b",
+    r"\b(?:in|at) (?:an? |the )?(?:real|actual|physical|proper|traditional)?\s*"
+    r"(?:classroom|class room|school setting)s?\b",
     r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]person|on[- ]site|face[- ]to[- ]face|"
     r"classroom|blended|hybrid|distance)\b",
     r"\b(?:self[- ]paced|at my own pace|on my own schedule|flexible|scheduled|part[- ]time|"
     r"full[- ]time|evenings?|weekends?|nights?|mornings?)\b",
     r"\b(?:short|quick(?:ly)?|fast|intensive|crash)\b",
     r"\b(?:near me|nearby|close to home|local(?:ly)?)\b",
+    # A time frame is a deadline: "this quarter", "by the end of the year".
+    r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
+    r"year|summer|spring|fall|autumn|winter)\b",
     # Purpose, not topic: "for my office job", "for work".
     r"\bfor (?:my |our |the |a )?(?:current |new |office |day )?(?:job|work|role|career|team|"
     r"company|business|employer)\b",
@@ -85,6 +94,40 @@ _ASKING = (
     r"(?:(?:online )?(?:courses?|classes?|programs?|programmes?|trainings?|lessons?|"
     r"tutorials?|certificates?|certifications?)\s*(?:on|in|about|for|of|to)?)\b"
 )
+# How goals are stated around the topic, not the topic: the credential ("pass the …
+# exam", "certified", "licence"), the ambition ("how do I become", "what should I study
+# to", "start on the path to", "get good at"). Removed from the words searched (BM25F
+# and the agreement test), kept in the sentence whose meaning is searched.
+_FRAMING = [
+    r"\b(?:pass(?:ing)?|ace|prep(?:are)? for|sit)\b(?: the| my)?",
+    r"\bexams?\b",
+    r"\b(?:certified|licensed|accredited|registered)\b",
+    r"\b(?:licen[cs]es?|licensure|certifications?|credentials?)\b",
+    r"\b(?:how (?:do|can|should|would) i|what (?:should|do|can) i (?:study|learn|take|do)"
+    r"(?: to| for)?|where (?:do|should) i start(?: with)?)\b",
+    r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
+    r"\bget(?:ting)? (?:good|better|started) (?:at|with|in)\b",
+    r"\b(?:properly|actually|really|well enough)\b",
+    # A purpose clause says why, not what: "SEO so I can charge more", "SolidWorks to get
+    # a CAD drafter job", "SQL and Power BI instead of copy-pasting Excel".
+    r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|so i|in order to|because|before|"
+    r"instead of|without|to (?:get|land|teach|help|become|run|charge|talk|move|lead|switch|"
+    r"make|earn|find|keep))\b.*$",
+]
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+    "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    "New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
+    "Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming"
+)
+# A state named in the goal is where the learner is (a place, handled by the location
+# constraint), not what the course is about: "licensed tattoo artist in NJ".
+_PLACE = re.compile(
+    rf"\b(?:(?:in|near|around) )?(?:{_STATES}|(?<=in )(?:NJ|NY|TX|PA|CA|FL))\b", re.IGNORECASE
+)
+
 # "software developer who wants to learn deep learning": the role before "who wants".
 _ROLE_WHO = re.compile(
     r"^\s*(?:an?\s+|the\s+)?(?P<role>[\w\s/&-]{2,40}?)\s+who\s+(?:wants?|would like|needs?|"
@@ -106,10 +149,15 @@ class Query:
     topic: str = ""  # the bare topic ("payroll"): for words (BM25F) and the explanation
     goal: str = ""  # the goal as given
     current_role: str | None = None  # where the learner is now ("receptionist")
+    known: str = ""  # what the learner already knows: role, background, known skills
     level: Level | None = None  # a level the goal asked for ("beginner Excel")
     language: str | None = None  # "in Spanish"
     occupation: OccupationMatch | None = None
     occupation_skills: list[TechnologySkill] = field(default_factory=list)
+    # Embeddings of ``text`` and ``topic`` when they were computed with the query (one
+    # batched model call); None lets the ranking embed them itself.
+    text_vector: npt.NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
+    topic_vector: npt.NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
 
     @property
     def lexical_text(self) -> str:
@@ -174,6 +222,12 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
         text = _strip(pattern, text)
     text = _strip(_ASKING, text)
     text = _strip(_POLITENESS, text)
+    framed = text
+    for pattern in _FRAMING:
+        framed = _strip(pattern, framed)
+    framed = _PLACE.sub(" ", framed)
+    if [t for t in tokenize(framed) if t not in STOPWORDS]:  # never frame away everything
+        text = framed
     words = re.findall(r"[\w+#&'/.-]+", text)
     # Drop dangling function words left at the edges ("on payroll and" -> "payroll").
     while words and _edge(words[0]):
@@ -187,24 +241,39 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     return topic, level, language
 
 
-def build_query(profile: LearnerProfile, matcher: OccupationMatcher | None) -> Query:
-    """The query for a profile: the goal's topic, else the background's."""
+Encode = Callable[[list[str]], npt.NDArray[np.float32]]
+
+
+def build_query(
+    profile: LearnerProfile, matcher: OccupationMatcher | None, encode: Encode | None = None
+) -> Query:
+    """The query for a profile: the goal's topic, else the background's.
+
+    With ``encode``, the sentence, the topic and the occupation matcher's focus are
+    embedded in one call (each model call has a fixed cost larger than a short text's).
+    """
     goal = (profile.goal or "").strip()
     source = goal or (profile.background or "").strip()
     if not source:
         return Query(text="")
     target, role = split_role(source)
     topic, level, language = topic_of(target)
+    sentence = sentence_of(target)
+    text = sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic
+    focus = matcher.focus_of(target) if matcher is not None and topic else ""
+    known = known_of(profile, role)
+    vectors = None
+    if encode is not None:
+        vectors = encode([text, topic or text, focus or text])
     occupation = None
     skills: list[TechnologySkill] = []
-    if matcher is not None and topic:
-        matches = matcher.match(target, limit=1)
+    if matcher is not None and focus:
+        matches = matcher.match(target, limit=1, vector=None if vectors is None else vectors[2])
         if matches:
             occupation = matches[0]
             skills = matcher.key_skills(occupation.occupation, OCCUPATION_SKILLS)
-    sentence = sentence_of(target)
     return Query(
-        text=sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic,
+        text=text,
         topic=topic,
         goal=source,
         current_role=role,
@@ -212,4 +281,19 @@ def build_query(profile: LearnerProfile, matcher: OccupationMatcher | None) -> Q
         language=language,
         occupation=occupation,
         occupation_skills=skills,
+        text_vector=None if vectors is None else vectors[0],
+        topic_vector=None if vectors is None or not topic else vectors[1],
+        known=known,
     )
+
+
+def known_of(profile: LearnerProfile, role: str | None) -> str:
+    """What the learner already has: current role, background and known skills, as text.
+
+    Only the background is used when the goal was built from it (no goal stated).
+    """
+    parts = [role or ""]
+    if profile.goal:
+        parts.append(profile.background or "")
+    parts.extend(profile.known_skills)
+    return ", ".join(part.strip() for part in parts if part and part.strip())

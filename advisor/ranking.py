@@ -17,6 +17,7 @@ import numpy.typing as npt
 from advisor.profile import LearnerProfile
 from advisor.query import Query
 from advisor.weights import AdvisorWeights
+from index.schema import Level
 
 if TYPE_CHECKING:
     from index.search import CourseSearch
@@ -38,20 +39,25 @@ def score(
     search: CourseSearch, query: Query, profile: LearnerProfile, weights: AdvisorWeights
 ) -> Relevance:
     """Fused score of every course for ``query``, and the relevance floor applied."""
-    dense = search.dense_all(query.text)
-    # The sentence ranks well but its filler ("I want courses on") lifts every course's
-    # cosine, so relevance is judged on the bare topic's cosine instead.
-    topical = search.dense_all(query.topic) if query.topic else dense
+    dense, topical = _cosines(search, query)
     raw_lexical = search.lexical_all(query.lexical_text or query.text)
     top = float(raw_lexical.max()) if raw_lexical.size else 0.0
     lexical = raw_lexical / top if top > 0 else raw_lexical
     fused = weights.dense * dense + weights.lexical * lexical
     fused = fused + weights.popularity * search.popularity()
     fused = fused - weights.other_language_penalty * search.other_language(query.text)
+    fused = fused - weights.place_unknown_penalty * _place_unknown(search, profile)
+    fused = fused + _level_preference(search, query, profile, weights)
+    if weights.known_push_down and query.known:
+        known = _known_cosine(search, query)
+        fused = fused - weights.known_push_down * np.maximum(known - topical, 0.0)
     # Relevant: the topic's meaning is close, and the course names the topic's words (an
     # agreement test: "payroll" is near "accounting" in meaning, but an accounting course
     # that never says payroll does not serve the goal); or the meaning alone is very close.
     agrees = lexical >= weights.agreement_share
+    if weights.coverage_share > 0:
+        coverage = search.lexical_coverage(query.lexical_text or query.text)
+        agrees = agrees & (coverage >= weights.coverage_share)
     relevant = ((topical >= weights.relevance_floor) & agrees) | (
         topical >= weights.meaning_alone_floor
     )
@@ -61,6 +67,69 @@ def score(
         lexical=lexical.astype(np.float32),
         relevant=relevant,
     )
+
+
+def _place_unknown(search: CourseSearch, profile: LearnerProfile) -> Floats:
+    """1 for a course taught on site when the learner has not said where they are."""
+    if profile.location or profile.mode in {"in_person", "blended"}:
+        return np.zeros(len(search.courses), dtype=np.float32)
+    columns = search.columns
+    on_site: Floats = (~columns.online & ~columns.missing(columns.mode)).astype(np.float32)
+    return on_site
+
+
+_LEVEL_STEP = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
+
+
+def _level_preference(
+    search: CourseSearch, query: Query, profile: LearnerProfile, weights: AdvisorWeights
+) -> Floats | float:
+    """Bonus for the level asked for, penalties by distance; unstated levels get nothing."""
+    wanted = Level(profile.level) if profile.level else query.level
+    if wanted not in _LEVEL_STEP:
+        return 0.0
+    steps = _level_steps(search)
+    distance = np.where(steps < 0, -1, np.abs(steps - _LEVEL_STEP[wanted]))
+    preference: Floats = (
+        weights.level_match_bonus * (distance == 0)
+        - weights.level_near_penalty * (distance == 1)
+        - weights.level_mismatch_penalty * (distance == 2)
+    ).astype(np.float32)
+    return preference
+
+
+_STEPS: dict[int, npt.NDArray[np.int8]] = {}
+
+
+def _level_steps(search: CourseSearch) -> npt.NDArray[np.int8]:
+    """Per course: 0 beginner, 1 intermediate, 2 advanced, -1 unstated or all levels."""
+    key = id(search.columns)
+    if key not in _STEPS:
+        _STEPS.clear()  # one catalog per process; a rebuilt search replaces it
+        _STEPS[key] = np.array([_LEVEL_STEP.get(v, -1) for v in search.columns.level], np.int8)
+    return _STEPS[key]
+
+
+def _known_cosine(search: CourseSearch, query: Query) -> Floats:
+    """Cosine of what the learner already knows to every course (embedded only when used)."""
+    known: Floats = search.dense_for(search.encode_queries([query.known]))[0]
+    return known
+
+
+def _cosines(search: CourseSearch, query: Query) -> tuple[Floats, Floats]:
+    """Cosine of the goal sentence and of the bare topic to every course, in one product.
+
+    The sentence ranks well but its filler ("I want courses on") lifts every course's
+    cosine, so relevance is judged on the bare topic's cosine instead.
+    """
+    if query.text_vector is not None:
+        text_vector = query.text_vector
+        topic_vector = query.topic_vector if query.topic_vector is not None else text_vector
+        both = search.dense_for(np.stack([text_vector, topic_vector]))
+    else:
+        texts = [query.text, query.topic or query.text]
+        both = search.dense_for(search.encode_queries(texts))
+    return both[0], both[1]
 
 
 def nearest_topics(search: CourseSearch, relevance: Relevance, limit: int) -> list[str]:

@@ -101,7 +101,7 @@ class Advisor:
 
     def query(self, profile: LearnerProfile) -> Query:
         """What would be searched for this profile (the goal's topic, without constraints)."""
-        return build_query(profile, self.search.matcher)
+        return build_query(profile, self.search.matcher, self.search.encode_queries)
 
     def recommend(
         self,
@@ -125,8 +125,7 @@ class Advisor:
         status = self.search.status(filters)
         relevant = relevance.relevant
         fits = relevant & status.fits
-        unknown = relevant & status.admissible & ~status.fits
-        order = np.concatenate([_ranked(relevance, fits), _ranked(relevance, unknown)])
+        order = _order(relevance, status, self.weights)
         page = order[offset : offset + per_page]
         skills = [s.name for s in query.occupation_skills]
         ranked = [self._ranked(relevance, status, int(p), "fits") for p in page]
@@ -171,9 +170,7 @@ class Advisor:
             return []
         relevance = score(self.search, query, profile, self.weights)
         status = self.search.status(_merge(to_filters(profile), filters))
-        fits = relevance.relevant & status.fits
-        unknown = relevance.relevant & status.admissible & ~status.fits
-        order = np.concatenate([_ranked(relevance, fits), _ranked(relevance, unknown)])[:k]
+        order = _order(relevance, status, self.weights)[:k]
         return [self._ranked(relevance, status, int(p), "fits") for p in order]
 
     def cards_for(self, profile: LearnerProfile, ids: list[str]) -> list[CourseCard]:
@@ -280,6 +277,29 @@ def _merge(filters: Filters, extra: Filters | None) -> Filters:
 def _title(query: Query) -> str | None:
     """The goal occupation's title in the plural form a sentence uses ('Data Scientists')."""
     return query.occupation.occupation.title if query.occupation is not None else None
+
+
+def _order(
+    relevance: Relevance, status: FilterStatus, weights: AdvisorWeights
+) -> npt.NDArray[np.int64]:
+    """Relevant courses breaking no constraint, in the order they are shown.
+
+    Each constraint whose value the provider leaves unstated costs
+    ``weights.unknown_penalty`` of the score: a strongly relevant programme whose weekly
+    hours are not stated still comes before a barely relevant course known to fit.
+    With no penalty, every known fit comes first (the strict order).
+    """
+    relevant = relevance.relevant
+    if weights.unknown_penalty <= 0:
+        fits = relevant & status.fits
+        unknown = relevant & status.admissible & ~status.fits
+        return np.concatenate([_ranked(relevance, fits), _ranked(relevance, unknown)])
+    positions = np.flatnonzero(relevant & status.admissible).astype(np.int64)
+    unstated = np.zeros(positions.size, dtype=np.float32)
+    for mask in status.unknown.values():
+        unstated += mask[positions]
+    key = relevance.score[positions] - weights.unknown_penalty * unstated
+    return positions[np.argsort(-key, kind="stable")]
 
 
 def _ranked(relevance: Relevance, mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

@@ -27,7 +27,34 @@ class AdvisorWeights:
     # The agreement test: the course's BM25F for the topic, as a share of the best in the
     # catalog, must reach this (it names the topic's words, weighted by field)...
     agreement_share: float = 0.25
+    # ...and the words it names carry this share of the topic's IDF mass ("pharmacy
+    # technician": naming only "technician" is not agreement). Off: at 0.5 it cut the
+    # personas' grade-0 share (0.186 -> 0.14) but emptied 5 more first pages and cost
+    # dev 0.845 -> 0.827.
+    coverage_share: float = 0.0
     # ...unless the topic's cosine alone is this high (paraphrase: "UX" ~ "user experience").
     meaning_alone_floor: float = 0.5
+    # Place: when the learner has not said where they are (no town, no in-person mode),
+    # a course taught on site may be one they cannot attend; it stays relevant but ranks
+    # below courses anyone can take by this much.
+    place_unknown_penalty: float = 0.1  # dev whole catalog 0.827 -> 0.845, three unchanged
+    # Level (profile.level, or a level word in the goal): a soft preference among
+    # relevant courses; most listings state no level and stay where they are.
+    level_match_bonus: float = 0.04  # the course states the level asked for
+    level_mismatch_penalty: float = 0.06  # it states a level two steps away (beginner/advanced)
+    level_near_penalty: float = 0.02  # it states the neighbouring level
+    # Background: a course nearer what the learner already knows (background, known
+    # skills, current role) than the goal's topic is pushed down by this share of the gap.
+    # Off: 0.3-1.0 left dev unchanged or cost 0.003 (floor 0.30), so it buys nothing yet.
+    known_push_down: float = 0.0
+    # O*NET tasks of the goal occupation (when the goal names one) mixed into the
+    # sentence's vector with this share.
+    task_expansion: float = 0.0
+    task_count: int = 5
+    # Constraints the provider leaves unstated: each one costs this much of the score,
+    # instead of putting every known fit, however weakly relevant, before them. Off (0 =
+    # known fits first): at 0.05 persona precision@3 rose 0.471 -> 0.492 but success@3
+    # fell 0.444 -> 0.422 and 9 more shown courses are unjudged; not settled.
+    unknown_penalty: float = 0.0
     nearest_topics: int = 4  # topics offered when the catalog has nothing on the goal
     max_offers: int = 3  # relevant courses shown that break only the binding constraint

@@ -34,6 +34,13 @@ from index.vector_store import VectorIndex
 RESULTS_FILE = RESULTS_DIR / "search.json"
 QUERY_COUNT = 200
 TYPICAL_FILTERS = Filters(modes=frozenset({Mode.ONLINE}), max_cost=100, max_total_hours=40)
+# A learner's constraints as the interview records them (a shortfall is usual with these).
+TYPICAL_PROFILE: dict[str, Any] = {
+    "mode": "in_person",
+    "location": "Newark",
+    "budget_max": 5000,
+    "hours_per_week": 10,
+}
 K = 10
 NOISE_SIGMA = 0.035  # per dimension, 384 dims: |noise| ~ 0.69, cosine to origin ~ 0.8
 RECALL_QUERIES = 100
@@ -86,12 +93,26 @@ def _synthetic(
 
 
 def catalog_size(queries: list[str]) -> dict[str, Any]:
-    """Full hybrid ranking, the way the advisor calls it."""
+    """Full hybrid ranking, and the advisor's recommendation end to end."""
+    from advisor.profile import LearnerProfile
+    from advisor.service import Advisor
+
     search = get_search()
     search.search("warm up the model", k=K)
-    clear = search.embedder._encode_cached.cache_clear
+    clear = search.clear_query_cache  # query vectors and occupation matches alike
+    advisor = Advisor(search)
+
+    def recommend(goal: str, **constraints: Any) -> object:
+        return advisor.recommend(LearnerProfile(goal=goal, **constraints))
+
     return {
         "courses": len(search.courses),
+        # Query encodes (one batched call), occupation match, scoring of the whole
+        # catalog, floor, three-valued filters, shortfall and the cards of one page.
+        "advisor_recommend_no_constraints": _time(recommend, queries, clear),
+        "advisor_recommend_with_constraints": _time(
+            lambda q: recommend(q, **TYPICAL_PROFILE), queries, clear
+        ),
         "hybrid_no_filters": _time(lambda q: search.search(q, k=K), queries, clear),
         "hybrid_with_filters": _time(
             lambda q: search.search(q, k=K, filters=TYPICAL_FILTERS), queries, clear

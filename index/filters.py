@@ -24,12 +24,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from index.schema import Course, CredentialType, Level, Mode, Pace, Source
 
 Mask = npt.NDArray[np.bool_]
+NEAR_CACHE_SIZE = 256  # places remembered by FilterColumns.near
 Constraint = Literal[
     "mode",
     "pace",
     "budget",
     "total_hours",
     "weekly_hours",
+    "duration",
     "level",
     "language",
     "credential",
@@ -82,6 +84,9 @@ class Filters(BaseModel):
     free_only: bool = False
     max_total_hours: float | None = Field(default=None, gt=0)
     max_hours_per_week: float | None = Field(default=None, gt=0)
+    # Weeks until the learner's deadline: a course on a schedule that runs longer cannot
+    # be finished in time, whatever its hours (a self-paced one can be done faster).
+    max_weeks: float | None = Field(default=None, gt=0)
     levels: frozenset[Level] = frozenset()
     languages: frozenset[str] = frozenset()  # English names, compared case-insensitively
     credential_types: frozenset[CredentialType] = frozenset()
@@ -132,6 +137,13 @@ def _weekly_hours_ok(f: Filters, c: Course) -> bool:
     return load is not None and load.high <= f.max_hours_per_week
 
 
+def _weeks_ok(f: Filters, c: Course) -> bool:
+    """A scheduled course whose stated shortest run outlasts the deadline breaks it."""
+    if f.max_weeks is None or c.pace is not Pace.SCHEDULED:
+        return True
+    return c.duration_weeks_min is None or c.duration_weeks_min <= f.max_weeks
+
+
 def _level_ok(f: Filters, c: Course) -> bool:
     """A course for all levels suits a learner at any level."""
     if not f.levels:
@@ -170,6 +182,7 @@ _CHECKS = (
     _cost_ok,
     _total_hours_ok,
     _weekly_hours_ok,
+    _weeks_ok,
     _level_ok,
     _language_ok,
     _credential_ok,
@@ -205,6 +218,7 @@ class FilterColumns:
         self.cost_stated = ~np.isnan(self.cost)
         self.paid = np.array([c.cost.is_free is False for c in courses])
         self.total_hours_min = _floats([c.total_hours_min for c in courses])
+        self.weeks_min = _floats([c.duration_weeks_min for c in courses])
         self.level = _codes([c.level for c in courses])
         self.language = _codes([(c.language or "").lower() for c in courses])
         self.credential = _codes([c.credential_type for c in courses])
@@ -212,6 +226,28 @@ class FilterColumns:
         self.location = _codes([(c.location or "").lower() for c in courses])
         self.self_paced = self.pace == Pace.SELF_PACED
         self.online = self.mode == Mode.ONLINE
+        # Which courses leave a categorical field unstated, computed once: a Python pass
+        # over the catalog per constraint and status() call cost ~20 ms a recommendation.
+        self._missing = {
+            id(column): _missing(column)
+            for column in (self.mode, self.pace, self.level, self.credential)
+        }
+        self._near: dict[str, Mask] = {}
+
+    def missing(self, column: npt.NDArray[np.object_]) -> Mask:
+        """Courses whose value in ``column`` (one of this object's columns) is not stated."""
+        known = self._missing.get(id(column))
+        return known if known is not None else _missing(column)
+
+    def near(self, place: str) -> Mask:
+        """Courses whose stated location names ``place`` (remembered per place)."""
+        if place not in self._near:
+            if len(self._near) >= NEAR_CACHE_SIZE:
+                self._near.pop(next(iter(self._near)))
+            self._near[place] = np.fromiter(
+                (place in where for where in self.location), dtype=bool, count=self.count
+            )
+        return self._near[place]
 
     def mask(self, f: Filters) -> Mask:
         """Boolean array: True where the course is known to pass every constraint in ``f``."""
@@ -235,7 +271,7 @@ class FilterColumns:
         def categorical(
             name: Constraint, column: npt.NDArray[np.object_], wanted: Sequence[object]
         ) -> None:
-            missing = _missing(column)
+            missing = self.missing(column)
             unknown[name] = missing
             broken[name] = ~missing & ~np.isin(column, _codes(list(wanted)))
 
@@ -270,8 +306,12 @@ class FilterColumns:
                 broken["weekly_hours"] = ~fits & known & (self.weekly_low > cap)
                 unknown["weekly_hours"] = ~fits & ~broken["weekly_hours"]
                 derived["weekly_hours"] = ~self.self_paced & known & self.weekly_derived
+            if f.max_weeks is not None:
+                scheduled = self.pace == Pace.SCHEDULED
+                broken["duration"] = scheduled & (self.weeks_min > f.max_weeks)
+                unknown["duration"] = none
         if f.levels:
-            missing = _missing(self.level)
+            missing = self.missing(self.level)
             unknown["level"] = missing
             broken["level"] = ~missing & ~np.isin(self.level, [*f.levels, Level.ALL_LEVELS])
         if f.languages:
@@ -283,11 +323,12 @@ class FilterColumns:
             categorical("credential", self.credential, list(f.credential_types))
         if f.location and f.location.strip():
             place = f.location.strip().lower()
-            near = np.fromiter((place in where for where in self.location), dtype=bool)
-            on_site = ~self.online & ~_missing(self.mode)
+            near = self.near(place)
+            mode_missing = self.missing(self.mode)
+            on_site = ~self.online & ~mode_missing
             stated = self.location != ""
             broken["location"] = on_site & stated & ~near
-            unknown["location"] = (on_site & ~stated) | (_missing(self.mode) & ~near)
+            unknown["location"] = (on_site & ~stated) | (mode_missing & ~near)
         if f.sources:
             broken["source"] = ~np.isin(self.source, list(f.sources))
             unknown["source"] = none

@@ -54,11 +54,35 @@ class LexicalIndex:
             for term, tf in counts.items():
                 postings[term].append((position, tf * (K1 + 1) / (tf + norm)))
         self._postings: dict[str, tuple[npt.NDArray[np.int32], Scores]] = {}
+        self._idf: dict[str, float] = {}
+        # A word no course uses is as rare as a word can be (document frequency 0).
+        self._unseen_idf = math.log(1 + (self.count + 0.5) / 0.5) if self.count else 0.0
         for term, entries in postings.items():
             idf = math.log(1 + (self.count - len(entries) + 0.5) / (len(entries) + 0.5))
             ids = np.fromiter((e[0] for e in entries), dtype=np.int32, count=len(entries))
             weights = np.fromiter((e[1] * idf for e in entries), dtype=np.float32)
             self._postings[term] = (ids, weights)
+            self._idf[term] = idf
+
+    def coverage(self, query: str) -> Scores:
+        """Per document: the share of the query's IDF mass carried by words it contains.
+
+        "pharmacy technician": a course naming only "technician" covers little of it,
+        one naming "pharmacy" most of it. BM25F as a share of the best score cannot tell
+        these apart when the best course is long or names the common word often. A
+        query word no course uses counts at full rarity, so it cannot be covered.
+        """
+        covered = np.zeros(self.count, dtype=np.float32)
+        terms = set(content_terms(query))
+        total = sum(self._idf.get(term, self._unseen_idf) for term in terms)
+        if total <= 0:
+            return covered
+        for term in terms:
+            posting = self._postings.get(term)
+            if posting is not None:
+                covered[posting[0]] += self._idf[term]
+        shares: Scores = covered / np.float32(total)
+        return shares
 
     def score(self, query: str) -> Scores:
         """BM25F score of every document for the query (zeros where no term matches)."""

@@ -33,6 +33,7 @@ OFFICIAL_TITLE_WEIGHT = 0.3
 GENERIC_SKILL_SHARE = 0.2  # tools used by more occupations than this say little about one
 MIN_SCORE = 0.65  # below this the goal is about a skill or topic, not an occupation
 MAX_PHRASE_TOKENS = 6
+MATCH_CACHE_SIZE = 1024  # goals remembered (a few KB each)
 
 _CURRENT_ROLE = re.compile(
     r"\b(?:i'?m|i am|i work as|working as|currently(?: an?)?|as an? (?=\w+ (?:who|and)))"
@@ -89,10 +90,17 @@ class OccupationMatcher:
         self.occupations = list(occupations)
         self._encode = encode
         self._title_vectors = title_vectors
-        self._title_owner = title_owner
+        self._title_owner = title_owner = np.asarray(title_owner)
         # titles_of() lists the official title first, so each owner's first row is it.
         first_rows = np.flatnonzero(np.r_[True, title_owner[1:] != title_owner[:-1]])
         self._official_rows = first_rows
+        # Each occupation's titles are one contiguous run, in occupation order, so the best
+        # title per occupation is one ``maximum.reduceat`` over the runs (``maximum.at``
+        # over ~61k titles cost ~35 ms a goal).
+        self._runs_in_order = len(first_rows) == len(self.occupations) and bool(
+            np.array_equal(title_owner[first_rows], np.arange(len(self.occupations)))
+        )
+        self._matches: dict[tuple[str, int], list[OccupationMatch]] = {}
         self._phrases: dict[tuple[str, ...], set[int]] = {}
         for position, occupation in enumerate(self.occupations):
             for title in self.titles_of(occupation):
@@ -159,17 +167,53 @@ class OccupationMatcher:
                         hits[position] = (size, " ".join(tokens[start : start + size]))
         return hits
 
-    def match(self, goal: str, limit: int = 3) -> list[OccupationMatch]:
-        """Best occupations for the goal, strongest first; empty when none is convincing."""
+    @staticmethod
+    def focus_of(goal: str) -> str:
+        """What is embedded for a goal: its content words without the current role.
+
+        "I want to become a data analyst" -> "data analyst". Public so a caller can embed
+        it together with its other query texts in one model call.
+        """
         target, _ = split_current_role(goal)
-        # Embed the goal's content words: "I want to become a data analyst" -> "data analyst".
-        focus = " ".join(t for t in tokenize(target) if t not in STOPWORDS)
+        return " ".join(t for t in tokenize(target) if t not in STOPWORDS)
+
+    def match(
+        self,
+        goal: str,
+        limit: int = 3,
+        *,
+        vector: npt.NDArray[np.float32] | None = None,
+    ) -> list[OccupationMatch]:
+        """Best occupations for the goal, strongest first; empty when none is convincing.
+
+        ``vector`` is the embedding of ``focus_of(goal)`` when the caller already has it.
+        Matches are remembered per goal focus: every page and refinement of one
+        conversation asks again for the same goal.
+        """
+        focus = self.focus_of(goal)
         if not focus:
             return []
-        query = self._encode([focus])[0]
+        key = (focus, limit)
+        if key not in self._matches:
+            if len(self._matches) >= MATCH_CACHE_SIZE:
+                self._matches.pop(next(iter(self._matches)))
+            self._matches[key] = self._match(focus, limit, vector)
+        return list(self._matches[key])
+
+    def clear_cache(self) -> None:
+        """Forget remembered matches (benchmarks time the matching every time)."""
+        self._matches.clear()
+
+    def _match(
+        self, focus: str, limit: int, vector: npt.NDArray[np.float32] | None
+    ) -> list[OccupationMatch]:
+        query = self._encode([focus])[0] if vector is None else vector.reshape(-1)
         similarities = self._title_vectors @ query
-        best = np.full(len(self.occupations), -1.0, dtype=np.float32)
-        np.maximum.at(best, self._title_owner, similarities)
+        if self._runs_in_order:
+            best = np.maximum.reduceat(similarities, self._official_rows)
+        else:
+            best = np.full(len(self.occupations), -1.0, dtype=np.float32)
+            np.maximum.at(best, self._title_owner, similarities)
         scores = best.astype(np.float64)
         scores += OFFICIAL_TITLE_WEIGHT * similarities[self._official_rows]
         hits = self._title_hits(focus)

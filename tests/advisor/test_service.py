@@ -177,3 +177,86 @@ def test_paging_and_cards_for_shown_ids(advisor: Advisor) -> None:
 def test_no_goal_no_search(advisor: Advisor) -> None:
     found = advisor.recommend(LearnerProfile())
     assert found.query == "" and found.cards == []
+
+
+def _small_advisor(courses: list[Course]) -> Advisor:
+    embedder = WordsEmbedder()
+    vectors = VectorIndex.build(embedder.encode([embedding_text(c) for c in courses]))
+    return Advisor(CourseSearch(courses, vectors, embedder))  # type: ignore[arg-type]
+
+
+def test_the_level_asked_for_reorders_relevant_courses_without_filtering() -> None:
+    from index.schema import Level
+
+    courses = [
+        _course(51, "Welding Fundamentals", level=Level.BEGINNER, description="Welding."),
+        _course(52, "Welding Techniques", level=Level.ADVANCED, description="Welding."),
+        _course(53, "Welding Practice", description="Welding."),
+    ]
+    advisor = _small_advisor(courses)
+    first = [r.result.course.id for r in advisor.rank(LearnerProfile(goal="welding"))]
+    advanced = [
+        r.result.course.id for r in advisor.rank(LearnerProfile(goal="welding", level="advanced"))
+    ]
+    assert set(first) == set(advanced) == {"test:51", "test:52", "test:53"}
+    assert advanced[0] == "test:52"
+    assert advanced[-1] == "test:51"  # two steps away comes after the unstated level
+
+
+def test_a_scheduled_course_longer_than_the_deadline_is_never_shown() -> None:
+    courses = [
+        _course(61, "Phlebotomy Long", pace=Pace.SCHEDULED, duration_weeks_min=26),
+        _course(62, "Phlebotomy Short", pace=Pace.SCHEDULED, duration_weeks_min=8),
+        _course(63, "Phlebotomy Self", pace=Pace.SELF_PACED, duration_weeks_min=26),
+    ]
+    advisor = _small_advisor(courses)
+    shown = advisor.recommend(LearnerProfile(goal="phlebotomy", deadline_weeks=12), per_page=5)
+    assert set(_ids(shown.cards)) == {"test:62", "test:63"}
+    relaxed = advisor.recommend(LearnerProfile(goal="phlebotomy", no_deadline=True), per_page=5)
+    assert "test:61" in _ids(relaxed.cards)
+
+
+def test_on_site_courses_rank_after_online_ones_when_the_place_is_unknown() -> None:
+    courses = [
+        _course(71, "Bookkeeping Essentials", mode=Mode.IN_PERSON, description="Bookkeeping."),
+        _course(72, "Bookkeeping Essentials", description="Bookkeeping."),
+    ]
+    advisor = _small_advisor(courses)
+    anywhere = [r.result.course.id for r in advisor.rank(LearnerProfile(goal="bookkeeping"))]
+    assert anywhere == ["test:72", "test:71"]
+    local = advisor.rank(LearnerProfile(goal="bookkeeping", mode="in_person", location="Newark"))
+    assert local[0].result.course.id == "test:71"
+
+
+def test_framing_words_are_not_searched_as_the_topic() -> None:
+    from advisor.query import topic_of
+
+    assert topic_of("Pass the PMP exam this quarter.")[0] == "PMP"
+    assert topic_of("Become a certified pharmacy technician.")[0] == "pharmacy technician"
+    assert topic_of("Learn SEO and content marketing so I can charge more.")[0] == (
+        "SEO and content marketing"
+    )
+    assert topic_of("How do I become a licensed tattoo artist in NJ?")[0] == "tattoo artist"
+    assert topic_of("I want to become a dental assistant, in a real classroom near me.")[0] == (
+        "dental assistant"
+    )
+    assert topic_of("exam")[0] == "exam"  # framing never removes every word
+
+
+def test_the_goal_texts_are_embedded_in_one_model_call() -> None:
+    calls: list[list[str]] = []
+
+    class Counting(WordsEmbedder):
+        def encode(self, texts: list[str], **_: Any) -> npt.NDArray[np.float32]:
+            calls.append(list(texts))
+            return super().encode(texts)
+
+    courses = [_course(81, "Payroll Basics", description="Payroll.")]
+    embedder = Counting()
+    vectors = VectorIndex.build(embedder.encode([embedding_text(c) for c in courses]))
+    calls.clear()
+    advisor = Advisor(CourseSearch(courses, vectors, embedder))  # type: ignore[arg-type]
+    advisor.recommend(LearnerProfile(goal="I want free courses on payroll"))
+    assert len(calls) == 1
+    advisor.recommend(LearnerProfile(goal="I want free courses on payroll"), offset=3)
+    assert len(calls) == 1  # the next page reuses the vectors
