@@ -30,6 +30,12 @@ ACTION_KINDS = {
     "not_understood": ("Sorry, I didn't catch that.", "I still couldn't read that as"),
 }
 KINDS = ("fallback", "out_of_scope", "not_understood")
+# The advisor's honest "nothing" (advisor/messages.py): no course on the goal, or none that
+# fits with no single constraint to relax. An answer, not a failure to understand.
+NOTHING_FOUND = (
+    "I couldn't find any course on",
+    "No relevant course fits everything you asked for. No single change",
+)
 
 
 def _normal(text: str) -> str:
@@ -62,6 +68,12 @@ def kinds_of(texts: Iterable[str]) -> list[str]:
                 kinds.append(kind)
                 break
     return kinds
+
+
+def says_nothing_found(said: Iterable[str]) -> bool:
+    """Whether the bot answered that it has no course for this learner."""
+    wanted = [_normal(s) for s in NOTHING_FOUND]
+    return any(w in _normal(text) for text in said for w in wanted)
 
 
 def texts(messages: list[dict[str, Any]]) -> list[str]:

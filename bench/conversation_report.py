@@ -39,6 +39,13 @@ def overall(runs: list[PersonaRun]) -> dict[str, Any]:
         "out_of_scope": sum(r.out_of_scope for r in runs),
         "not_understood": sum(r.not_understood for r in runs),
         "turn_cap_hits": sum(1 for r in runs if r.stopped == "turn_cap"),
+        "ended_saying_nothing_found": sum(1 for r in runs if r.stopped == "nothing_found"),
+        "out_of_catalog_told_nothing_found": sum(
+            1 for r in runs if r.out_of_catalog and r.stopped == "nothing_found"
+        ),
+        "out_of_catalog_shown_courses": sum(
+            1 for r in runs if r.out_of_catalog and (r.courses_shown or r.offers_shown)
+        ),
         "errors": sum(1 for r in runs if r.stopped.startswith("error")),
         "distinct_courses_shown": len(shown),
     }

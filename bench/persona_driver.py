@@ -48,6 +48,7 @@ class Turn:
     replies: list[str]
     kinds: list[str]  # repair replies (bench.bot_replies.KINDS)
     course_ids: list[str]
+    nothing_found: bool = False  # the bot said it has no course for this learner
     offer_ids: list[str] = field(default_factory=list)  # shown as breaking one constraint
     repeated: bool = False  # the bot asked again the question this message answered
     ms: float = 0.0
@@ -71,6 +72,7 @@ class PersonaRun:
     persona_id: str
     opening_style: str
     sender: str
+    out_of_catalog: bool = False  # the honest answer is "nothing on that"
     reached_recommendations: bool = False  # course cards came, fitting or offered
     first_results_only_offers: bool = False  # none fit: only courses breaking one limit
     turns_to_first_recommendations: int | None = None
@@ -80,7 +82,8 @@ class PersonaRun:
     out_of_scope: int = 0
     not_understood: int = 0
     nudges: int = 0
-    stopped: str = ""  # recommendations | turn_cap | error: …
+    nothing_found_replies: int = 0  # "I couldn't find any course on …" and the like
+    stopped: str = ""  # recommendations | nothing_found | turn_cap | error: …
     courses_shown: list[str] = field(default_factory=list)
     offers_shown: list[str] = field(default_factory=list)
     slots_at_recommendations: dict[str, Any] = field(default_factory=dict)
@@ -142,6 +145,7 @@ class Conversation:
         self.run = PersonaRun(
             persona_id=persona.id,
             opening_style=persona.opening_style,
+            out_of_catalog=persona.out_of_catalog,
             sender=f"persona-{persona.id}-{uuid.uuid4().hex[:8]}",
         )
         self.attempts: dict[str, int] = {}
@@ -166,6 +170,7 @@ class Conversation:
             offer_ids=bot_replies.course_ids(messages, offers=True),
             ms=round(ms, 1),
         )
+        turn.nothing_found = bot_replies.says_nothing_found(said)
         results = bool(turn.course_ids or turn.offer_ids)
         turn.repeated = after is not None and after in self.answered and not results
         if answering is not None:
@@ -218,6 +223,15 @@ class Conversation:
                 return
             requested = self._slots.get("requested_slot")
             slot = _next_slot(requested, self._slots)
+            if turn.nothing_found:
+                # An honest "nothing": the person restates their goal once (the bot may
+                # have misread it), and takes a second "nothing" as the answer.
+                self.run.nothing_found_replies += 1
+                if self.run.nothing_found_replies > 1:
+                    self.run.stopped = "nothing_found"
+                    return
+                turn = self._turn(self.persona.goal_in_own_words, "goal", requested)
+                continue
             if slot is None:
                 turn = self._turn(self._nudge(), None, requested)
                 self.run.nudges += 1
