@@ -33,13 +33,16 @@ class Relevance:
     dense: Floats  # cosine of the goal sentence (ranking)
     lexical: Floats  # BM25F scaled to [0, 1] by the catalog's best
     relevant: npt.NDArray[np.bool_]
+    # Below the floor but above the browsing floor, with the same agreement: shown only
+    # after every relevant course, and never on a first page (see service._order).
+    related: npt.NDArray[np.bool_] | None = None
 
 
 def score(
     search: CourseSearch, query: Query, profile: LearnerProfile, weights: AdvisorWeights
 ) -> Relevance:
     """Fused score of every course for ``query``, and the relevance floor applied."""
-    dense, topical = _cosines(search, query)
+    dense, topical = _cosines(search, query, weights.task_expansion, weights.task_count)
     raw_lexical = search.lexical_all(query.lexical_text or query.text)
     top = float(raw_lexical.max()) if raw_lexical.size else 0.0
     lexical = raw_lexical / top if top > 0 else raw_lexical
@@ -66,6 +69,9 @@ def score(
         dense=dense,
         lexical=lexical.astype(np.float32),
         relevant=relevant,
+        related=((topical >= weights.browse_floor) & agrees & ~relevant)
+        if 0 < weights.browse_floor < weights.relevance_floor
+        else None,
     )
 
 
@@ -116,7 +122,9 @@ def _known_cosine(search: CourseSearch, query: Query) -> Floats:
     return known
 
 
-def _cosines(search: CourseSearch, query: Query) -> tuple[Floats, Floats]:
+def _cosines(
+    search: CourseSearch, query: Query, expansion: float = 0.0, task_count: int = 0
+) -> tuple[Floats, Floats]:
     """Cosine of the goal sentence and of the bare topic to every course, in one product.
 
     The sentence ranks well but its filler ("I want courses on") lifts every course's
@@ -125,10 +133,13 @@ def _cosines(search: CourseSearch, query: Query) -> tuple[Floats, Floats]:
     if query.text_vector is not None:
         text_vector = query.text_vector
         topic_vector = query.topic_vector if query.topic_vector is not None else text_vector
-        both = search.dense_for(np.stack([text_vector, topic_vector]))
     else:
-        texts = [query.text, query.topic or query.text]
-        both = search.dense_for(search.encode_queries(texts))
+        text_vector, topic_vector = search.encode_queries([query.text, query.topic or query.text])
+    if expansion > 0 and query.occupation is not None and query.occupation.occupation.tasks:
+        tasks = "; ".join(query.occupation.occupation.tasks[:task_count])
+        mixed = (1 - expansion) * text_vector + expansion * search.encode_queries([tasks])[0]
+        text_vector = (mixed / np.linalg.norm(mixed)).astype(np.float32)
+    both = search.dense_for(np.stack([text_vector, topic_vector]))
     return both[0], both[1]
 
 

@@ -125,7 +125,7 @@ class Advisor:
         status = self.search.status(filters)
         relevant = relevance.relevant
         fits = relevant & status.fits
-        order = _order(relevance, status, self.weights)
+        order = _order(relevance, status, self.weights, per_page)
         page = order[offset : offset + per_page]
         skills = [s.name for s in query.occupation_skills]
         ranked = [self._ranked(relevance, status, int(p), "fits") for p in page]
@@ -170,7 +170,7 @@ class Advisor:
             return []
         relevance = score(self.search, query, profile, self.weights)
         status = self.search.status(_merge(to_filters(profile), filters))
-        order = _order(relevance, status, self.weights)[:k]
+        order = _order(relevance, status, self.weights, DEFAULT_PER_PAGE)[:k]
         return [self._ranked(relevance, status, int(p), "fits") for p in order]
 
     def cards_for(self, profile: LearnerProfile, ids: list[str]) -> list[CourseCard]:
@@ -280,7 +280,22 @@ def _title(query: Query) -> str | None:
 
 
 def _order(
-    relevance: Relevance, status: FilterStatus, weights: AdvisorWeights
+    relevance: Relevance, status: FilterStatus, weights: AdvisorWeights, per_page: int
+) -> npt.NDArray[np.int64]:
+    """Relevant courses in the order shown; then, once they fill the first page, the
+    related ones (between the browsing floor and the relevance floor) after them."""
+    order = _relevant_order(relevance, relevance.relevant, status, weights)
+    if relevance.related is None or order.size < per_page:
+        return order
+    more = _relevant_order(relevance, relevance.related, status, weights)
+    return np.concatenate([order, more])
+
+
+def _relevant_order(
+    relevance: Relevance,
+    relevant: npt.NDArray[np.bool_],
+    status: FilterStatus,
+    weights: AdvisorWeights,
 ) -> npt.NDArray[np.int64]:
     """Relevant courses breaking no constraint, in the order they are shown.
 
@@ -289,7 +304,6 @@ def _order(
     hours are not stated still comes before a barely relevant course known to fit.
     With no penalty, every known fit comes first (the strict order).
     """
-    relevant = relevance.relevant
     if weights.unknown_penalty <= 0:
         fits = relevant & status.fits
         unknown = relevant & status.admissible & ~status.fits

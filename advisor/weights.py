@@ -24,6 +24,10 @@ class AdvisorWeights:
     # grade 0 (0.30: 96% / 75%; 0.40: 84% / 92%). The goal sentence's cosine is not
     # used for this: its filler words lift every course (0.40 dropped only 79%).
     relevance_floor: float = 0.35
+    # Browsing floor: courses between it and the relevance floor (same agreement test)
+    # are listed after every relevant course that fits, and only when the relevant ones
+    # fill the first page, so they never reach the page the advisor recommends from.
+    browse_floor: float = 0.30
     # The agreement test: the course's BM25F for the topic, as a share of the best in the
     # catalog, must reach this (it names the topic's words, weighted by field)...
     agreement_share: float = 0.25

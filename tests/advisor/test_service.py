@@ -260,3 +260,20 @@ def test_the_goal_texts_are_embedded_in_one_model_call() -> None:
     assert len(calls) == 1
     advisor.recommend(LearnerProfile(goal="I want free courses on payroll"), offset=3)
     assert len(calls) == 1  # the next page reuses the vectors
+
+
+def test_courses_below_the_floor_come_only_after_a_full_first_page() -> None:
+    from advisor.ranking import Relevance
+    from advisor.service import _order
+    from index.filters import Filters
+
+    courses = [_course(90 + n, f"Course {n}") for n in range(5)]
+    search = _small_advisor(courses).search
+    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5], dtype=np.float32)
+    related = np.array([False, False, False, True, True])
+    status = search.status(Filters())
+    weights = AdvisorWeights()
+    full = Relevance(score, score, score, ~related, related)
+    assert list(_order(full, status, weights, 3)) == [0, 1, 2, 3, 4]
+    short = Relevance(score, score, score, np.array([1, 1, 0, 0, 0], bool), related)
+    assert list(_order(short, status, weights, 3)) == [0, 1]  # never fills page one
