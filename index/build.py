@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from index.catalog import catalog_hash, embedding_text, load_catalog
-from index.embedding import Embedder
+from index.embedding import Embedder, Vectors
 from index.settings import IndexSettings
 from index.vector_store import IndexMetadata, IndexMismatchError, VectorIndex
 
@@ -30,6 +30,22 @@ def index_is_current(settings: IndexSettings) -> bool:
     return True
 
 
+def embed_unique(
+    embedder: Embedder, texts: list[str], *, batch_size: int, show_progress: bool
+) -> Vectors:
+    """One vector per text, each distinct text embedded once.
+
+    State lists repeat a programme at every campus with the same title and description
+    (about 1,500 texts of the Texas list): the model would return the same vector for each.
+    """
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return embedder.encode(texts, batch_size=batch_size, show_progress=show_progress)
+    position = {text: i for i, text in enumerate(distinct)}
+    unique_vectors = embedder.encode(distinct, batch_size=batch_size, show_progress=show_progress)
+    return np.ascontiguousarray(unique_vectors[[position[text] for text in texts]])
+
+
 def build_index(
     settings: IndexSettings, *, force: bool = False, show_progress: bool = True
 ) -> Path:
@@ -40,7 +56,8 @@ def build_index(
     started = time.perf_counter()
     courses = load_catalog(settings.catalog_path)
     embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
-    vectors = embedder.encode(
+    vectors = embed_unique(
+        embedder,
         [embedding_text(course) for course in courses],
         batch_size=settings.embed_batch_size,
         show_progress=show_progress,
