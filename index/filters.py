@@ -13,6 +13,7 @@ own total hours and duration (see ``weekly_hours``) and marked as derived.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -224,6 +225,7 @@ class FilterColumns:
         self.credential = _codes([c.credential_type for c in courses])
         self.source = _codes([c.source for c in courses])
         self.location = _codes([(c.location or "").lower() for c in courses])
+        self.state, self._town_states = _states(courses)
         self.self_paced = self.pace == Pace.SELF_PACED
         self.online = self.mode == Mode.ONLINE
         # Which courses leave a categorical field unstated, computed once: a Python pass
@@ -238,6 +240,15 @@ class FilterColumns:
         """Courses whose value in ``column`` (one of this object's columns) is not stated."""
         known = self._missing.get(id(column))
         return known if known is not None else _missing(column)
+
+    def learner_state(self, place: str) -> str | None:
+        """The learner's state: a trailing code ('houston, tx'), else the one state the
+        catalog's own locations put that town in; None when unknown or ambiguous."""
+        parts = [part.strip() for part in place.split(",")]
+        if len(parts) > 1 and len(parts[-1]) == STATE_CODE_LENGTH and parts[-1].isalpha():
+            return parts[-1].upper()
+        states = self._town_states.get(parts[0], set())
+        return next(iter(states)) if len(states) == 1 else None
 
     def near(self, place: str) -> Mask:
         """Courses whose stated location names ``place`` (remembered per place)."""
@@ -329,6 +340,13 @@ class FilterColumns:
             stated = self.location != ""
             broken["location"] = on_site & stated & ~near
             unknown["location"] = (on_site & ~stated) | (mode_missing & ~near)
+            theirs = self.learner_state(place)
+            if theirs is not None:
+                # A record without a town is still in its catalog's state: a New Jersey
+                # programme is not "unknown" for a learner in Houston, it is elsewhere.
+                elsewhere = ~self.online & (self.state != "") & (self.state != theirs)
+                broken["location"] = broken["location"] | (elsewhere & ~mode_missing)
+                unknown["location"] = unknown["location"] & ~elsewhere
         if f.sources:
             broken["source"] = ~np.isin(self.source, list(f.sources))
             unknown["source"] = none
@@ -336,6 +354,45 @@ class FilterColumns:
             broken["excluded"] = np.isin(self.ids, list(f.exclude_ids))
             unknown["excluded"] = none
         return FilterStatus(broken=broken, unknown=unknown, derived=derived, count=self.count)
+
+
+STATE_CODE_LENGTH = 2
+ONE_STATE_SHARE = 0.9  # a catalog with this share of its located records in one state
+
+
+def _state_of(location: str | None) -> str:
+    """'Newark, Essex County, NJ' -> 'NJ' (a trailing two-letter code), else ''."""
+    last = (location or "").rsplit(",", 1)[-1].strip()
+    return last if len(last) == STATE_CODE_LENGTH and last.isalpha() and last.isupper() else ""
+
+
+def _states(
+    courses: Sequence[Course],
+) -> tuple[npt.NDArray[np.object_], dict[str, set[str]]]:
+    """Per course its state, and per town the states the catalog places it in.
+
+    A course without a town takes its catalog's state when nearly every located record
+    of that catalog is in one state (a state's training-provider list, with a few
+    out-of-state providers); otherwise it stays ''.
+    """
+    stated = [_state_of(c.location) for c in courses]
+    by_source: dict[Source, Counter[str]] = {}
+    towns: dict[str, set[str]] = {}
+    for course, state in zip(courses, stated, strict=True):
+        if state:
+            by_source.setdefault(course.source, Counter())[state] += 1
+            town = (course.location or "").split(",")[0].strip().lower()
+            towns.setdefault(town, set()).add(state)
+    single = {}
+    for source, counts in by_source.items():
+        state, most = counts.most_common(1)[0]
+        if most >= ONE_STATE_SHARE * sum(counts.values()):
+            single[source] = state
+    states = [
+        state or (single.get(course.source, "") if course.mode is not Mode.ONLINE else "")
+        for course, state in zip(courses, stated, strict=True)
+    ]
+    return _codes(states), towns
 
 
 def _missing(column: npt.NDArray[np.object_]) -> Mask:

@@ -101,3 +101,27 @@ def test_excluded_ids_never_return() -> None:
     first = courses[0].id
     mask = columns.mask(Filters(exclude_ids=frozenset({first})))
     assert not mask[0] and mask.sum() == len(courses) - 1
+
+
+def test_a_record_without_a_town_is_in_its_catalogs_state() -> None:
+    from tests.advisor.conftest import build_course
+
+    def nj(number: int, location: str | None) -> Course:
+        return build_course(
+            id=f"nj:{number}", source=Source.NJ_ETPL, mode=Mode.IN_PERSON, location=location
+        )
+
+    located = [nj(n, f"Town{n}, Some County, NJ") for n in range(19)]
+    out_of_state = nj(19, "Albany, Out of State County, NY")
+    houston = build_course(
+        id="tx:1", source=Source.EDX, mode=Mode.IN_PERSON, location="Houston, Harris County, TX"
+    )
+    no_town = nj(20, None)
+    courses = [*located, out_of_state, houston, no_town]
+    columns = FilterColumns(courses)
+    status = columns.status(Filters(location="Houston"))  # the catalog places Houston in TX
+    assert status.broken["location"][courses.index(no_town)]
+    assert not status.broken["location"][courses.index(houston)]
+    newark = columns.status(Filters(location="Newark"))  # a town the catalog does not know
+    assert newark.unknown["location"][courses.index(no_town)]
+    assert columns.status(Filters(location="Trenton, NJ")).unknown["location"][-1]
