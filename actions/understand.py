@@ -54,6 +54,16 @@ CONTROL_INTENTS = frozenset(
         "cancel_reminder",
     }
 )
+# Control intents that ask for something other than courses. (A question about skills or
+# worth that names a goal, "what skills do I need to become a nurse?", starts the
+# interview from that goal instead.)
+REQUESTS = CONTROL_INTENTS - {
+    "ask_skills",
+    "ask_worth",
+    "ask_provider",
+    "ask_duration",
+    "ask_credential",
+}
 CONTROL_CONFIDENCE = 0.5
 # Questions whose answer is free text: any words can be an answer, so a clear request
 # of another kind must be told apart from it.
@@ -138,6 +148,8 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         return {slots.STATED_CHANGES: list(stated)} if stated else found
     if active and requested in slots.INTERVIEW_SLOTS and requested not in found:
         return found  # a request of its own: leave the other answers for when it's answered
+    if not active and intent in REQUESTS and confidence >= CONTROL_CONFIDENCE:
+        return found  # "I'd like to talk to a human advisor" asks for something else
     stated = dict(extract.find_statements(text).answers)
     if not active and slots.GOAL not in stated:
         if _whole_message_is_goal(tracker, text, intent, confidence):

@@ -172,3 +172,11 @@ def test_after_the_results_an_unsure_message_stating_a_goal_starts_again_from_it
         slot_values={"goal": "locksmith", "budget": {"max_amount": 300.0}},
     )
     assert words(read_answers(done)) == {"goal": "How do I get a Texas locksmith licence"}
+
+
+def test_a_request_before_any_goal_is_not_read_as_a_goal() -> None:
+    assert (
+        read_answers(tracker("I'd like to talk to a human advisor", intent="human_handoff")) == {}
+    )
+    asked = tracker("what skills do I need to become a nurse?", intent="ask_skills")
+    assert words(read_answers(asked)) == {"goal": "what skills do I need to become a nurse"}
