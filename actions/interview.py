@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.goal import occupation_skills, skills_mentioned, understand_goal
 from actions.runtime import settings
-from actions.understand import raw_answer, said
-from advisor import answers
+from actions.understand import coverage, known_places, raw_answer, said
+from advisor import answers, extract
+from index.coverage import describe, find_place
 from index.search import has_content
 
 FORM = "interview_form"
@@ -171,6 +172,14 @@ class ValidateInterviewForm(FormValidationAction):
             _, message = understand_goal(text)
             if message:
                 dispatcher.utter_message(text=message)
+        if slot == slots.LOCATION:
+            covered = coverage()
+            if find_place(str(values[slots.LOCATION]), covered) is None and covered:
+                dispatcher.utter_message(
+                    text=f"I don't know of in-person programmes in {values[slots.LOCATION]}: "
+                    f"the ones I know are in {describe(covered)}. I'll search anyway, and "
+                    "online courses can fill the gap if you change how you'd like to learn."
+                )
         return self._valid(values)
 
 
@@ -269,7 +278,8 @@ def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     place = " ".join(text.split())[:100]
     if answers.looks_like_noise(place) or not has_content(place):
         return None
-    return {slots.LOCATION: _place_name(place)}
+    known = extract.location_in(place, known_places())
+    return {slots.LOCATION: known or _place_name(place)}
 
 
 ANSWER_PARSERS = {

@@ -16,6 +16,7 @@ me, a question about the courses) and does not read as an answer to the question
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,7 +26,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import slots
 from actions.goal import looks_learnable
+from actions.runtime import course_search
 from advisor import answers, extract
+from index.coverage import StateCoverage, in_person_coverage
 
 FORM = "interview_form"
 RAW_ANSWER_KEY = "said"
@@ -150,7 +153,7 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         return found  # a request of its own: leave the other answers for when it's answered
     if not active and intent in REQUESTS and confidence >= CONTROL_CONFIDENCE:
         return found  # "I'd like to talk to a human advisor" asks for something else
-    stated = dict(extract.find_statements(text).answers)
+    stated = dict(extract.find_statements(text, known_places()).answers)
     if not active and slots.GOAL not in stated:
         if _whole_message_is_goal(tracker, text, intent, confidence):
             stated[slots.GOAL] = text
@@ -165,6 +168,24 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
 
 
 CONSTRAINT_SLOTS = (slots.HOURS, slots.DEADLINE, slots.BUDGET, slots.MODE, slots.PACE, slots.CREDIT)
+
+
+@lru_cache(maxsize=1)
+def coverage() -> tuple[StateCoverage, ...]:
+    """The states, cities and counties the catalog has on-site programmes in."""
+    return tuple(in_person_coverage(course_search().courses))
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Place names a learner may type in any case ('houston', 'camden county', 'tx')."""
+    names: set[str] = set()
+    for state in coverage():
+        names.update({state.code.lower(), state.name.lower()})
+        names.update(city.lower() for city in state.cities)
+        names.update(county.lower() for county in state.counties)
+        names.update(f"{county.lower()} county" for county in state.counties)
+    return frozenset(names)
 
 
 def constraints_stated(text: str) -> dict[str, str]:

@@ -388,10 +388,14 @@ _BUDGET_FILLERS = frozenset(
     """under below less than up to max maximum about around roughly approximately at most
     no more i i'd i'll i'm can could spend pay afford budget is my of maybe a total per
     course the for it each or so ok okay well like only just tops have got around is
-    probably willing would be fine happy to invest between""".split()
+    probably willing would be fine happy to invest between got saved saving savings spare
+    have""".split()
 )
 _FREE = re.compile(
-    r"\bfree\b(?!\s*(?:time|on|in|at|during|evenings?|weekends?|to (?:study|learn))\b)"
+    r"(?<!week )(?<!day )(?<!days )(?<!weekends )(?<!evenings )(?<!mornings )(?<!nights )"
+    r"(?<!hours )(?<!hrs )(?<!time )"
+    r"\bfree\b(?!\s*(?:time|on|in|at|during|evenings?|weekends?|mornings?|nights?|periods?|"
+    r"to (?:study|learn)|a week|per week|each week|every week|hours?)\b)"
     r"|\bnothing\b|\bzero\b|\bno money\b|\bcan'?t (?:afford|pay|spend)|\bcannot (?:afford|pay)"
     r"|\bunable to pay\b|\bbroke\b|\bnot (?:pay|spend)(?:ing)? anything\b|\bno cost\b"
     r"|\bwithout paying\b|\bdon'?t want to pay\b|\bno fees?\b|\bnot paying\b"
@@ -474,7 +478,7 @@ _NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avo
 _ONLINE = r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|zoom|distance)"
 _IN_PERSON = (
     r"(?:in[- ]person|classroom|class ?room|face[- ]to[- ]face|f2f|on[- ]campus|campus"
-    r"|on[- ]?site|physical(?:ly)?|in a (?:real )?class|locally|near me)"
+    r"|on[- ]?site|physical(?:ly)?|in a (?:real )?class|locally|near me|hands[- ]on|in a shop)"
 )
 _BLENDED = r"(?:a mix|mixed|mixture|hybrid|blended|combination|bit of both|mix of)"
 

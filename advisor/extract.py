@@ -33,10 +33,13 @@ LOCATION = "location"
 # Sentence ends, semicolons and commas separate answers; "and"/"but"/"also" do when
 # they start a new statement ("..., and I want to ..."), not inside a list of skills
 # ("Excel and SQL") or of modes ("online and self-paced").
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s*;\s*|,\s*|\s+-\s+")
+_SENTENCE = re.compile(
+    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
+)
 _NEW_STATEMENT = re.compile(
     r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
-    r"preferably|money|time)\b)",
+    r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
+    r"live|based)\b)",
     flags=re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -45,9 +48,24 @@ _GREETING = re.compile(
     flags=re.IGNORECASE,
 )
 
+# Words that say where the learner wants to go, above the words that only name a kind
+# of learning ("classes", "training"): "want to be a dental assistant" is the goal of
+# "…want to be a dental assistant, i need in person classes".
+STRONG_GOAL_CUES = re.compile(
+    r"\b(?:wants?|wanting|wanna|would like|'d like|hoping to|trying to|aiming to|planning to|"
+    r"thinking (?:about|of)|interested in|looking (?:for|to|into|at)|become|becoming|"
+    r"get into|getting into|move into|moving into|break into|switch(?:ing)? (?:to|into)|"
+    r"transition(?:ing)? (?:to|into)|pivot(?:ing)? (?:to|into)|career (?:in|as|change)|"
+    r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
+    r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
+    r"learn(?:ing)?|stud(?:y|ying)|teach me|help me|recommend|suggest|upskill|reskill|"
+    r"get better at|improve my|brush up)\b",
+    flags=re.IGNORECASE,
+)
 # Words that say a clause is about where the learner wants to go.
 GOAL_CUES = re.compile(
-    r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|"
+    r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|wants?|wanna|"
+    r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
@@ -76,9 +94,10 @@ _CURRENT_ROLE = re.compile(
     r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&-]{1,60})$",
     flags=re.IGNORECASE,
 )
+_EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h)\b", flags=re.IGNORECASE)
 _HOUR_CUES = re.compile(
-    r"\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|sundays?|"
-    r"a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
+    r"\d\s*(?:h|hrs?)\b|\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|"
+    r"sundays?|a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
     flags=re.IGNORECASE,
 )
 _BUDGET_CUES = re.compile(
@@ -97,6 +116,25 @@ _CREDIT_CUES = re.compile(
     r"certificat\w*|certified)\b",
     flags=re.IGNORECASE,
 )
+# "10 weeks", "6 mo", "like 3 months": a clause that is only a span is how soon.
+_DURATION_ONLY = re.compile(
+    r"^(?:like |about |around |roughly |~|within |for |in )?(?:the next )?\d+(?:\.\d+)?\s*"
+    r"(?:weeks?|wks?|months?|mos?|years?|yrs?)$",
+    flags=re.IGNORECASE,
+)
+# A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
+_BIG_FIGURE = re.compile(
+    r"^(?:about |around |like |roughly |up to |under |max |~)?\d{3,}(?:\.\d+)?\s*"
+    r"(?:max|maximum|tops|total|or so|ish)?$",
+    flags=re.IGNORECASE,
+)
+# Words that name a way of attending, not just a place to be ("stay at home dad").
+_MODE_CUES = re.compile(
+    r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]?person|in class|classroom|campus|on[- ]?site|"
+    r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|zoom|e-?learning|distance|hands[- ]on|"
+    r"in a shop|from home|at home (?:course|class|study|learning)|near me|locally)\b",
+    flags=re.IGNORECASE,
+)
 _PACE_CUES = re.compile(
     r"\b(?:pace|paced|schedul\w*|fixed|flexib\w*|live|cohort|timetable|own time|own speed|"
     r"whenever|set times?|class times?)\b",
@@ -104,7 +142,7 @@ _PACE_CUES = re.compile(
 )
 _LOCATION = re.compile(
     r"\b(?:i live in|i'm in|i am in|i'm based in|based in|located in|living in|near|around|"
-    r"from|in)\s+(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})",
+    r"from|in)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})",
 )
 # "I'm new to this", "I'm not sure": a state of mind, not a job.
 _NOT_ROLES = frozenset(
@@ -215,15 +253,16 @@ def _typed_answers(clause: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if _HOUR_CUES.search(clause) and answers.parse_hours_per_week(clause) is not None:
         found[HOURS] = clause
-    if _BUDGET_CUES.search(clause) and answers.parse_budget(clause) is not None:
+    money_cue = _BUDGET_CUES.search(clause) or _BIG_FIGURE.search(clause)
+    if money_cue and HOURS not in found and answers.parse_budget(clause) is not None:
         found[BUDGET] = clause
     if (
-        _DEADLINE_CUES.search(clause)
+        (_DEADLINE_CUES.search(clause) or _DURATION_ONLY.match(clause))
         and HOURS not in found
         and answers.parse_deadline_weeks(clause) is not None
     ):
         found[DEADLINE] = clause
-    mode = answers.parse_mode(clause)
+    mode = answers.parse_mode(clause) if _MODE_CUES.search(clause) else None
     if mode is not None and mode != "any":
         found[MODE] = clause
     pace = answers.parse_pace(clause) if _PACE_CUES.search(clause) else None
@@ -234,8 +273,16 @@ def _typed_answers(clause: str) -> dict[str, str]:
     return found
 
 
-def location_in(text: str) -> str | None:
-    """A capitalised place after 'in', 'near', 'based in'…: 'in Newark' -> 'Newark'."""
+def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
+    """The place the learner names: a known place in any case ('houston tx', 'elizabeth
+    nj'), else a capitalised one after 'in', 'near', 'based in'… ('in Newark')."""
+    lowered = " ".join(re.findall(r"[a-z]+", text.lower()))
+    for size in (3, 2, 1):
+        tokens = lowered.split()
+        for start in range(len(tokens) - size + 1):
+            candidate = " ".join(tokens[start : start + size])
+            if candidate in places and candidate not in _COMMON_WORDS:
+                return candidate.upper() if len(candidate) == 2 else candidate.title()
     for match in _LOCATION.finditer(text):
         place = match.group("place").strip()
         if place.split()[0] not in _NOT_PLACES:
@@ -243,7 +290,65 @@ def location_in(text: str) -> str | None:
     return None
 
 
-def find_statements(text: str) -> Statements:
+# Place names that are also ordinary words in a message about courses.
+_COMMON_WORDS = frozenset(
+    {
+        "online",
+        "home",
+        "person",
+        "class",
+        "school",
+        "college",
+        "center",
+        "university",
+        "union",
+        "city",
+        "park",
+        "lake",
+        "river",
+        "hills",
+        "beach",
+        "mission",
+        "orange",
+        "garden",
+        "liberty",
+        "independence",
+        "commerce",
+        "industry",
+        "friendship",
+        "hope",
+        "unity",
+        "victoria",
+        "marion",
+        "jackson",
+        "lincoln",
+        "washington",
+        "franklin",
+        "clinton",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "de",
+        "la",
+        "el",
+        "san",
+        "santa",
+        "port",
+        "it",
+        "me",
+        "us",
+        "in",
+        "or",
+        "and",
+        "a",
+        "an",
+    }
+)
+
+
+def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statements:
     """Every answer the message states, each with its own words.
 
     A clause may answer several constraints ("online, at my own pace" is a mode and a
@@ -252,20 +357,27 @@ def find_statements(text: str) -> Statements:
     recognisable right after the goal continues it ("I want to learn Python, SQL").
     """
     statements = Statements()
-    goal_parts: list[str] = []
+    goal_groups: list[list[str]] = []  # a goal clause and the clauses continuing it
     background_parts: list[str] = []
     previous_was_goal = False
     for clause in clauses(text):
         typed = _typed_answers(clause)
         for slot, words in typed.items():
-            statements.answers.setdefault(slot, words)
+            earlier = statements.answers.get(slot)
+            # "Nights and weekends, 12 hrs a week": a stated figure beats a rough one.
+            if earlier is None or (
+                slot == HOURS
+                and _EXPLICIT_HOURS.search(words)
+                and not _EXPLICIT_HOURS.search(earlier)
+            ):
+                statements.answers[slot] = words
         role = current_role_of(clause)
         if role is not None:
             statements.current_role = statements.current_role or role
             previous_was_goal = False
             continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
-            goal_parts.append(clause)
+            goal_groups.append([clause])
             previous_was_goal = True
             continue
         if states_background(clause):
@@ -273,16 +385,18 @@ def find_statements(text: str) -> Statements:
             previous_was_goal = False
             continue
         if previous_was_goal and not typed and len(clause.split()) <= 6:
-            goal_parts.append(clause)
+            goal_groups[-1].append(clause)
             continue
         previous_was_goal = False
+    strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
+    goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts:
         statements.answers[GOAL] = ", ".join(goal_parts)
     if background_parts:
         statements.answers[BACKGROUND] = ", ".join(background_parts)
     elif statements.current_role:
         statements.answers[BACKGROUND] = f"works as {statements.current_role}"
-    place = location_in(text)
+    place = location_in(text, places)
     if place is not None:
         statements.answers[LOCATION] = place
     return statements
@@ -293,6 +407,7 @@ def find_statements(text: str) -> Statements:
 _CONSTRAINT_WORDS = re.compile(
     r"\b(?:i(?:'d| would)? (?:want|like|need|prefer)|i(?:'m| am) looking for|looking for|"
     r"courses?|class(?:es)?|training|programs?|programmes?|only|please|something|ones?|need|"
+    r"needs|part|obviously|obv|bc|because|you|practice|shop|hands|would|ideal|works?|"
     r"preferably|ideally|that(?:'s| is| are)?|which|are|is|it|has to be|have to be|must be|"
     r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or)\b",
     flags=re.IGNORECASE,

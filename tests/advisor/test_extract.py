@@ -94,3 +94,61 @@ def test_states_of_mind_are_not_jobs(text: str) -> None:
 def test_markup_and_huge_input_state_nothing() -> None:
     assert not find_statements("<script>alert(1)</script>")
     assert not find_statements("x" * 50_000)
+
+
+PLACES = frozenset({"newark", "houston", "elizabeth", "dallas", "tx", "nj", "camden county"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "hello im in newark and want to be a dental assistant. i work days so evenings "
+            "only maybe 10 hours a week, i can spend up to 4000 and i need in person classes",
+            {
+                "goal": "want to be a dental assistant",
+                "hours_per_week": "i work days so evenings only maybe 10 hours a week",
+                "budget": "i can spend up to 4000",
+                "mode": "i need in person classes",
+                "location": "Newark",
+            },
+        ),
+        (
+            "looking for welding cert classes in houston tx, can do 25 hrs a week, got about "
+            "6k saved, needs to be hands on in a shop obviously",
+            {
+                "hours_per_week": "can do 25 hrs a week",
+                "budget": "got about 6k saved",
+                "mode": "needs to be hands on in a shop obviously",
+                "location": "Houston",
+            },
+        ),
+        (
+            "CNA in Dallas here! want phlebotomy training, only 6 hours a week free, budget "
+            "1500, in person bc you need to practice sticks",
+            {"budget": "budget 1500", "goal": "want phlebotomy training"},
+        ),
+        (
+            "sysadmin (windows/AD) wanting the AWS SAA cert. ~6h a week, 10 weeks, <= $400, "
+            "online self-paced pls",
+            {"hours_per_week": "~6h a week", "deadline_weeks": "10 weeks", "budget": "<= $400"},
+        ),
+        (
+            "Hi im a laborer on job sites in Newark. Want to get into electrical work. Nights "
+            "and weekends, 12 hrs a week, under 4 grand, has to be hands on",
+            {"hours_per_week": "12 hrs a week", "goal": "Want to get into electrical work"},
+        ),
+        (
+            "hi i wanna be a dental assistant in houston!! 12 hrs a week, like 3 months, "
+            "3500 max, in person",
+            {"deadline_weeks": "like 3 months", "budget": "3500 max", "mode": "in person"},
+        ),
+    ],
+)
+def test_openings_with_several_answers(text: str, expected: dict[str, str]) -> None:
+    found = find_statements(text, PLACES).answers
+    assert expected.items() <= found.items()
+
+
+def test_free_time_is_not_a_free_course() -> None:
+    assert "budget" not in find_statements("only 6 hours a week free").answers
