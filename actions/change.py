@@ -15,6 +15,7 @@ from actions.recommend import present
 from actions.understand import constraints_stated
 from advisor.answers import detect_changed_field
 from advisor.profile import summary_lines
+from advisor.refine import parse_refinement
 from advisor.relax import relax
 
 FIELD_LABELS = {
@@ -69,8 +70,11 @@ class ActionChangeAnswer(Action):
         if field not in FIELD_LABELS:
             # No field named ("it has to be free"): the first constraint the words state.
             stated = constraints_stated(text)
+            new_goal = parse_refinement(text, 0).new_goal
             if stated:
                 field, text = next(iter(stated.items()))
+            elif new_goal:  # "actually switch it to procurement"
+                field, text = slots.GOAL, new_goal
         if field not in FIELD_LABELS:
             dispatcher.utter_message(
                 text="Which answer would you like to change?",

@@ -94,7 +94,9 @@ def present(
         )
     elif offset == 0 and found.short:
         _explain_shortfall(dispatcher, found)
-    shown = found.cards
+    # Courses offered as breaking one limit are on screen too: "is #1 any good?" asks
+    # about them when nothing else was shown, numbered as the learner sees them.
+    shown = [*found.cards, *(found.offers if offset == 0 and found.short else [])]
     return [
         SlotSet(slots.SHOWN_IDS, [card.id for card in shown]),
         SlotSet(slots.RESULTS_OFFSET, offset),

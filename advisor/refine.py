@@ -42,7 +42,7 @@ _ALREADY_ALL = re.compile(
     flags=re.IGNORECASE,
 )
 _NEW_GOAL = re.compile(
-    r"\b(?:i(?:'d| would)? (?:rather|prefer to|want to|wanna|want)|"
+    r"\b(?:i(?:'d| would)? (?:rather|prefer to|want to|wanna|want)|(?:switch|change|make) it|"
     r"i(?:'m| am) (?:after|looking for)|actually|instead|changed my mind|rather learn|"
     r"switch to|something (?:on|about|in))\b",
     flags=re.IGNORECASE,
@@ -97,8 +97,17 @@ def _new_goal(text: str) -> str | None:
     for accepts in (extract.is_goal_statement, _NEW_GOAL.search):
         for clause in candidates:
             if accepts(clause) and _TOPIC_LEFT.sub("", clause).strip(" ,.!?"):
-                return clause
+                return _ANNOUNCEMENT.sub("", clause).strip(" ,.!?") or clause
     return None
+
+
+# "actually switch it to procurement", "wait actually javascript instead": the words that
+# announce the change go, the topic stays.
+_ANNOUNCEMENT = re.compile(
+    r"^(?:(?:ok(?:ay)?|wait|hmm+|no|sorry|actually|so)[,\s]+)*"
+    r"(?:(?:switch|change|make)(?: it| that)?(?: to| into)?\s+)?|\s+instead$|\s+rather$",
+    flags=re.IGNORECASE,
+)
 
 
 def parse_refinement(text: str, shown: int) -> Refinement:

@@ -346,7 +346,7 @@ class FilterColumns:
                 # programme is not "unknown" for a learner in Houston, it is elsewhere.
                 elsewhere = ~self.online & (self.state != "") & (self.state != theirs)
                 broken["location"] = broken["location"] | (elsewhere & ~mode_missing)
-                unknown["location"] = unknown["location"] & ~elsewhere
+                unknown["location"] = unknown["location"] & ~(elsewhere & ~mode_missing)
         if f.sources:
             broken["source"] = ~np.isin(self.source, list(f.sources))
             unknown["source"] = none

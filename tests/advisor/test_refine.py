@@ -34,3 +34,8 @@ def test_level_down_and_already_seen() -> None:
 
 def test_nothing_to_change() -> None:
     assert not parse_refinement("hmm", 3)
+
+
+def test_announcement_words_are_not_part_of_the_new_topic() -> None:
+    assert parse_refinement("actually switch it to procurement", 3).new_goal == "procurement"
+    assert parse_refinement("wait actually javascript instead", 3).new_goal == "javascript"
