@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk.events import EventType, SlotSet
@@ -10,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from actions import slots
 from actions.runtime import course_search, settings
 from advisor.skills import skill
+from index.coverage import StateCoverage, in_person_coverage
 from index.occupations.matcher import split_current_role
 from index.occupations.model import Occupation
 
@@ -102,6 +104,24 @@ def looks_learnable(text: str) -> bool:
     # alarm" -> alarm installers), while chit-chat stays far from every course.
     hits = course_search().dense_only(text, k=1)
     return bool(hits) and hits[0].dense >= settings().learnable_similarity
+
+
+@lru_cache(maxsize=1)
+def coverage() -> tuple[StateCoverage, ...]:
+    """The states, cities and counties the catalog has on-site programmes in."""
+    return tuple(in_person_coverage(course_search().courses))
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Place names a learner may type in any case ('houston', 'camden county', 'tx')."""
+    names: set[str] = set()
+    for state in coverage():
+        names.update({state.code.lower(), state.name.lower()})
+        names.update(city.lower() for city in state.cities)
+        names.update(county.lower() for county in state.counties)
+        names.update(f"{county.lower()} county" for county in state.counties)
+    return frozenset(names)
 
 
 def skills_mentioned(answer: str, skills: list[str]) -> list[str]:

@@ -10,9 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import slots
-from actions.goal import occupation_skills, skills_mentioned, understand_goal
+from actions.goal import (
+    coverage,
+    known_places,
+    occupation_skills,
+    skills_mentioned,
+    understand_goal,
+)
 from actions.runtime import settings
-from actions.understand import coverage, known_places, raw_answer, said
 from advisor import answers, extract
 from index.coverage import describe, find_place
 from index.search import has_content
@@ -48,14 +53,14 @@ class ActionStartInterview(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         events: list[EventType] = [SlotSet(slots.INVALID_ATTEMPTS, 0)]
-        if said(tracker.get_slot(slots.GOAL)) is not None:
+        if slots.said(tracker.get_slot(slots.GOAL)) is not None:
             return events  # read from this message already; the form validates it
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = (tracker.latest_message.get("text") or "").strip()[:MAX_GOAL_CHARS]
         if intent != "state_goal" or not has_content(text) or answers.looks_like_noise(text):
             return events  # started by other answers: the form asks for the goal first
         # A new goal after the recommendations: every other answer is kept.
-        return [*events, SlotSet(slots.GOAL, raw_answer(text))]
+        return [*events, SlotSet(slots.GOAL, slots.raw_answer(text))]
 
 
 def _background_from_role(events: list[EventType]) -> list[EventType]:
@@ -85,7 +90,7 @@ class ValidateInterviewForm(FormValidationAction):
         """
         required = [slot for slot in domain_slots if slot != slots.LOCATION]
         mode = tracker.get_slot(slots.MODE)
-        words = said(mode)
+        words = slots.said(mode)
         if words is not None:  # a mode read from this message, not validated yet
             mode = answers.parse_mode(words)
         if isinstance(mode, str) and mode in PLACES_IN_PERSON and slots.MODE in required:
@@ -159,7 +164,7 @@ class ValidateInterviewForm(FormValidationAction):
     def _validate(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        words = said(value)
+        words = slots.said(value)
         if words is None:
             # Understood on an earlier turn (the form re-validates every filled slot when
             # it starts again, e.g. for a new goal): keep it as it is.

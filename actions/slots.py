@@ -12,17 +12,19 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from advisor.extract import (  # the interview's slots are named once, in the Rasa-free layer
+    BACKGROUND,
+    BUDGET,
+    CREDIT,
+    DEADLINE,
+    GOAL,
+    HOURS,
+    LOCATION,
+    MODE,
+    PACE,
+)
 from advisor.profile import LearnerProfile
 
-GOAL = "goal"
-BACKGROUND = "background"
-HOURS = "hours_per_week"
-DEADLINE = "deadline_weeks"
-BUDGET = "budget"
-MODE = "mode"
-PACE = "pace"
-CREDIT = "credit"
-LOCATION = "location"
 INTERVIEW_SLOTS = (GOAL, BACKGROUND, HOURS, DEADLINE, BUDGET, MODE, PACE, CREDIT, LOCATION)
 
 OCCUPATION = "occupation"
@@ -43,6 +45,23 @@ MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's tot
 SKIPPED = "skipped"
 NO_DEADLINE = "none"
 ANY = "any"
+
+
+# Answers read by action_read_answers and not yet validated are held as {"said": text}.
+RAW_ANSWER_KEY = "said"
+
+
+def raw_answer(text: str) -> dict[str, str]:
+    """A candidate answer, read by the form's validation."""
+    return {RAW_ANSWER_KEY: text}
+
+
+def said(value: Any) -> str | None:
+    """The words of a candidate answer; None for a value already understood."""
+    if isinstance(value, dict) and isinstance(value.get(RAW_ANSWER_KEY), str):
+        text: str = value[RAW_ANSWER_KEY]
+        return text
+    return None
 
 
 def _value(tracker: Tracker, name: str) -> Any:

@@ -16,7 +16,6 @@ me, a question about the courses) and does not read as an answer to the question
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,13 +24,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import slots
-from actions.goal import looks_learnable
-from actions.runtime import course_search
+from actions.goal import known_places, looks_learnable
+from actions.interview import parses_as
+from actions.slots import raw_answer
 from advisor import answers, extract
-from index.coverage import StateCoverage, in_person_coverage
 
 FORM = "interview_form"
-RAW_ANSWER_KEY = "said"
 EXTERNAL_PREFIX = "EXTERNAL: "  # the text of a user event Rasa triggers itself (a reminder)
 MAX_ANSWER_CHARS = 1000
 
@@ -80,19 +78,6 @@ GOAL_QUESTIONS = frozenset(
 )
 
 
-def raw_answer(text: str) -> dict[str, str]:
-    """A candidate answer, read by the form's validation."""
-    return {RAW_ANSWER_KEY: text}
-
-
-def said(value: Any) -> str | None:
-    """The words of a candidate answer; None for a value already understood."""
-    if isinstance(value, dict) and isinstance(value.get(RAW_ANSWER_KEY), str):
-        text: str = value[RAW_ANSWER_KEY]
-        return text
-    return None
-
-
 def _intent(tracker: Tracker) -> tuple[str, float]:
     intent = tracker.latest_message.get("intent") or {}
     return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
@@ -114,8 +99,6 @@ def answer_wins(slot: str, text: str, intent: str, confidence: float) -> bool:
     if slot not in FREE_TEXT_SLOTS:
         # A typed answer wins when its parser reads it; otherwise a request of its own
         # wins, and anything else gets the question's "I'm looking for …" hint.
-        from actions.interview import parses_as
-
         if parses_as(slot, text):
             return True
         return not (intent in CONTROL_INTENTS and confidence >= CONTROL_CONFIDENCE)
@@ -144,11 +127,11 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         # other answer kept); one that states a constraint is a change of that answer.
         if intent not in UNSURE_INTENTS:
             return found
-        goal = extract.find_statements(text).answers.get(slots.GOAL)
-        if goal is not None:
-            return {slots.GOAL: raw_answer(goal)}
-        stated = constraints_stated(text)
-        return {slots.STATED_CHANGES: list(stated)} if stated else found
+        stated_after = extract.find_statements(text, known_places()).answers
+        if slots.GOAL in stated_after:
+            return {slots.GOAL: raw_answer(stated_after[slots.GOAL])}
+        changes = [slot for slot in CONSTRAINT_SLOTS if slot in stated_after]
+        return {slots.STATED_CHANGES: changes} if changes else found
     if active and requested in slots.INTERVIEW_SLOTS and requested not in found:
         return found  # a request of its own: leave the other answers for when it's answered
     if not active and intent in REQUESTS and confidence >= CONTROL_CONFIDENCE:
@@ -168,24 +151,6 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
 
 
 CONSTRAINT_SLOTS = (slots.HOURS, slots.DEADLINE, slots.BUDGET, slots.MODE, slots.PACE, slots.CREDIT)
-
-
-@lru_cache(maxsize=1)
-def coverage() -> tuple[StateCoverage, ...]:
-    """The states, cities and counties the catalog has on-site programmes in."""
-    return tuple(in_person_coverage(course_search().courses))
-
-
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    """Place names a learner may type in any case ('houston', 'camden county', 'tx')."""
-    names: set[str] = set()
-    for state in coverage():
-        names.update({state.code.lower(), state.name.lower()})
-        names.update(city.lower() for city in state.cities)
-        names.update(county.lower() for county in state.counties)
-        names.update(f"{county.lower()} county" for county in state.counties)
-    return frozenset(names)
 
 
 def constraints_stated(text: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from actions.interview import (
     ValidateInterviewForm,
     parse_answer,
 )
-from actions.understand import raw_answer
+from actions.slots import raw_answer
 from tests.utils.trackers import DOMAIN, slot_events, tracker
 
 FORM = "interview_form"

@@ -8,7 +8,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
-from actions.understand import ActionReadAnswers, read_answers, said
+from actions.slots import said
+from actions.understand import ActionReadAnswers, read_answers
 from tests.utils.trackers import DOMAIN, slot_events, tracker
 
 FORM = "interview_form"
