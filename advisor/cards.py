@@ -25,6 +25,7 @@ from advisor.formatting import NOT_STATED, join_words, money, number, number_ran
 from advisor.profile import LearnerProfile
 from advisor.skills import skills_you_lack
 from index.occupations.matcher import split_current_role
+from index.places import COUNTY, gazetteer, miles
 from index.schema import Course, CredentialType, Mode, Pace, ProviderType
 
 if TYPE_CHECKING:  # importing index.search at run time would load FAISS for a type name
@@ -246,8 +247,30 @@ def cost_text(course: Course) -> str:
     return NOT_STATED
 
 
-def mode_text(course: Course) -> str:
-    """'Online', 'In person — Newark, NJ', 'Blended (online and in person)'."""
+def distance_text(course: Course, place: str | None) -> str:
+    """'about 5 miles from Jersey City (straight line)' for an on-site course; '' when the
+    learner gave no place, either town is unknown, or the course is in their own town.
+
+    The figure is the straight line between town centres (``index.places``), not the
+    drive, so it is labelled as such; it is the figure the location constraint used.
+    """
+    if not place or not course.location or course.mode is Mode.ONLINE:
+        return ""
+    places = gazetteer()
+    learner, site = places.resolve(place.strip().lower()), places.resolve(course.location.lower())
+    if learner is None or site is None or learner == site:
+        return ""
+    away = round(miles(learner, site))
+    span = "under a mile" if away < 1 else f"about {plural(away, 'mile')}"
+    if COUNTY.match(site.name) and not COUNTY.match(course.location.split(",")[0].strip()):
+        # The town is not in the place list: the figure is to its county's centre.
+        return f"{span} from {learner.name} (straight line to the {site.name} centre)"
+    return f"{span} from {learner.name} (straight line)"
+
+
+def mode_text(course: Course, place: str | None = None) -> str:
+    """'Online', 'In person — Newark, NJ', 'Blended (online and in person)'; with the
+    learner's ``place``, 'In person — Newark, NJ — about 5 miles from Jersey City …'."""
     labels = {
         Mode.ONLINE: "Online",
         Mode.IN_PERSON: "In person",
@@ -258,6 +281,8 @@ def mode_text(course: Course) -> str:
     text = labels[course.mode]
     if course.mode is not Mode.ONLINE and course.location:
         text += f" — {course.location}"
+        if distance := distance_text(course, place):
+            text += f" — {distance}"
     if course.evening_or_weekend:
         text += ", evenings or weekends"
     return text
@@ -456,7 +481,7 @@ def build_card(
         fit=verdict,
         fit_text=fit_text(verdict, profile, course),
         cost_text=cost_text(course),
-        mode_text=mode_text(course),
+        mode_text=mode_text(course, profile.location),
         pace_text=pace_text(course),
         credential_text=credential_text(course),
         quality_signals=quality_signals(course),

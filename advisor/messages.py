@@ -68,3 +68,13 @@ def nothing_on_topic_text(found: Recommendation) -> str:
     if found.nearest_topics:
         text += f" The nearest topics it covers are {join_words(found.nearest_topics)}."
     return text + " Would you like to change your goal?"
+
+
+def instead_text(found: Recommendation) -> str:
+    """Said before courses chosen for the goal's purpose, when its topic has none."""
+    if not found.instead_of:
+        return ""
+    return (
+        f"I have no course on “{found.instead_of}” itself. For what you want it for, "
+        f"{found.topic}, here is what I found."
+    )

@@ -33,7 +33,7 @@ def constraint_notes(
     course: Course, unknown: Sequence[str], derived: Sequence[str] = ()
 ) -> list[str]:
     """'weekly hours not stated by the provider'; 'about 12–20 h/week (derived: …)'."""
-    notes = [f"{_WHAT[name]} {NOT_STATED}" for name in unknown if name in _WHAT]
+    notes = [_unknown_note(course, name, unknown) for name in unknown if name in _WHAT]
     if "weekly_hours" in derived:
         load = weekly_hours(course)
         span = number_range(load.low, load.high) if load is not None else None
@@ -42,4 +42,15 @@ def constraint_notes(
                 f"about {span} h/week (derived: the provider's total hours divided by "
                 f"its length in weeks)"
             )
-    return notes
+    return [note for note in notes if note]
+
+
+def _unknown_note(course: Course, name: str, unknown: Sequence[str]) -> str:
+    """What is missing for constraint ``name``. A location left unknown although the
+    course states one is either a format not stated (it may be online) or a town the
+    place list does not know, so its distance could not be measured."""
+    if name == "location" and course.location:
+        if course.mode is None:
+            return "" if "mode" in unknown else f"{_WHAT['mode']} {NOT_STATED}"
+        return "distance from you not known (the town is not in the place list)"
+    return f"{_WHAT[name]} {NOT_STATED}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from advisor.acronyms import expand
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
 from index.occupations.model import TechnologySkill
@@ -98,6 +99,12 @@ _ASKING = (
 # exam", "certified", "licence"), the ambition ("how do I become", "what should I study
 # to", "start on the path to", "get good at"). Removed from the words searched (BM25F
 # and the agreement test), kept in the sentence whose meaning is searched.
+# A purpose clause says why, not what (see _FRAMING).
+_PURPOSE = (
+    r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|so i|in order to|because|before|"
+    r"instead of|without|to (?:get|land|teach|help|become|run|charge|talk|move|lead|"
+    r"switch|make|earn|find|keep))\b.*$"
+)
 _FRAMING = [
     r"\b(?:pass(?:ing)?|ace|prep(?:are)? for|sit)\b(?: the| my)?",
     r"\bexams?\b",
@@ -108,12 +115,23 @@ _FRAMING = [
     r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
     r"\bget(?:ting)? (?:good|better|started) (?:at|with|in)\b",
     r"\b(?:properly|actually|really|well enough)\b",
+    # The job it should lead to, after the topic: "Security+ and get a SOC analyst job".
+    r"\s(?:and|then) (?:get|land|find) (?:an? |my |the )?(?:[\w+'-]+ ){0,4}"
+    r"(?:job|role|position|career)\b.*$",
+    # What the learner brings, not what they want: "UX research with a psych degree".
+    r"\s(?:with|having) (?:a|an|my) (?:[\w'-]+ ){0,3}(?:degree|diploma|background|"
+    r"bachelor'?s|masters?)\b.*$",
     # A purpose clause says why, not what: "SEO so I can charge more", "SolidWorks to get
     # a CAD drafter job", "SQL and Power BI instead of copy-pasting Excel".
-    r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|so i|in order to|because|before|"
-    r"instead of|without|to (?:get|land|teach|help|become|run|charge|talk|move|lead|switch|"
-    r"make|earn|find|keep))\b.*$",
+    _PURPOSE,
 ]
+# The purpose clause's own subject, when it has one: "HubSpot so I can run email
+# marketing" -> "email marketing", searched when the catalog has nothing on HubSpot.
+_PURPOSE_SUBJECT = re.compile(
+    r"^\s*(?:so (?:that )?(?:i|we) (?:can|could|will)|in order to|to)\s+"
+    r"(?:do|run|use|handle|manage|learn|get into|work (?:in|on))\s+(?P<subject>.+)$",
+    re.IGNORECASE,
+)
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
     "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
@@ -152,6 +170,10 @@ class Query:
     known: str = ""  # what the learner already knows: role, background, known skills
     level: Level | None = None  # a level the goal asked for ("beginner Excel")
     language: str | None = None  # "in Spanish"
+    # When the topic has acronyms ("ML engineer", said as "ML (machine learning)
+    # engineer"): the topic as typed and spelled out, matched as alternatives.
+    word_variants: tuple[str, ...] = ()
+    purpose: str = ""  # the purpose clause's subject ("email marketing"), see purpose_of
     occupation: OccupationMatch | None = None
     occupation_skills: list[TechnologySkill] = field(default_factory=list)
     # Embeddings of ``text`` and ``topic`` when they were computed with the query (one
@@ -163,6 +185,11 @@ class Query:
     def lexical_text(self) -> str:
         """The words BM25F matches: the topic itself."""
         return self.topic or self.text
+
+    @property
+    def lexical_variants(self) -> list[str]:
+        """The topic's words, and the same with acronyms spelled out when it has any."""
+        return list(self.word_variants) or [self.lexical_text]
 
 
 def _strip(pattern: str, text: str) -> str:
@@ -198,6 +225,25 @@ def sentence_of(goal: str) -> str:
     for pattern in [*_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
         text = _strip(pattern, text)
     return " ".join(text.split()).strip(" ,;:-")
+
+
+def purpose_of(goal: str) -> str:
+    """The subject of the goal's purpose clause ("email marketing" in "Learn HubSpot so I
+    can run email marketing for my bakery"), as a goal of its own; "" when there is none.
+
+    Only clauses that name an activity ("run", "do", "use" … something) count: "so I can
+    charge more" states no subject to search.
+    """
+    found = re.search(_PURPOSE, goal[:MAX_QUERY_CHARS], flags=re.IGNORECASE)
+    if found is None:
+        return ""
+    subject = _PURPOSE_SUBJECT.match(found.group())
+    if subject is None:
+        return ""
+    clause = subject.group("subject").strip(" .!?")
+    clause = re.sub(r"\s+for (?:my|our|a|the) [\w' -]+$", "", clause)
+    topic, _, _ = topic_of(clause)
+    return topic
 
 
 def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
@@ -258,7 +304,9 @@ def build_query(
         return Query(text="")
     target, role = split_role(source)
     topic, level, language = topic_of(target)
-    sentence = sentence_of(target)
+    typed = topic
+    topic, spelled_out = expand(typed)
+    sentence = expand(sentence_of(target))[0]
     text = sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic
     focus = matcher.focus_of(target) if matcher is not None and topic else ""
     known = known_of(profile, role)
@@ -279,6 +327,8 @@ def build_query(
         current_role=role,
         level=level,
         language=language,
+        word_variants=(typed, spelled_out) if spelled_out != typed else (),
+        purpose=purpose_of(target),
         occupation=occupation,
         occupation_skills=skills,
         text_vector=None if vectors is None else vectors[0],

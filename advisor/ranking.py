@@ -8,6 +8,7 @@ can count relevant courses under each possible relaxation and say which one bind
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,11 @@ class Relevance:
     # Below the floor but above the browsing floor, with the same agreement: shown only
     # after every relevant course, and never on a first page (see service._order).
     related: npt.NDArray[np.bool_] | None = None
+    # Relevant courses whose title names the topic (most of its IDF mass): shown before
+    # relevant courses that only mention it, within the same constraint standing.
+    on_topic: npt.NDArray[np.bool_] | None = None
+    # Courses taught in another language than the learner's: shown after all others.
+    foreign: npt.NDArray[np.bool_] | None = None
 
 
 def score(
@@ -43,9 +49,7 @@ def score(
 ) -> Relevance:
     """Fused score of every course for ``query``, and the relevance floor applied."""
     dense, topical = _cosines(search, query, weights.task_expansion, weights.task_count)
-    raw_lexical = search.lexical_all(query.lexical_text or query.text)
-    top = float(raw_lexical.max()) if raw_lexical.size else 0.0
-    lexical = raw_lexical / top if top > 0 else raw_lexical
+    lexical = _best_of(search.lexical_all, query.lexical_variants, scale=True)
     fused = weights.dense * dense + weights.lexical * lexical
     fused = fused + weights.popularity * search.popularity()
     fused = fused - weights.other_language_penalty * search.other_language(query.text)
@@ -59,11 +63,22 @@ def score(
     # that never says payroll does not serve the goal); or the meaning alone is very close.
     agrees = lexical >= weights.agreement_share
     if weights.coverage_share > 0:
-        coverage = search.lexical_coverage(query.lexical_text or query.text)
+        coverage = _best_of(search.lexical_coverage, query.lexical_variants)
         agrees = agrees & (coverage >= weights.coverage_share)
     relevant = ((topical >= weights.relevance_floor) & agrees) | (
         topical >= weights.meaning_alone_floor
     )
+    on_topic = None
+    if weights.on_topic_title_share > 0 or weights.title:
+        titles = _best_of(search.title_coverage, query.lexical_variants)
+        fused = fused + weights.title * titles
+        if weights.on_topic_title_share > 0:
+            # A course with a real description earned its relevance from it; one described
+            # by its title alone must name the topic there ("Rock-Solid Brands" is not a
+            # SolidWorks course; "Child Care Development Certificate", whose one-line
+            # description names "assistant", is not a dental-assistant programme).
+            named = titles >= weights.on_topic_title_share
+            on_topic = relevant & (named | ~search.thin_records())
     return Relevance(
         score=fused.astype(np.float32),
         dense=dense,
@@ -72,7 +87,38 @@ def score(
         related=((topical >= weights.browse_floor) & agrees & ~relevant)
         if 0 < weights.browse_floor < weights.relevance_floor
         else None,
+        on_topic=on_topic,
+        foreign=search.in_other_language(learner_language(query)) if weights.foreign_last else None,
     )
+
+
+def _best_of(
+    scores: Callable[[str], Floats], variants: list[str], *, scale: bool = False
+) -> Floats:
+    """Per course, the best of ``scores`` over the topic's variants (acronym, spelled out).
+
+    With ``scale``, each variant's scores are first divided by its best in the catalog
+    (BM25F of different words is not on one scale).
+    """
+    best: Floats | None = None
+    for variant in variants:
+        values = scores(variant).astype(np.float32)
+        if scale:
+            top = float(values.max()) if values.size else 0.0
+            values = values / top if top > 0 else values
+        best = values if best is None else np.maximum(best, values)
+    assert best is not None
+    return best
+
+
+def learner_language(query: Query) -> str:
+    """The language the learner wants courses in: the one asked for, else English.
+
+    The conversation is in English, so an English course is what the learner can follow;
+    "Excel taught in Spanish" asks for Spanish. (The goal's own words are too few to
+    detect a language reliably: "get good at excel" is not recognisably English.)
+    """
+    return query.language or "English"
 
 
 def _place_unknown(search: CourseSearch, profile: LearnerProfile) -> Floats:

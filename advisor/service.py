@@ -26,7 +26,7 @@ import numpy.typing as npt
 from advisor.cards import CourseCard, build_card
 from advisor.notes import constraint_notes
 from advisor.profile import LearnerProfile, budget_note, to_filters
-from advisor.query import Query, build_query
+from advisor.query import Query, build_query, purpose_of
 from advisor.ranking import Relevance, nearest_topics, score
 from advisor.relax import Relaxation, binding_constraints, relaxed_filters
 from advisor.weights import AdvisorWeights
@@ -75,6 +75,10 @@ class Recommendation:
     offers: list[CourseCard] = field(default_factory=list)
     nothing_on_topic: bool = False
     nearest_topics: list[str] = field(default_factory=list)
+    # The goal's own topic when the catalog had nothing on it and the courses are for
+    # its purpose instead ("HubSpot", shown email marketing for "so I can run email
+    # marketing"): said to the learner before the cards.
+    instead_of: str = ""
     occupation: OccupationMatch | None = None
     occupation_skills: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole profile (currency…)
@@ -144,6 +148,16 @@ class Advisor:
             notes=notes,
             ranked=ranked,
         )
+        if not relevant.any() and query.purpose and purpose_of(query.purpose) == "":
+            for_purpose = self.recommend(
+                profile.model_copy(update={"goal": query.purpose}),
+                offset=offset,
+                per_page=per_page,
+                constraints=constraints,
+            )
+            if not for_purpose.nothing_on_topic:
+                for_purpose.instead_of = query.topic or query.text
+                return for_purpose
         if not relevant.any():
             recommendation.nothing_on_topic = True
             recommendation.nearest_topics = nearest_topics(
@@ -221,7 +235,9 @@ class Advisor:
         if loosened is None:
             return
         opened = relevant & self.search.status(loosened).admissible & ~status.admissible
-        offered_positions = _ranked(relevance, opened)[: self.weights.max_offers]
+        offered_positions = np.concatenate(
+            [_ranked(relevance, tier) for tier in _tiers(relevance, opened)]
+        )[: self.weights.max_offers]
         offered = [self._ranked(relevance, status, int(p), "offer") for p in offered_positions]
         recommendation.offered = offered
         recommendation.offers = self._cards(offered, profile, skills, occupation)
@@ -299,11 +315,32 @@ def _relevant_order(
 ) -> npt.NDArray[np.int64]:
     """Relevant courses breaking no constraint, in the order they are shown.
 
-    Each constraint whose value the provider leaves unstated costs
-    ``weights.unknown_penalty`` of the score: a strongly relevant programme whose weekly
-    hours are not stated still comes before a barely relevant course known to fit.
-    With no penalty, every known fit comes first (the strict order).
+    Tiers first, so a course the learner would call marginal never sits above one they
+    asked for: courses whose title names the topic, then the other relevant ones, then
+    those in another language. Within a tier, courses known to fit every constraint come
+    before those with a value the provider does not state (or, with
+    ``weights.unknown_penalty``, each unstated value costs that much of the score).
     """
+    tiers = _tiers(relevance, relevant)
+    return np.concatenate([_standing_order(relevance, tier, status, weights) for tier in tiers])
+
+
+def _tiers(relevance: Relevance, relevant: npt.NDArray[np.bool_]) -> list[npt.NDArray[np.bool_]]:
+    """``relevant`` split into on-topic, other, and other-language courses (in that order)."""
+    foreign = relevance.foreign if relevance.foreign is not None else np.zeros_like(relevant)
+    own = relevant & ~foreign
+    if relevance.on_topic is None:
+        return [own, relevant & foreign]
+    return [own & relevance.on_topic, own & ~relevance.on_topic, relevant & foreign]
+
+
+def _standing_order(
+    relevance: Relevance,
+    relevant: npt.NDArray[np.bool_],
+    status: FilterStatus,
+    weights: AdvisorWeights,
+) -> npt.NDArray[np.int64]:
+    """Courses of one tier breaking no constraint: known fits first, then unknowns."""
     if weights.unknown_penalty <= 0:
         fits = relevant & status.fits
         unknown = relevant & status.admissible & ~status.fits

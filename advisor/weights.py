@@ -60,5 +60,14 @@ class AdvisorWeights:
     # known fits first): at 0.05 persona precision@3 rose 0.471 -> 0.492 but success@3
     # fell 0.444 -> 0.422 and 9 more shown courses are unjudged; not settled.
     unknown_penalty: float = 0.0
+    # The title's coverage of the topic's IDF mass, added to the score with this weight.
+    title: float = 0.0
+    # On-topic tier: a relevant course whose title names this share of the topic's IDF
+    # mass ("Dental Assistant" for "dental assistant"; not "Child Care Development
+    # Certificate", whose description names "assistant") comes before relevant courses
+    # that only mention the topic, within the same constraint standing. 0 switches it off.
+    on_topic_title_share: float = 0.6
+    # Courses in another language than the learner's come after every other relevant one.
+    foreign_last: bool = True
     nearest_topics: int = 4  # topics offered when the catalog has nothing on the goal
     max_offers: int = 3  # relevant courses shown that break only the binding constraint

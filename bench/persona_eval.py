@@ -55,10 +55,20 @@ class PageScore:
     violations: list[dict[str, str]] = field(default_factory=list)
     nothing_on_topic: bool | None = None  # the advisor said it has nothing on the goal
     query: str | None = None
+    # Courses shown under "these break one of your limits" when too few fit, with grades.
+    offers: list[str] = field(default_factory=list)
+    offer_grades: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def success(self) -> bool:
         return any(g is not None and g >= USEFUL for g in self.grades.values())
+
+    @property
+    def success_with_offers(self) -> bool:
+        """A useful course among the fitting ones, or among the labelled offers."""
+        return self.success or any(
+            g is not None and g >= USEFUL for g in self.offer_grades.values()
+        )
 
 
 def score_page(persona: Persona, courses: list[Course], judged: dict[str, int]) -> PageScore:
@@ -77,6 +87,8 @@ def score_first_page(persona: Persona, page: FirstPage, judged: dict[str, int]) 
     scored = score_page(persona, page.courses, judged)
     scored.nothing_on_topic = page.nothing_on_topic
     scored.query = page.query
+    scored.offers = list(page.offers)
+    scored.offer_grades = {cid: judged.get(cid) for cid in page.offers}
     return scored
 
 
@@ -93,6 +105,11 @@ def figures(pages: list[PageScore]) -> dict[str, Any]:
     return {
         "personas": len(covered),
         "success_at_3": _share(sum(p.success for p in covered), len(covered)),
+        # What the learner sees first when too few courses fit: the labelled offers too.
+        "success_at_3_with_offers": _share(
+            sum(p.success_with_offers for p in covered), len(covered)
+        ),
+        "unjudged_offers": sum(1 for p in pages for g in p.offer_grades.values() if g is None),
         "precision_at_3": _share(sum(g >= USEFUL for g in judged), len(judged)),
         "grade_0_share": _share(sum(g == 0 for g in judged), len(judged)),
         "courses_shown": len(grades),
@@ -128,7 +145,11 @@ def conversation_pages(
         results = [t for t in run["turns"] if t["course_ids"] or t.get("offer_ids")]
         first: list[str] = results[0]["course_ids"] if results else []  # offers are not picks
         courses = [by_id[c] for c in first if c in by_id]
-        pages.append(score_page(persona, courses, judged.get(persona.id, {})))
+        page = score_page(persona, courses, judged.get(persona.id, {}))
+        offered = results[0].get("offer_ids", []) if results else []
+        page.offers = [c for c in offered if c in by_id]
+        page.offer_grades = {c: judged.get(persona.id, {}).get(c) for c in page.offers}
+        pages.append(page)
     return pages
 
 
@@ -136,7 +157,7 @@ def unjudged(pages: list[PageScore], by_id: dict[str, Course]) -> list[dict[str,
     """Shown courses without a grade, with the fields a judge reads."""
     seen, rows = set(), []
     for page in pages:
-        for cid, grade in page.grades.items():
+        for cid, grade in [*page.grades.items(), *page.offer_grades.items()]:
             if grade is None and (page.persona_id, cid) not in seen:
                 seen.add((page.persona_id, cid))
                 rows.append({"persona_id": page.persona_id, **course_brief(by_id[cid])})

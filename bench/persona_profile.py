@@ -16,7 +16,9 @@ from advisor.profile import LearnerProfile
 from advisor.service import Advisor
 from bench.persona_file import Constraints, Persona
 from index.filters import weekly_hours
+from index.places import gazetteer, miles
 from index.schema import Course, Mode, Pace
+from index.settings import get_settings
 
 PER_PAGE = 3  # the advisor's first page (actions.settings.ActionSettings.results_per_page)
 PLACE_MODES = ("in_person", "blended", "any")  # modes under which a town matters
@@ -147,12 +149,25 @@ def state(location: str | None) -> str | None:
 
 
 def _location(c: Constraints, course: Course) -> str | None:
-    """An on-site course must be where the person is: another state always fails; in the
-    same state, the town must appear in the course's location (the advisor's own rule)."""
+    """An on-site course must be within commuting distance of the person (the advisor's
+    own rule and figures: ``index.places``, ``commute_miles``). When either town is not
+    in the gazetteer: another state fails; in the same state, the town must appear in
+    the course's location."""
     place = town(c.location)
     if course.mode is Mode.ONLINE or course.mode is None or not place or c.mode == "online":
         return None  # an online-only person meeting an on-site course is a mode violation
-    theirs = state(c.location)
+    places = gazetteer()
+    learner = places.resolve(c.location or place)
+    site = places.resolve(course.location) if course.location else None
+    if learner is not None and site is not None:
+        away, limit = miles(learner, site), get_settings().commute_miles
+        if away <= limit or place.lower() in (course.location or "").lower():
+            return None
+        return (
+            f"lives in {c.location}, course is in {course.location}, "
+            f"{away:.0f} miles away (straight line; limit {limit:g})"
+        )
+    theirs = learner.state if learner is not None else state(c.location)
     course_state = state(course.location) or SOURCE_STATES.get(course.source.value)
     if theirs and course_state and theirs != course_state:
         where = course.location or f"{course_state} (town not stated)"

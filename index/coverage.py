@@ -11,23 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from index.places import STATE_NAMES, gazetteer
 from index.schema import Course, Mode
 
 ON_SITE = frozenset({Mode.IN_PERSON, Mode.BLENDED})
-STATE_NAMES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-}  # fmt: skip
 MIN_PROGRAMMES = 10  # a state with fewer on-site programmes is not worth offering as covered
 
 
@@ -87,7 +74,8 @@ def in_person_coverage(
 
 
 def find_place(place: str, coverage: Sequence[StateCoverage]) -> StateCoverage | None:
-    """The covered state a learner's place names ('Austin', 'Bexar County', 'Texas', 'TX').
+    """The covered state a learner's place names ('Austin', 'Bexar County', 'Texas', 'TX',
+    or any town the gazetteer places in a covered state, 'Hoboken').
 
     None means the catalog has no on-site programmes there: say which states it covers.
     """
@@ -101,7 +89,10 @@ def find_place(place: str, coverage: Sequence[StateCoverage]) -> StateCoverage |
     for state in coverage:
         if any(wanted == name.lower() for name in (*state.cities, *state.counties)):
             return state
-    return None
+    # A town without a programme of its own ('Jersey City', 'houston tx'): its state
+    # decides; a town in a state the catalog does not cover ('Columbus, Ohio') is None.
+    town = gazetteer().resolve(place)
+    return next((state for state in coverage if town and state.code == town.state), None)
 
 
 def describe(coverage: Sequence[StateCoverage]) -> str:

@@ -9,6 +9,12 @@ which value is missing). ``accepts`` is the readable definition of the strict ru
 ``FilterColumns.mask`` is the same rule vectorised, and the tests hold the two to each
 other. Weekly hours the provider does not state are derived, when possible, from its
 own total hours and duration (see ``weekly_hours``) and marked as derived.
+
+Location: an on-site course fits when its stated location names the learner's place,
+or when its town lies within ``commute_miles`` (index settings) of the learner's town,
+measured in a straight line between GeoNames town centres (``index.places``); that
+distance is a derived figure and marked so. A course whose town the gazetteer does
+not know is judged by name alone: unknown in the learner's state, broken in another.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
+from index.places import Place, gazetteer, miles
 from index.schema import Course, CredentialType, Level, Mode, Pace, Source
+from index.settings import get_settings
 
 Mask = npt.NDArray[np.bool_]
 NEAR_CACHE_SIZE = 256  # places remembered by FilterColumns.near
@@ -164,9 +172,21 @@ def _credential_ok(f: Filters, c: Course) -> bool:
 
 
 def _location_ok(f: Filters, c: Course) -> bool:
-    if not f.location or c.mode is Mode.ONLINE:
+    """Online courses go anywhere; an on-site one must name the learner's place or lie
+    within commuting distance of it (both towns known to the gazetteer)."""
+    place = (f.location or "").strip().lower()
+    if not place or c.mode is Mode.ONLINE:
         return True
-    return c.location is not None and f.location.strip().lower() in c.location.lower()
+    if c.location is None:
+        return False
+    where = c.location.lower()
+    if place in where:
+        return True
+    places = gazetteer()
+    learner, site = places.resolve(place), places.resolve(where)
+    if learner is None or site is None:
+        return False
+    return miles(learner, site) <= get_settings().commute_miles
 
 
 def _source_ok(f: Filters, c: Course) -> bool:
@@ -235,6 +255,8 @@ class FilterColumns:
             for column in (self.mode, self.pace, self.level, self.credential)
         }
         self._near: dict[str, Mask] = {}
+        self._miles: dict[Place, npt.NDArray[np.float64]] = {}
+        self._sites: tuple[list[Place], npt.NDArray[np.intp]] | None = None
 
     def missing(self, column: npt.NDArray[np.object_]) -> Mask:
         """Courses whose value in ``column`` (one of this object's columns) is not stated."""
@@ -259,6 +281,36 @@ class FilterColumns:
                 (place in where for where in self.location), dtype=bool, count=self.count
             )
         return self._near[place]
+
+    def sites(self) -> tuple[list[Place], npt.NDArray[np.intp]]:
+        """The distinct course towns the gazetteer knows, and per course the index of its
+        town in that list (-1: no town, or one the gazetteer does not know)."""
+        if self._sites is None:
+            places = gazetteer()
+            known: list[Place] = []
+            slot: dict[str, int] = {}
+            index = np.full(self.count, -1, dtype=np.intp)
+            for position, where in enumerate(self.location):
+                if where not in slot:
+                    site = places.resolve(where) if where else None
+                    slot[where] = -1 if site is None else len(known)
+                    if site is not None:
+                        known.append(site)
+                index[position] = slot[where]
+            self._sites = known, index
+        return self._sites
+
+    def miles_from(self, learner: Place) -> npt.NDArray[np.float64]:
+        """Per course, straight-line miles from ``learner`` to its town (NaN: not known);
+        remembered per place. Computed per distinct town with ``index.places.miles``, the
+        very function the per-course rule uses, so both agree to the last bit."""
+        if learner not in self._miles:
+            if len(self._miles) >= NEAR_CACHE_SIZE:
+                self._miles.pop(next(iter(self._miles)))
+            known, index = self.sites()
+            away = np.array([*(miles(learner, site) for site in known), np.nan])
+            self._miles[learner] = away[index]  # -1 picks the trailing NaN
+        return self._miles[learner]
 
     def mask(self, f: Filters) -> Mask:
         """Boolean array: True where the course is known to pass every constraint in ``f``."""
@@ -333,20 +385,7 @@ class FilterColumns:
         if f.credential_types:
             categorical("credential", self.credential, list(f.credential_types))
         if f.location and f.location.strip():
-            place = f.location.strip().lower()
-            near = self.near(place)
-            mode_missing = self.missing(self.mode)
-            on_site = ~self.online & ~mode_missing
-            stated = self.location != ""
-            broken["location"] = on_site & stated & ~near
-            unknown["location"] = (on_site & ~stated) | (mode_missing & ~near)
-            theirs = self.learner_state(place)
-            if theirs is not None:
-                # A record without a town is still in its catalog's state: a New Jersey
-                # programme is not "unknown" for a learner in Houston, it is elsewhere.
-                elsewhere = ~self.online & (self.state != "") & (self.state != theirs)
-                broken["location"] = broken["location"] | (elsewhere & ~mode_missing)
-                unknown["location"] = unknown["location"] & ~(elsewhere & ~mode_missing)
+            self._location(f.location.strip().lower(), broken, unknown, derived)
         if f.sources:
             broken["source"] = ~np.isin(self.source, list(f.sources))
             unknown["source"] = none
@@ -354,6 +393,53 @@ class FilterColumns:
             broken["excluded"] = np.isin(self.ids, list(f.exclude_ids))
             unknown["excluded"] = none
         return FilterStatus(broken=broken, unknown=unknown, derived=derived, count=self.count)
+
+    def _location(
+        self,
+        place: str,
+        broken: dict[Constraint, Mask],
+        unknown: dict[Constraint, Mask],
+        derived: dict[Constraint, Mask],
+    ) -> None:
+        """The location constraint's verdicts for a learner at ``place`` (lower case).
+
+        A course naming the place fits; so does one whose town is within commuting
+        distance (derived). Beyond it is broken; a town the gazetteer does not know is
+        unknown in the learner's state and broken in another; no town at all is unknown,
+        unless the catalog puts the record in another state.
+        """
+        named = self.near(place)
+        mode_missing = self.missing(self.mode)
+        on_site = ~self.online & ~mode_missing
+        stated = self.location != ""
+        learner = gazetteer().resolve(place)
+        if learner is None:
+            fits = named
+            broken["location"] = on_site & stated & ~fits
+            unknown["location"] = (on_site & ~stated) | (mode_missing & ~fits)
+            theirs = self.learner_state(place)
+        else:
+            away = self.miles_from(learner)
+            located = ~np.isnan(away)
+            with np.errstate(invalid="ignore"):
+                close = located & (away <= get_settings().commute_miles)
+            fits = named | close
+            theirs = learner.state
+            at_home = self.state == theirs
+            broken["location"] = on_site & stated & ~fits & (located | ~at_home)
+            unknown["location"] = (
+                (on_site & stated & ~fits & ~located & at_home)
+                | (on_site & ~stated)
+                | (mode_missing & ~fits)
+            )
+            derived["location"] = ~self.online & located & ~named
+        if theirs is not None:
+            # A record without a town is still in its catalog's state: a New Jersey
+            # programme is not "unknown" for a learner in Houston, it is elsewhere.
+            elsewhere = ~self.online & ~mode_missing & ~fits
+            elsewhere &= (self.state != "") & (self.state != theirs)
+            broken["location"] = broken["location"] | elsewhere
+            unknown["location"] = unknown["location"] & ~elsewhere
 
 
 STATE_CODE_LENGTH = 2
@@ -406,7 +492,8 @@ class FilterStatus:
 
     ``broken[c]``: known to break constraint c (never shown). ``unknown[c]``: the value c
     needs is not stated, and no other figure settles it. ``derived[c]``: the verdict on c
-    rests on a derived figure (weekly hours = total hours / weeks), to be labelled so.
+    rests on a derived figure (weekly hours = total hours / weeks; location = straight-
+    line miles between town centres), to be labelled so.
     """
 
     broken: dict[Constraint, Mask]

@@ -29,6 +29,7 @@ from index.text import content_terms
 from index.vector_store import VectorIndex
 
 QUERY_VECTOR_CACHE = 4096  # remembered query vectors (1.5 KB each)
+THIN_DESCRIPTION_CHARS = 200  # a description shorter than this says little beyond the title
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class CourseSearch:
         ).astype(np.float32)
         self._positions = {course.id: position for position, course in enumerate(self.courses)}
         self._matrix: npt.NDArray[np.float32] | None = None
+        self._titles: LexicalIndex | None = None
+        self._thin: npt.NDArray[np.bool_] | None = None
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     def __len__(self) -> int:
@@ -183,6 +186,35 @@ class CourseSearch:
         """Share of the query's IDF mass each course names (see LexicalIndex.coverage)."""
         return self.lexical.coverage(query)
 
+    def thin_records(self) -> npt.NDArray[np.bool_]:
+        """Courses described by little more than their title: no listed skills or
+        outcomes and under ``THIN_DESCRIPTION_CHARS`` of description (Udemy rows, and
+        state programmes whose description is their field's one-line classification)."""
+        if self._thin is None:
+            self._thin = np.array(
+                [
+                    not course.skills
+                    and not course.learning_outcomes
+                    and len(course.description or "") < THIN_DESCRIPTION_CHARS
+                    for course in self.courses
+                ],
+                dtype=bool,
+            )
+        return self._thin
+
+    def title_coverage(self, query: str) -> npt.NDArray[np.float32]:
+        """Share of the query's IDF mass each course's *title* names.
+
+        The title says what a course is about; the description of a state programme is
+        often its field's boilerplate, naming words of many neighbouring trades. Built on
+        first use (titles only, well under a second).
+        """
+        if self._titles is None:
+            self._titles = LexicalIndex(
+                [{"title": course.title} for course in self.courses], {"title": 1.0}
+            )
+        return self._titles.coverage(query)
+
     def popularity(self) -> npt.NDArray[np.float32]:
         """Log-scaled enrolments in [0, 1], per course."""
         return self._popularity
@@ -190,6 +222,12 @@ class CourseSearch:
     def other_language(self, query: str) -> npt.NDArray[np.float32]:
         """1 per course whose known language differs from the query's, else 0."""
         return self._other_language(query, np.arange(len(self.courses), dtype=np.int64))
+
+    def in_other_language(self, language: str) -> npt.NDArray[np.bool_]:
+        """True per course whose stated language is not ``language`` (unstated: False)."""
+        known = self._languages
+        differs: npt.NDArray[np.bool_] = (known != "") & (known != language.lower())
+        return differs
 
     def explain(self, query: str, filters: Filters | None = None) -> SearchExplanation:
         """The occupation recognised and the terms the query is expanded with."""

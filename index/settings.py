@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -12,7 +13,8 @@ DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 class IndexSettings(BaseSettings):
-    """Where the catalog, the O*NET subset and the built index live, and which model embeds."""
+    """Where the catalog, the O*NET subset and the built index live, which model embeds,
+    and how far a learner travels to a class."""
 
     model_config = SettingsConfigDict(env_prefix="CREDWISE_", env_file=".env", extra="ignore")
 
@@ -29,6 +31,11 @@ class IndexSettings(BaseSettings):
     # busy machine extra BLAS/OpenMP threads spin against other work: measured p95 at
     # catalog size was ~490 ms with 2 threads under load, ~17 ms unloaded.
     serving_threads: int = 1
+    # How far a learner will travel to a class taught on site, in straight-line miles
+    # between town centres (index.places): a programme in a town within this distance
+    # fits the location constraint, one beyond it breaks it. 30 miles is about a
+    # 45-minute drive in the suburbs the state training lists cover.
+    commute_miles: float = Field(default=30.0, gt=0)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from advisor.formatting import join_words, money, number
 from advisor.profile import LearnerProfile
 from index.filters import Filters
+from index.settings import get_settings
 
 _MODE_WORDS = {"online": "online", "in_person": "in person", "blended": "blended"}
 _PACE_WORDS = {"self_paced": "self-paced", "scheduled": "scheduled"}
@@ -67,7 +68,10 @@ def describe_filters(filters: Filters, profile: LearnerProfile | None = None) ->
     if filters.max_total_hours is not None:
         lines.append(FilterLine("max_total_hours", "Total hours", _total_hours(filters, profile)))
     if filters.location:
-        text = f"on-site courses must be in “{filters.location}” (online courses pass)"
+        text = (
+            f"on-site courses must be in “{filters.location}” or within "
+            f"{number(get_settings().commute_miles)} miles of it (online courses pass)"
+        )
         lines.append(FilterLine("location", "Location", text))
     if filters.levels:
         lines.append(FilterLine("levels", "Level", _words(filters.levels) + " (or all levels)"))

@@ -148,5 +148,6 @@ def rank_profile(
         ],
         "nothing_on_topic": found.nothing_on_topic,
         "nearest_topics": found.nearest_topics,
+        "instead_of": found.instead_of,
         "took_ms": round(took_ms, 1),
     }

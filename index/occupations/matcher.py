@@ -217,6 +217,12 @@ class OccupationMatcher:
         scores = best.astype(np.float64)
         scores += OFFICIAL_TITLE_WEIGHT * similarities[self._official_rows]
         hits = self._title_hits(focus)
+        # One word of a longer goal is weak evidence: "engineer" in "ML engineer" is not
+        # the rail-yard "Engineer", nor "administrator" in "Salesforce administrator" an
+        # administrative services manager. A one-word title counts when it is at least
+        # half of what the goal names ("licensed electrician", "CNA").
+        words = len(focus.split())
+        hits = {p: hit for p, hit in hits.items() if hit[0] > 1 or 2 * hit[0] >= words}
         for position, (size, _) in hits.items():
             scores[position] += TITLE_BONUS if size > 1 else SINGLE_WORD_BONUS
         order = np.argsort(-scores)[:limit]

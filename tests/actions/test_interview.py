@@ -140,3 +140,40 @@ def test_goal_target_drops_greeting_and_current_role(goal: str, target: str) -> 
     from actions.goal import target_of
 
     assert target_of(goal) == target
+
+
+async def test_a_town_said_before_the_mode_is_read_once_learning_on_site() -> None:
+    """'forklift cert, elizabeth nj' keeps the town as words (place matters only on site);
+    answering 'in person' later must read it, or the search runs without a place."""
+    form = ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    t = tracker(
+        "in person",
+        requested_slot=slots.MODE,
+        active_loop=FORM,
+        slot_values={slots.LOCATION: raw_answer("elizabeth nj")},
+    )
+    values = await form.validate_mode(raw_answer("in person"), dispatcher, t, DOMAIN)
+    assert values[slots.MODE] == "in_person"
+    assert isinstance(values[slots.LOCATION], str)
+    assert values[slots.LOCATION].lower().startswith("elizabeth")
+
+
+async def test_a_town_stays_words_while_learning_online() -> None:
+    form = ValidateInterviewForm()
+    t = tracker(
+        "online",
+        requested_slot=slots.MODE,
+        active_loop=FORM,
+        slot_values={slots.LOCATION: raw_answer("elizabeth nj")},
+    )
+    values = await form.validate_mode(raw_answer("online"), CollectingDispatcher(), t, DOMAIN)
+    assert values[slots.MODE] == "online"
+    assert slots.LOCATION not in values
+
+
+@pytest.mark.parametrize(
+    "text", ["ideally part online part in class", "half online half in a classroom"]
+)
+def test_part_online_part_in_class_is_blended(text: str) -> None:
+    assert parse_answer(slots.MODE, text, tracker()) == {slots.MODE: "blended"}

@@ -16,6 +16,7 @@ from advisor.cards import (
     round_up,
 )
 from advisor.formatting import NOT_STATED
+from advisor.notes import constraint_notes
 from advisor.profile import LearnerProfile
 from index.schema import Course, CredentialType, Mode, Pace, ProviderType
 from index.search import SearchResult
@@ -83,6 +84,47 @@ def test_mode_and_pace_text(make_course: MakeCourse) -> None:
     assert in_person.pace_text == "Scheduled, 20 h/week"
     unknown = card_for(make_course(mode=None, pace=None))
     assert unknown.mode_text == NOT_STATED and unknown.pace_text == NOT_STATED
+
+
+def test_an_on_site_course_says_how_far_it_is_from_the_learners_place(
+    make_course: MakeCourse,
+) -> None:
+    newark = make_course(mode=Mode.IN_PERSON, location="Newark, Essex County, NJ")
+    near = card_for(newark, LearnerProfile(location="jersey city nj"))
+    assert near.mode_text == (
+        "In person — Newark, Essex County, NJ — about 5 miles from Jersey City (straight line)"
+    )
+    far = card_for(newark, LearnerProfile(location="Houston, TX"))
+    assert far.mode_text.endswith("— about 1,410 miles from Houston (straight line)")
+    # No distance: the learner's own town, no place, a town the gazetteer does not know.
+    assert card_for(newark, LearnerProfile(location="Newark")).mode_text == (
+        "In person — Newark, Essex County, NJ"
+    )
+    assert "miles" not in card_for(newark, LearnerProfile(location="Nowhereville")).mode_text
+    assert "miles" not in card_for(newark, LearnerProfile()).mode_text
+    # A township missing from the place list is measured to its county's centre, and says so.
+    westampton = make_course(mode=Mode.IN_PERSON, location="Westampton, Burlington County, NJ")
+    assert card_for(westampton, LearnerProfile(location="Trenton")).mode_text.endswith(
+        "(straight line to the Burlington County centre)"
+    )
+    online = make_course(mode=Mode.ONLINE, location="Newark, Essex County, NJ")
+    assert card_for(online, LearnerProfile(location="Jersey City")).mode_text == "Online"
+
+
+def test_a_location_left_unknown_says_what_is_missing(make_course: MakeCourse) -> None:
+    no_town = make_course(mode=Mode.IN_PERSON)
+    unknown_town = make_course(mode=Mode.IN_PERSON, location="Westampton, Burlington County, NJ")
+    unknown_format = make_course(mode=None, location="Trenton, Mercer County, NJ")
+    assert constraint_notes(no_town, ["location"]) == ["location not stated by the provider"]
+    assert constraint_notes(unknown_town, ["location"]) == [
+        "distance from you not known (the town is not in the place list)"
+    ]
+    assert constraint_notes(unknown_format, ["location"]) == [
+        "format (online or in person) not stated by the provider"
+    ]
+    assert constraint_notes(unknown_format, ["mode", "location"]) == [
+        "format (online or in person) not stated by the provider"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,19 @@ def test_weekly_hours_unknown_is_said_and_a_derived_figure_is_labelled(advisor: 
     assert "weekly hours not stated by the provider" in by_id["test:6"].notes
 
 
+def test_a_learner_in_the_next_town_sees_its_programmes_and_how_far_they_are(
+    advisor: Advisor,
+) -> None:
+    profile = LearnerProfile(goal="dental assistant", mode="in_person", location="Jersey City")
+    found = advisor.recommend(profile)
+    on_site = {"test:6", "test:7", "test:8"}
+    assert on_site <= set(_ids(found.cards)) | set(_ids(found.offers)) and found.known_fit >= 3
+    for card in found.cards:
+        if card.id in on_site:
+            assert card.mode_text.endswith("— about 5 miles from Jersey City (straight line)")
+    assert all("location" in r.derived for r in found.ranked if r.result.course.id in on_site)
+
+
 def test_a_shortfall_names_the_constraint_that_adds_relevant_courses(advisor: Advisor) -> None:
     profile = LearnerProfile(goal="dental assistant", mode="online", hours_per_week=10)
     found = advisor.recommend(profile)
@@ -277,3 +290,42 @@ def test_courses_below_the_floor_come_only_after_a_full_first_page() -> None:
     assert list(_order(full, status, weights, 3)) == [0, 1, 2, 3, 4]
     short = Relevance(score, score, score, np.array([1, 1, 0, 0, 0], bool), related)
     assert list(_order(short, status, weights, 3)) == [0, 1]  # never fills page one
+
+
+def test_a_title_only_record_must_name_the_topic_to_come_first() -> None:
+    """A record described by its title alone (state programmes, Udemy rows) is on topic only
+    when its title names the topic; one with a real description earns it there. A course in
+    another language comes after both."""
+    long = "Dental assistant training: chairside skills, radiography, infection control. " * 4
+    courses = [
+        _course(61, "Child Care Development Certificate", description="Dental assistant aide."),
+        _course(62, "Dental Assistant", description="Dental assistant.", language="English"),
+        _course(63, "Chairside Skills", description=long, language="English"),
+        _course(64, "Asistente dental", description="Dental assistant curso.", language="Spanish"),
+    ]
+    advisor = _small_advisor(courses)
+    ranked = advisor.rank(LearnerProfile(goal="dental assistant"))
+    shown = [entry.result.course.id for entry in ranked]
+    assert sorted(shown[:2]) == ["test:62", "test:63"]
+    assert shown.index("test:61") > 1  # thin record whose title names nothing of the topic
+    assert shown[-1] == "test:64"  # another language: last
+    asked = advisor.rank(LearnerProfile(goal="dental assistant taught in Spanish"))
+    assert asked[0].result.course.id == "test:64"
+
+
+def test_a_goal_with_no_course_is_searched_for_its_purpose_and_says_so() -> None:
+    courses = [
+        _course(71, "Email Marketing Basics", description="Email marketing campaigns."),
+        _course(72, "Bread Baking", description="Sourdough."),
+    ]
+    advisor = _small_advisor(courses)
+    found = advisor.recommend(
+        LearnerProfile(goal="Learn HubSpot so I can run email marketing for my bakery")
+    )
+    assert _ids(found.cards) == ["test:71"]
+    assert found.instead_of == "HubSpot" and not found.nothing_on_topic
+    from advisor.messages import instead_text
+
+    assert instead_text(found).startswith("I have no course on “HubSpot” itself.")
+    nothing = advisor.recommend(LearnerProfile(goal="Learn HubSpot so I can charge more"))
+    assert nothing.nothing_on_topic and not nothing.instead_of

@@ -53,7 +53,8 @@ def test_filters_are_described_one_line_per_constraint() -> None:
         "max_cost": "at most $300 (unknown price fails)",
         "max_hours_per_week": "scheduled courses at most 5 h/week (self-paced courses always pass)",
         "max_total_hours": "at most 60 h in total (unknown length fails): 5 h/week × 12 weeks",
-        "location": "on-site courses must be in “Newark” (online courses pass)",
+        "location": "on-site courses must be in “Newark” or within 30 miles of it "
+        "(online courses pass)",
     }
     relaxed = without(to_filters(profile), {"modes", "location", "no_such_filter"})
     assert relaxed.modes == frozenset() and relaxed.location is None

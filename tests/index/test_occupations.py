@@ -63,3 +63,11 @@ def test_skills_mark_demand(matcher: OccupationMatcher) -> None:
 def test_topic_goals_need_no_occupation(matcher: OccupationMatcher) -> None:
     assert matcher.match("") == []
     assert matcher.match("?!") == []
+
+
+def test_one_word_of_a_longer_goal_is_not_a_title_match(matcher: OccupationMatcher) -> None:
+    """'engineer' in 'ML engineer' is not the rail-yard Engineer's title."""
+    for match in matcher.match("What should I study to switch to ML engineer?"):
+        assert match.matched_title != "engineer"
+    best = matcher.match("Start on the path to being a licensed electrician")[0]
+    assert best.occupation.title == "Electricians"

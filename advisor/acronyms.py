@@ -1,0 +1,74 @@
+"""Field acronyms learners type and course titles spell out.
+
+"ML engineer" has little meaning for the sentence model on its own (its nearest courses
+were engineering simulations) and no word in common with "Machine Learning Engineering".
+The goal keeps the acronym and gains its expansion, so the meaning finds both kinds of
+course; for the words matched (BM25F, the agreement and title tests) the acronym and the
+expansion are alternatives, the better of the two counting per course: "HVAC Level 1"
+names the acronym, "Machine Learning Engineering" the expansion.
+
+Only acronyms that are not also English words when lower-cased are read in any case;
+"IT" and "PM" count only in capitals ("it", "7 pm").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Acronym -> expansion, for fields the catalog teaches. Not "BI" ("Power BI" is a name).
+EXPANSIONS: dict[str, str] = {
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "nlp": "natural language processing",
+    "ux": "user experience",
+    "ui": "user interface",
+    "hr": "human resources",
+    "qa": "quality assurance",
+    "cad": "computer-aided design",
+    "crm": "customer relationship management",
+    "erp": "enterprise resource planning",
+    "esl": "English as a second language",
+    "cdl": "commercial driver's license",
+    "cna": "certified nursing assistant",
+    "emt": "emergency medical technician",
+    "lpn": "licensed practical nurse",
+    "hvac": "heating ventilation and air conditioning",
+    "plc": "programmable logic controller",
+    "seo": "search engine optimization",
+    "ehr": "electronic health records",
+}
+CAPITALS_ONLY: dict[str, str] = {
+    "IT": "information technology",
+    "PM": "project management",
+}
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _expansion(word: str) -> str | None:
+    return CAPITALS_ONLY.get(word) or EXPANSIONS.get(word.lower())
+
+
+def expand(topic: str) -> tuple[str, str]:
+    """(the topic with each acronym followed by its expansion, the topic spelled out).
+
+    "ML engineer" -> ("ML (machine learning) engineer", "machine learning engineer").
+    An acronym already spelled out in the topic is left as it is.
+    """
+    spoken: list[str] = []
+    matched: list[str] = []
+    position = 0
+    lowered = topic.lower()
+    for found in _WORD.finditer(topic):
+        word = found.group()
+        expansion = _expansion(word)
+        spoken.append(topic[position : found.end()])
+        if expansion is None or expansion.lower() in lowered:
+            matched.append(topic[position : found.end()])
+        else:
+            spoken.append(f" ({expansion})")
+            matched.append(topic[position : found.start()] + expansion)
+        position = found.end()
+    spoken.append(topic[position:])
+    matched.append(topic[position:])
+    return "".join(spoken), "".join(matched)

@@ -1,0 +1,49 @@
+"""What the query keeps of a goal: acronyms spelled out, the purpose's own subject,
+background clauses and target jobs left out of the searched topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.acronyms import expand
+from advisor.query import purpose_of, topic_of
+
+
+@pytest.mark.parametrize(
+    ("topic", "said", "spelled_out"),
+    [
+        ("ML engineer", "ML (machine learning) engineer", "machine learning engineer"),
+        ("UX research", "UX (user experience) research", "user experience research"),
+        ("IT support", "IT (information technology) support", "information technology support"),
+        ("get better at it", "get better at it", "get better at it"),  # "it" is a word
+        ("Power BI and SQL", "Power BI and SQL", "Power BI and SQL"),  # BI is a name here
+        ("machine learning (ML)", "machine learning (ML)", "machine learning (ML)"),
+    ],
+)
+def test_acronyms_gain_their_expansion(topic: str, said: str, spelled_out: str) -> None:
+    assert expand(topic) == (said, spelled_out)
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("How do I get into UX research with a psych degree?", "UX research"),
+        ("Pass CompTIA Security+ and get a SOC analyst job.", "CompTIA Security+"),
+        ("learn data analysis with a finance background", "data analysis"),
+    ],
+)
+def test_background_and_target_job_are_not_the_topic(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0] == topic
+
+
+@pytest.mark.parametrize(
+    ("goal", "purpose"),
+    [
+        ("Learn HubSpot so I can run email marketing for my bakery.", "email marketing"),
+        ("Learn SEO and content marketing so I can charge more.", ""),  # no subject
+        ("How do I learn SolidWorks to get a CAD drafter job?", ""),
+        ("excel", ""),
+    ],
+)
+def test_the_purpose_clause_names_a_subject_only_when_it_has_one(goal: str, purpose: str) -> None:
+    assert purpose_of(goal) == purpose
