@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from index.catalog import catalog_hash, embedding_text, load_catalog
 from index.embedding import Embedder, Vectors
 from index.settings import IndexSettings
-from index.vector_store import IndexMetadata, IndexMismatchError, VectorIndex
+from index.vector_store import METADATA_FILE, IndexMetadata, IndexMismatchError, VectorIndex
 
 log = logging.getLogger(__name__)
 VECTORS_FILE = "courses.vectors.npy"
+TEXT_KEYS_FILE = "courses.text_keys.json"  # per row of VECTORS_FILE, the text it embeds
 
 
 def index_is_current(settings: IndexSettings) -> bool:
@@ -30,20 +34,52 @@ def index_is_current(settings: IndexSettings) -> bool:
     return True
 
 
+def text_key(text: str) -> str:
+    """What identifies an embedded text in the cache: its SHA-1 (hex)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def embed_unique(
-    embedder: Embedder, texts: list[str], *, batch_size: int, show_progress: bool
+    embedder: Embedder,
+    texts: list[str],
+    *,
+    batch_size: int,
+    show_progress: bool,
+    cached: dict[str, npt.NDArray[np.float32]] | None = None,
 ) -> Vectors:
-    """One vector per text, each distinct text embedded once.
+    """One vector per text, each distinct text embedded once, and none embedded again.
 
     State lists repeat a programme at every campus with the same title and description
     (about 1,500 texts of the Texas list): the model would return the same vector for each.
+    ``cached`` maps ``text_key`` to the vector a previous build computed with the same
+    model: a catalog that changed in a few records re-embeds those records only (the
+    model is deterministic on CPU, so a cached vector equals a fresh one).
     """
+    cached = cached or {}
     distinct = list(dict.fromkeys(texts))
-    if len(distinct) == len(texts):
-        return embedder.encode(texts, batch_size=batch_size, show_progress=show_progress)
-    position = {text: i for i, text in enumerate(distinct)}
-    unique_vectors = embedder.encode(distinct, batch_size=batch_size, show_progress=show_progress)
-    return np.ascontiguousarray(unique_vectors[[position[text] for text in texts]])
+    keys = {text: text_key(text) for text in distinct}
+    missing = [text for text in distinct if keys[text] not in cached]
+    if missing:
+        log.info("embedding %d new texts (%d cached)", len(missing), len(distinct) - len(missing))
+        fresh = embedder.encode(missing, batch_size=batch_size, show_progress=show_progress)
+        cached = {**cached, **{keys[text]: fresh[i] for i, text in enumerate(missing)}}
+    return np.ascontiguousarray(np.stack([cached[keys[text]] for text in texts]))
+
+
+def previous_vectors(settings: IndexSettings) -> dict[str, npt.NDArray[np.float32]]:
+    """The vectors of the last build, by text key, when it used the configured model."""
+    directory = settings.index_dir
+    try:
+        metadata = IndexMetadata(
+            **json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        )
+        keys = json.loads((directory / TEXT_KEYS_FILE).read_text(encoding="utf-8"))
+        vectors = np.load(directory / VECTORS_FILE)
+    except (OSError, ValueError, TypeError):
+        return {}
+    if metadata.model != settings.embedding_model or len(keys) != len(vectors):
+        return {}
+    return dict(zip(keys, vectors, strict=True))
 
 
 def build_index(
@@ -56,11 +92,13 @@ def build_index(
     started = time.perf_counter()
     courses = load_catalog(settings.catalog_path)
     embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
+    texts = [embedding_text(course) for course in courses]
     vectors = embed_unique(
         embedder,
-        [embedding_text(course) for course in courses],
+        texts,
         batch_size=settings.embed_batch_size,
         show_progress=show_progress,
+        cached=previous_vectors(settings),
     )
     index = VectorIndex.build(vectors, kind="flat")
     metadata = IndexMetadata(
@@ -74,6 +112,9 @@ def build_index(
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     # Kept for benchmarks and the approximate index; the flat index is the source of truth.
     np.save(settings.index_dir / VECTORS_FILE, vectors)
+    (settings.index_dir / TEXT_KEYS_FILE).write_text(
+        json.dumps([text_key(text) for text in texts]), encoding="utf-8"
+    )
     index.save(settings.index_dir, metadata)
     log.info("indexed %d courses in %.1fs", index.count, metadata.build_seconds)
     return settings.index_dir

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 
 from index.build import embed_unique
@@ -29,3 +32,29 @@ def test_repeated_texts_are_embedded_once_and_every_course_gets_its_vector() -> 
     assert embedder.seen == ["Nurse Aide", "Welding", "Phlebotomy"]
     assert vectors.shape == (5, 2) and vectors.flags.c_contiguous
     assert [v[0] for v in vectors] == [len(t) for t in texts]
+
+
+def test_texts_embedded_by_the_last_build_are_not_embedded_again(tmp_path: Path) -> None:
+    """A catalog changed in a few records re-embeds those only: the last build's vectors
+    are kept by text, and refused when they came from another model."""
+    from index.build import previous_vectors, text_key
+    from index.settings import IndexSettings
+    from index.vector_store import IndexMetadata, VectorIndex
+
+    old = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    settings = IndexSettings(index_dir=tmp_path, embedding_model="counting")
+    VectorIndex.build(old).save(
+        tmp_path,
+        IndexMetadata(model="counting", dimension=2, count=2, catalog_sha256="x", kind="flat"),
+    )
+    np.save(tmp_path / "courses.vectors.npy", old)
+    (tmp_path / "courses.text_keys.json").write_text(json.dumps([text_key("A"), text_key("B")]))
+    cached = previous_vectors(settings)
+    embedder = _CountingEmbedder()
+    vectors = embed_unique(
+        embedder, ["B", "New", "A"], batch_size=8, show_progress=False, cached=cached
+    )
+    assert embedder.seen == ["New"]
+    assert vectors.tolist() == [[0.0, 1.0], [3.0, 1.0], [1.0, 0.0]]
+    other = IndexSettings(index_dir=tmp_path, embedding_model="another-model")
+    assert previous_vectors(other) == {}
