@@ -38,6 +38,8 @@ LINT_PATHS := $(wildcard actions addons advisor bot index tests bench)
 
 EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
+# Judgments of the same queries for courses of the sources added since (eval/README.md).
+EVAL_POOL_QRELS ?= eval/dev_pool_qrels.json
 EVAL_K ?= 10
 
 .PHONY: help install ingest index train run up down up-scaled down-scaled chat telegram test lint format bench eval purge clean distclean
@@ -123,8 +125,8 @@ format: install ## Reformat the code and apply safe lint fixes
 bench: install index ## Run the benchmarks
 	$(PY) -m bench
 
-eval: install index ## Measure search quality (EVAL_QUERIES, EVAL_QRELS, EVAL_K)
-	$(PY) -m index eval --queries $(EVAL_QUERIES) --qrels $(EVAL_QRELS) --k $(EVAL_K)
+eval: install index ## Measure search quality (EVAL_QUERIES, EVAL_QRELS, EVAL_POOL_QRELS, EVAL_K)
+	$(PY) -m index eval --queries $(EVAL_QUERIES) --qrels $(EVAL_QRELS) --pool-qrels $(EVAL_POOL_QRELS) --k $(EVAL_K)
 
 purge: install ## Delete conversations idle longer than CREDWISE_RETENTION_DAYS (default 180; DAYS=N, DRY_RUN=1)
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \

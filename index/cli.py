@@ -92,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="nDCG/recall/judged@k against graded judgments")
     evaluate.add_argument("--queries", type=Path, required=True)
     evaluate.add_argument("--qrels", type=Path, required=True)
+    evaluate.add_argument(
+        "--pool-qrels",
+        type=Path,
+        action="append",
+        default=[],
+        help="more judgments of the same queries (courses of sources the first judgments "
+        "did not pool); merged in, the first file winning where both grade a course",
+    )
     evaluate.add_argument("--k", type=int, default=10)
     view = evaluate.add_mutually_exclusive_group()
     view.add_argument(
@@ -224,12 +232,22 @@ def _cmd_occupation(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from advisor.profile import LearnerProfile
     from advisor.service import Advisor
-    from index.evaluation import evaluate, grade_zero_share, read_qrels, read_queries
+    from index.evaluation import (
+        evaluate,
+        grade_zero_share,
+        merge_qrels,
+        read_qrels,
+        read_queries,
+    )
     from index.filters import Filters
     from index.loader import get_search
 
     queries = read_queries(args.queries)
-    qrels = read_qrels(args.qrels)
+    base = read_qrels(args.qrels)
+    # The pool judges courses of the sources added to the catalog: the whole catalog is
+    # scored against both; the three-source view against the first only, since a course
+    # it cannot show must not raise what an ideal ranking of it would reach.
+    pooled = merge_qrels(base, *(read_qrels(p) for p in args.pool_qrels))
     search = get_search()
     advisor = Advisor(search)
     views: list[tuple[str, str, Filters]] = []
@@ -257,6 +275,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if len(views) > 1:
             print(f"{label} ({allowed:,} courses)")
         section: dict[str, dict[str, float]] = {}
+        qrels = pooled if key == "all" else base
         for name, rank in systems.items():
             runs = {qid: rank(text, args.k, filters) for qid, text in queries.items()}
             scores = evaluate(runs, qrels, args.k)

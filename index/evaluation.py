@@ -103,6 +103,18 @@ def read_queries(path: Path) -> dict[str, str]:
     return queries
 
 
+def merge_qrels(
+    first: dict[str, dict[str, int]], *more: dict[str, dict[str, int]]
+) -> dict[str, dict[str, int]]:
+    """Judgments of the same queries from several pools; an earlier grade wins."""
+    merged = {qid: dict(grades) for qid, grades in first.items()}
+    for extra in more:
+        for qid, grades in extra.items():
+            for url, grade in grades.items():
+                merged.setdefault(qid, {}).setdefault(url, grade)
+    return merged
+
+
 def read_qrels(path: Path) -> dict[str, dict[str, int]]:
     """``{qid: {course_url: grade}}``."""
     raw = json.loads(path.read_text(encoding="utf-8"))
