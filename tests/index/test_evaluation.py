@@ -64,3 +64,12 @@ def test_readers(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text('{"d01": {"https://x": "2"}}', encoding="utf-8")
     assert read_queries(tmp_path / "q.tsv") == {"d01": "I want to become a data analyst"}
     assert read_qrels(tmp_path / "r.json") == {"d01": {"https://x": 2}}
+
+
+def test_pooled_judgments_add_courses_and_never_overrule_the_first() -> None:
+    from index.evaluation import merge_qrels
+
+    first = {"q1": {"a": 3, "b": 0}}
+    pool = {"q1": {"b": 2, "c": 1}, "q2": {"d": 2}}
+    assert merge_qrels(first, pool) == {"q1": {"a": 3, "b": 0, "c": 1}, "q2": {"d": 2}}
+    assert first == {"q1": {"a": 3, "b": 0}}  # the inputs are left as they were
