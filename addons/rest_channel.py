@@ -24,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from addons import action_results
 from bot.blank import PLEASE_TYPE, is_blank  # one rule for every channel
 
 logger = logging.getLogger(__name__)
@@ -114,7 +115,12 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """``GET /`` health and ``POST /webhook``, as Rasa's REST channel has them."""
+        """``GET /`` health and ``POST /webhook``, as Rasa's REST channel has them.
+
+        Built once when Rasa starts serving: the moment to make its check of action
+        responses cheap (``addons.action_results``).
+        """
+        action_results.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])
