@@ -106,6 +106,10 @@ _PURPOSE = (
     r"switch|make|earn|find|keep))\b.*$"
 )
 _FRAMING = [
+    # A question leading to the role: "what training do you need to become a …",
+    # "where can I learn to be a …", "what does it take to become a …".
+    r"^\s*(?:what|which|where|how)\b[^.?!]*?\b(?:need|have|learn|study|take|go|do|does)"
+    r"\s+(?:it\s+take\s+)?(?:to\s+)(?:become|be|get into|work as)\s+(?:an?\s+)?",
     r"\b(?:pass(?:ing)?|ace|prep(?:are)? for|sit)\b(?: the| my)?",
     r"\bexams?\b",
     r"\b(?:certified|licensed|accredited|registered)\b",

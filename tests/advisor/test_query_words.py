@@ -30,6 +30,12 @@ def test_acronyms_gain_their_expansion(topic: str, said: str, spelled_out: str) 
         ("How do I get into UX research with a psych degree?", "UX research"),
         ("Pass CompTIA Security+ and get a SOC analyst job.", "CompTIA Security+"),
         ("learn data analysis with a finance background", "data analysis"),
+        (
+            "what training do you need to become a funeral director / embalmer in new jersey",
+            "funeral director / embalmer",
+        ),
+        ("where can i learn to be a farrier, shoeing horses", "farrier shoeing horses"),
+        ("what does it take to become a dental assistant", "dental assistant"),
     ],
 )
 def test_background_and_target_job_are_not_the_topic(goal: str, topic: str) -> None:
