@@ -94,6 +94,22 @@ _CURRENT_ROLE = re.compile(
     r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&-]{1,60})$",
     flags=re.IGNORECASE,
 )
+# How openings introduce a job without "I'm a": "bartender here", "receptionist at a
+# clinic here", "warehouse guy w/ a forklift ticket", "laid off from my line cook job",
+# "stay at home mom getting back to work". The clause is kept whole as the background.
+_ROLE_INTRODUCTIONS = [
+    re.compile(r"^(?:so\s+)?(?P<role>[a-z][\w\s/&()+.,'-]{1,60}?)\s+here$", flags=re.IGNORECASE),
+    re.compile(
+        r"^(?P<role>[a-z][\w\s/&-]{1,40}?)\s+(?:guy|gal|girl|lady|dude|person)\b.*$",
+        flags=re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:laid off|let go|fired|retired|quit|resigned)\s+(?:from\s+)?(?:my|a|the)\s+"
+        r"(?P<role>[\w\s/&-]{2,40}?)\s+(?:job|position|role|gig)\b",
+        flags=re.IGNORECASE,
+    ),
+    re.compile(r"^(?P<role>stay[- ]at[- ]home (?:mom|mum|dad|parent))\b", flags=re.IGNORECASE),
+]
 _EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h)\b", flags=re.IGNORECASE)
 _HOUR_CUES = re.compile(
     r"\d\s*(?:h|hrs?)\b|\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|"
@@ -228,6 +244,20 @@ def is_goal_statement(text: str) -> bool:
 def states_background(text: str) -> bool:
     """True when the words say what the learner already knows or has done."""
     return bool(BACKGROUND_CUES.search(text))
+
+
+def introduced_role(text: str) -> str | None:
+    """'bartender here' -> 'bartender', 'laid off from my line cook job' -> 'line cook':
+    a job introduced without "I'm a"; None when the clause states a goal."""
+    if is_goal_statement(text):
+        return None
+    for pattern in _ROLE_INTRODUCTIONS:
+        match = pattern.search(text.strip())
+        if match is not None:
+            role = match.group("role").strip(" ,.")
+            if role and role.split()[0].lower() not in _NOT_ROLES and len(role.split()) <= 10:
+                return role
+    return None
 
 
 def current_role_of(text: str) -> str | None:
@@ -374,6 +404,12 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         role = current_role_of(clause)
         if role is not None:
             statements.current_role = statements.current_role or role
+            previous_was_goal = False
+            continue
+        introduced = introduced_role(clause)
+        if introduced is not None:
+            statements.current_role = statements.current_role or introduced
+            background_parts.append(re.sub(r"\s+here$", "", clause, flags=re.IGNORECASE))
             previous_was_goal = False
             continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):

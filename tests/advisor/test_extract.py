@@ -152,3 +152,25 @@ def test_openings_with_several_answers(text: str, expected: dict[str, str]) -> N
 
 def test_free_time_is_not_a_free_course() -> None:
     assert "budget" not in find_statements("only 6 hours a week free").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("warehouse picker here, want to drive a forklift, 5 hrs a week", "warehouse picker"),
+        ("call center gal w/ 3 yrs experience, want to get into HR", "call center"),
+        ("I got laid off from my bank teller job, looking at bookkeeping", "bank teller"),
+        ("stay at home mom getting back to work, want to learn excel", "stay at home mom"),
+    ],
+)
+def test_a_job_introduced_without_im_a_is_the_background(text: str, role: str) -> None:
+    statements = find_statements(text)
+    assert statements.current_role == role
+    assert role in statements.answers["background"]
+    assert "background" not in find_statements("help me find a course here").answers
+
+
+def test_a_goal_said_here_is_not_a_job() -> None:
+    statements = find_statements("i want to be a dental assistant here in newark")
+    assert statements.current_role is None
+    assert "dental assistant" in statements.answers["goal"]
