@@ -78,7 +78,10 @@ def score(
             # SolidWorks course; "Child Care Development Certificate", whose one-line
             # description names "assistant", is not a dental-assistant programme).
             named = titles >= weights.on_topic_title_share
-            on_topic = relevant & (named | ~search.thin_records())
+            thin = search.thin_records()
+            if weights.thin_must_name:
+                relevant = relevant & (named | ~thin | (topical >= weights.meaning_alone_floor))
+            on_topic = relevant & (named | (~thin & (topical >= weights.on_topic_meaning)))
     return Relevance(
         score=fused.astype(np.float32),
         dense=dense,

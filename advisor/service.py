@@ -322,6 +322,11 @@ def _relevant_order(
     ``weights.unknown_penalty``, each unstated value costs that much of the score).
     """
     tiers = _tiers(relevance, relevant)
+    if weights.known_fits_first and weights.unknown_penalty <= 0:
+        # Every known fit before any course with an unstated value, tiers within each.
+        fits = [tier & status.fits for tier in tiers]
+        unknown = [tier & status.admissible & ~status.fits for tier in tiers]
+        return np.concatenate([_ranked(relevance, mask) for mask in [*fits, *unknown]])
     return np.concatenate([_standing_order(relevance, tier, status, weights) for tier in tiers])
 
 

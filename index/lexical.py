@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -36,14 +36,16 @@ class LexicalIndex:
         self,
         documents: Sequence[Mapping[str, str]],
         field_weights: Mapping[str, float] = FIELD_WEIGHTS,
+        terms: Callable[[str], list[str]] = content_terms,
     ) -> None:
         self.count = len(documents)
+        self._terms = terms
         weighted_tf: list[Counter[str]] = []
         lengths = np.zeros(self.count, dtype=np.float32)
         for position, fields in enumerate(documents):
             counts: Counter[str] = Counter()
             for name, weight in field_weights.items():
-                for term in content_terms(fields.get(name, "")):
+                for term in terms(fields.get(name, "")):
                     counts[term] += weight  # type: ignore[assignment]
             weighted_tf.append(counts)
             lengths[position] = sum(counts.values())
@@ -73,11 +75,11 @@ class LexicalIndex:
         query word no course uses counts at full rarity, so it cannot be covered.
         """
         covered = np.zeros(self.count, dtype=np.float32)
-        terms = set(content_terms(query))
-        total = sum(self._idf.get(term, self._unseen_idf) for term in terms)
+        wanted = set(self._terms(query))
+        total = sum(self._idf.get(term, self._unseen_idf) for term in wanted)
         if total <= 0:
             return covered
-        for term in terms:
+        for term in wanted:
             posting = self._postings.get(term)
             if posting is not None:
                 covered[posting[0]] += self._idf[term]
@@ -87,7 +89,7 @@ class LexicalIndex:
     def score(self, query: str) -> Scores:
         """BM25F score of every document for the query (zeros where no term matches)."""
         scores = np.zeros(self.count, dtype=np.float32)
-        for term in set(content_terms(query)):
+        for term in set(self._terms(query)):
             posting = self._postings.get(term)
             if posting is not None:
                 scores[posting[0]] += posting[1]

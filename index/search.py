@@ -25,7 +25,7 @@ from index.ingest.language import detect_language
 from index.lexical import LexicalIndex
 from index.occupations.matcher import OccupationMatch, OccupationMatcher
 from index.schema import Course
-from index.text import content_terms
+from index.text import content_terms, title_terms
 from index.vector_store import VectorIndex
 
 QUERY_VECTOR_CACHE = 4096  # remembered query vectors (1.5 KB each)
@@ -211,7 +211,7 @@ class CourseSearch:
         """
         if self._titles is None:
             self._titles = LexicalIndex(
-                [{"title": course.title} for course in self.courses], {"title": 1.0}
+                [{"title": course.title} for course in self.courses], {"title": 1.0}, title_terms
             )
         return self._titles.coverage(query)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 _TOKEN = re.compile(r"[^\W_]+(?:[+#][+#]?)?", flags=re.UNICODE)
 
@@ -37,3 +39,23 @@ def stem(token: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens without stop words: what a lexical match should count."""
     return [stem(token) for token in tokenize(text) if token not in STOPWORDS]
+
+
+def title_terms(text: str) -> list[str]:
+    """Content words reduced by the Porter2 stemmer: 'Dental Assisting' and 'dental
+    assistant' share 'dental assist', 'nursing' and 'nurse' share 'nurs'.
+
+    Used where a title must *name* the topic (index.search.title_coverage); the light
+    ``stem`` above stays for BM25F, whose tuning was measured with it.
+    """
+    stems: list[str] = _porter().stemWords(
+        [token for token in tokenize(text) if token not in STOPWORDS]
+    )
+    return stems
+
+
+@lru_cache(maxsize=1)
+def _porter() -> Any:
+    import snowballstemmer  # small, pure Python; loaded on first use
+
+    return snowballstemmer.stemmer("english")
