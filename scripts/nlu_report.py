@@ -9,8 +9,10 @@ Sets (none of them is training data; tests/nlu/test_nlu_data.py checks it):
 * CLINC150 ``oos_val`` (tests/nlu/oos_val.yml): share *rejected*, i.e. classified
   ``out_of_scope`` or ``nlu_fallback`` (target 95%);
 * every in-scope set: tests/nlu/in_scope_heldout.yml, tests/nlu/in_scope_fresh.yml and
-  each file of tests/nlu/fresh/: share *kept* (not rejected; target 95% on the fresh sets
-  together) and intent accuracy.
+  each file of tests/nlu/fresh/ and tests/nlu/fresh2/: share *kept* (not rejected; target
+  95% on each fresh folder together) and intent accuracy;
+* examples labelled ``out_of_scope`` in a fresh folder (tests/nlu/fresh2/out_of_domain.yml:
+  requests near the domain's edge): share *rejected*, like ``oos_val``.
 
 An example labelled ``in_scope`` (an answer given in the interview) counts for the kept
 share only. An example labelled with an intent the model does not have yet is scored for
@@ -43,9 +45,14 @@ DEFAULT_OUTPUT = ROOT / "reports" / "nlu" / "nlu_report.json"
 OOS_SET = NLU_TESTS / "oos_val.yml"
 EARLIER_SETS = [NLU_TESTS / "in_scope_heldout.yml", NLU_TESTS / "in_scope_fresh.yml"]
 FRESH_DIR = NLU_TESTS / "fresh"
+# Written later, blind, with out-of-domain messages the advisor must decline.
+FRESH2_DIR = NLU_TESTS / "fresh2"
+FRESH_FOLDERS = ("fresh", "fresh2")
 
 REJECTING_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
 ANY_IN_SCOPE = "in_scope"
+# The label of a message that must be rejected, when it appears in a held-out set.
+MUST_REJECT = "out_of_scope"
 TARGET_OOS_REJECTED = 0.95
 TARGET_FRESH_KEPT = 0.95
 
@@ -96,13 +103,19 @@ def share(hits: int, total: int) -> float | None:
 def score_in_scope(
     examples: list[tuple[str, str]], preds: list[dict[str, Any]], known: set[str]
 ) -> dict[str, Any]:
-    """Kept share, intent accuracy and misses of one in-scope set."""
-    rejected, wrong = [], []
-    scored = pending = 0
+    """Kept share, intent accuracy and misses of one in-scope set; examples labelled
+    ``out_of_scope`` count towards the must-reject share instead."""
+    rejected, wrong, not_rejected = [], [], []
+    scored = pending = must_reject = 0
     labels: Counter[str] = Counter()
     for (text, label), pred in zip(examples, preds, strict=True):
         labels[label] += 1
         row = {"text": text, "expected": label, **pred}
+        if label == MUST_REJECT:
+            must_reject += 1
+            if pred["predicted"] not in REJECTING_INTENTS:
+                not_rejected.append(row)
+            continue
         if pred["predicted"] in REJECTING_INTENTS:
             rejected.append(row)
         if label == ANY_IN_SCOPE:
@@ -118,21 +131,48 @@ def score_in_scope(
         - len(wrong)
         - sum(1 for r in rejected if r["expected"] != ANY_IN_SCOPE and r["expected"] in known)
     )
+    in_scope = len(examples) - must_reject
     return {
-        "count": len(examples),
-        "kept_share": share(len(examples) - len(rejected), len(examples)),
+        "count": in_scope,
+        "kept_share": share(in_scope - len(rejected), in_scope),
         "intent_scored": scored,
         "intent_accuracy": share(right, scored),
         "pending_intent_labels": pending,
+        "must_reject": must_reject,
+        "must_reject_rejected_share": share(must_reject - len(not_rejected), must_reject),
         "labels": dict(sorted(labels.items())),
         "rejected": rejected,
         "wrong_intent": wrong,
+        "not_rejected": not_rejected,
+    }
+
+
+def folder_total(sets: dict[str, dict[str, Any]], folder: str) -> dict[str, Any]:
+    """Kept share and intent accuracy over every file of one fresh folder together."""
+    chosen = {k: v for k, v in sets.items() if k.startswith(f"{folder}/")}
+    count = sum(v["count"] for v in chosen.values())
+    kept = sum(v["count"] - len(v["rejected"]) for v in chosen.values())
+    scored = sum(v["intent_scored"] for v in chosen.values())
+    right = sum(round((v["intent_accuracy"] or 0) * v["intent_scored"]) for v in chosen.values())
+    must = sum(v["must_reject"] for v in chosen.values())
+    missed = sum(len(v["not_rejected"]) for v in chosen.values())
+    return {
+        "count": count,
+        "kept_share": share(kept, count),
+        "target": TARGET_FRESH_KEPT,
+        "intent_scored": scored,
+        "intent_accuracy": share(right, scored),
+        "pending_intent_labels": sum(v["pending_intent_labels"] for v in chosen.values()),
+        "must_reject": must,
+        "must_reject_rejected_share": share(must - missed, must),
     }
 
 
 def build_report(model: Path) -> dict[str, Any]:
     """Classify every set with ``model`` and summarise."""
-    in_scope_files = EARLIER_SETS + sorted(FRESH_DIR.glob("*.yml"))
+    in_scope_files = (
+        EARLIER_SETS + sorted(FRESH_DIR.glob("*.yml")) + sorted(FRESH2_DIR.glob("*.yml"))
+    )
     sets = {path: load_examples(path) for path in [OOS_SET, *in_scope_files]}
     texts = [text for examples in sets.values() for text, _ in examples]
     preds, known, timings = asyncio.run(classify(model, texts))
@@ -172,19 +212,8 @@ def build_report(model: Path) -> dict[str, Any]:
         else:
             report["sets"][name] = score_in_scope(examples, chunk, known)
 
-    fresh = {k: v for k, v in report["sets"].items() if k.startswith("fresh/")}
-    count = sum(v["count"] for v in fresh.values())
-    kept = sum(v["count"] - len(v["rejected"]) for v in fresh.values())
-    scored = sum(v["intent_scored"] for v in fresh.values())
-    right = sum(round((v["intent_accuracy"] or 0) * v["intent_scored"]) for v in fresh.values())
-    report["fresh_total"] = {
-        "count": count,
-        "kept_share": share(kept, count),
-        "target": TARGET_FRESH_KEPT,
-        "intent_scored": scored,
-        "intent_accuracy": share(right, scored),
-        "pending_intent_labels": sum(v["pending_intent_labels"] for v in fresh.values()),
-    }
+    report["fresh_total"] = folder_total(report["sets"], "fresh")
+    report["fresh2_total"] = folder_total(report["sets"], "fresh2")
     report["passed"] = bool(
         (report["oos_val"]["rejected_share"] or 0) >= TARGET_OOS_REJECTED
         and (report["fresh_total"]["kept_share"] or 0) >= TARGET_FRESH_KEPT
@@ -202,14 +231,21 @@ def print_report(report: dict[str, Any], misses: bool) -> None:
     timing = report["parse_ms"]
     print(f"parse time per message: p50 {timing['p50']} ms, p95 {timing['p95']} ms")
     print(f"oos_val rejected: {percent(oos['rejected_share'])} of {oos['count']}\n")
-    print("| set | messages | kept | intent accuracy (scored) | pending labels |")
+    print("| set | messages | kept | intent accuracy (scored) | must reject: rejected |")
     print("|---|---:|---:|---:|---:|")
-    rows = [*report["sets"].items(), ("fresh/ (all)", report["fresh_total"])]
+    rows = [
+        *report["sets"].items(),
+        *((f"{folder}/ (all)", report[f"{folder}_total"]) for folder in FRESH_FOLDERS),
+    ]
     for name, s in rows:
+        must = (
+            f"{percent(s['must_reject_rejected_share'])} of {s['must_reject']}"
+            if s["must_reject"]
+            else "–"
+        )
         print(
             f"| `{name}` | {s['count']} | {percent(s['kept_share'])} | "
-            f"{percent(s['intent_accuracy'])} ({s['intent_scored']}) | "
-            f"{s['pending_intent_labels']} |"
+            f"{percent(s['intent_accuracy'])} ({s['intent_scored']}) | {must} |"
         )
     if not misses:
         return
@@ -217,7 +253,7 @@ def print_report(report: dict[str, Any], misses: bool) -> None:
     for row in oos["not_rejected"]:
         print(f"  [{row['predicted']} {row['confidence']:.2f}] {row['text']}")
     for name, s in report["sets"].items():
-        for kind in ("rejected", "wrong_intent"):
+        for kind in ("rejected", "wrong_intent", "not_rejected"):
             for row in s[kind]:
                 others = ", ".join(row["runners_up"])
                 print(

@@ -17,11 +17,14 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parents[2]
 NLU_DIR = ROOT / "data" / "nlu"
 FRESH_FILES = sorted((ROOT / "tests" / "nlu" / "fresh").glob("*.yml"))
+# A second blind set, written later, with out-of-domain messages labelled out_of_scope.
+FRESH2_FILES = sorted((ROOT / "tests" / "nlu" / "fresh2").glob("*.yml"))
 EVAL_FILES = [
     ROOT / "tests" / "nlu" / "oos_val.yml",
     ROOT / "tests" / "nlu" / "in_scope_heldout.yml",
     ROOT / "tests" / "nlu" / "in_scope_fresh.yml",
     *FRESH_FILES,
+    *FRESH2_FILES,
     # Steers the pipeline's settings (scripts/nlu_tune.py), so it is kept out of training too.
     ROOT / "tests" / "nlu" / "tuning" / "dev.yml",
 ]
@@ -42,9 +45,12 @@ INTENTS_BEING_ADDED = frozenset(
     }
 )
 MIN_FRESH_IN_SCOPE = 250
+MIN_FRESH2_IN_SCOPE = 150
+MIN_FRESH2_OUT_OF_DOMAIN = 40
 # CI lays the shared folder beside the clone; a developer's checkout has it there too.
 CLINC_JSON = ROOT.parent / "shared" / "datasets" / "clinc150" / "clinc150_train_val.json"
 BUILD_SCRIPT = ROOT / "scripts" / "build_out_of_scope_nlu.py"
+TYPO_SCRIPT = ROOT / "scripts" / "nlu_typos.py"
 
 MIN_EXAMPLES_PER_INTENT = 30
 SAFE_YAML = YAML(typ="safe", pure=True)
@@ -81,8 +87,8 @@ def domain_intents() -> list[str]:
     return [name for name in names if not name.startswith("EXTERNAL_")]
 
 
-def load_build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_out_of_scope_nlu", BUILD_SCRIPT)
+def load_build_script(path: Path = BUILD_SCRIPT) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -165,3 +171,25 @@ def test_build_script_never_trains_on_overlapping_intents_or_validation_splits()
     assert chosen_set & overlapping == set()
     held_out = {script.normalise(text) for text, _ in data["val"] + data["oos_val"]}
     assert chosen_set & held_out == set()
+
+
+def test_second_fresh_set_is_large_labelled_and_new() -> None:
+    """fresh2 holds enough in-scope and out-of-domain messages, with the domain's labels,
+    and repeats neither the first fresh set nor the tuning set."""
+    fresh2 = [pair for path in FRESH2_FILES for pair in read_examples(path)]
+    in_scope = [pair for pair in fresh2 if pair[0] != "out_of_scope"]
+    assert len(in_scope) >= MIN_FRESH2_IN_SCOPE
+    assert len(fresh2) - len(in_scope) >= MIN_FRESH2_OUT_OF_DOMAIN
+    assert {intent for intent, _ in fresh2} - set(domain_intents()) - {ANY_IN_SCOPE} == set()
+    earlier = {
+        normalise(t) for path in [*FRESH_FILES, EVAL_FILES[-1]] for _, t in read_examples(path)
+    }
+    texts = [normalise(t) for _, t in fresh2]
+    assert len(set(texts)) == len(texts)
+    assert set(texts) & earlier == set()
+
+
+def test_typo_file_is_the_scripts_output() -> None:
+    """data/nlu/typos.yml is regenerated whenever the examples it copies change."""
+    script = load_build_script(TYPO_SCRIPT)
+    assert script.main(["--check"]) == 0, "run: .venv/bin/python scripts/nlu_typos.py"
