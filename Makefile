@@ -34,7 +34,7 @@ WEB_PORT ?= 8000
 CORS_ORIGINS ?= https?://(localhost|127\.0\.0\.1)(:[0-9]+)?$$
 
 PYTEST_ARGS ?=
-LINT_PATHS := $(wildcard actions addons advisor bot index tests bench)
+LINT_PATHS := $(wildcard actions addons advisor bot deploy index tests bench)
 
 EVAL_QUERIES ?= ../shared/eval/dev_queries.tsv
 EVAL_QRELS ?= ../shared/eval/dev_qrels.json
@@ -80,26 +80,28 @@ $(MODEL): config.yml domain.yml $(RASA_DATA_DIRS) $(RASA_DATA_FILES) requirement
 	@# Rasa leaves the file alone when its own fingerprint says nothing changed.
 	@touch $@
 
+# `exec`: the supervisor replaces the shell, so a SIGTERM make forwards (from `timeout`,
+# systemd, a container stop) reaches it, and it stops everything it started.
 run: install index train ## Start everything (Rasa, actions, web widget + console, Telegram if configured); Ctrl-C stops
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
 	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) WEB_PORT=$(WEB_PORT) \
-		CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.services run
+		CORS_ORIGINS='$(CORS_ORIGINS)' exec $(PY) -m deploy.services run
 
 up: install index train ## Start Rasa and the action server in the background and wait until healthy
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
 	HOST='$(HOST)' RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) WEB_PORT=$(WEB_PORT) \
-		CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.services up
+		CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m deploy.services up
 
 down: ## Stop what `make up` started
-	@$(PY) -m bot.services down
+	@$(PY) -m deploy.services down
 
 up-scaled: install index train ## Start the scaled mode (PostgreSQL, Redis, 2 Rasa + 2 action servers behind nginx) in the background
 	@bash scripts/system_deps.sh
 	@set -a; if [[ -f .env ]]; then source .env; fi; set +a; \
-	CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m bot.scaled up
+	CORS_ORIGINS='$(CORS_ORIGINS)' $(PY) -m deploy.scaled up
 
 down-scaled: ## Stop what `make up-scaled` started (conversations stay in .run/scaled/postgres)
-	@$(PY) -m bot.scaled down
+	@$(PY) -m deploy.scaled down
 
 chat: ## Chat with the running assistant in the terminal (after `make up`)
 	@$(PY) -m bot.terminal --url http://$(HOST):$(RASA_PORT)

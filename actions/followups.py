@@ -8,9 +8,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import slots
+from actions.pages import send_page
 from actions.recommend import payload_positions, present, shown_cards
 from advisor.answers import parse_course_refs
-from advisor.cards import CourseCard, courses_payload
+from advisor.cards import CourseCard
 from advisor.render import render_comparison, render_details, render_shortlist
 
 NO_COURSES_YET = "I haven't shown you any courses yet. Tell me your goal and I'll find some."
@@ -51,9 +52,7 @@ class ActionCourseDetails(Action):
         if not chosen:
             _ask_which(dispatcher, cards, "hear more about")
             return []
-        for card in chosen:
-            dispatcher.utter_message(text=render_details(card))
-        dispatcher.utter_message(json_message=courses_payload(chosen))
+        send_page(dispatcher, chosen, "\n\n".join(render_details(card) for card in chosen))
         return []
 
 
@@ -74,8 +73,7 @@ class ActionCompareCourses(Action):
         if len(chosen) < 2:
             chosen = (chosen + [c for c in cards if c not in chosen])[:2]
         first, second = chosen[:2]
-        dispatcher.utter_message(text=render_comparison(first, second))
-        dispatcher.utter_message(json_message=courses_payload([first, second]))
+        send_page(dispatcher, [first, second], render_comparison(first, second))
         return []
 
 
@@ -138,6 +136,5 @@ class ActionSaveShortlist(Action):
         if not cards:
             dispatcher.utter_message(text=NO_COURSES_YET)
             return []
-        dispatcher.utter_message(text=render_shortlist(cards))
-        dispatcher.utter_message(json_message={**courses_payload(cards), "shortlist": True})
+        send_page(dispatcher, cards, render_shortlist(cards), shortlist=True)
         return []

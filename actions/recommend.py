@@ -16,8 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import slots
+from actions.pages import send_page
 from actions.runtime import course_search, settings
-from advisor.cards import CourseCard, courses_payload
+from advisor.cards import CourseCard
 from advisor.messages import heading, instead_text, nothing_on_topic_text, shortfall_text
 from advisor.profile import LearnerProfile, summary_lines
 from advisor.relax import Relaxation
@@ -71,7 +72,8 @@ def present(
     offset: int = 0,
     intro: str | None = None,
 ) -> list[EventType]:
-    """Send a page of course cards (text plus the ``courses`` payload) and remember it."""
+    """Send a page of course cards (one ``courses`` message, see actions.pages) and
+    remember which courses are on screen."""
     found = advisor().recommend(profile, offset=offset, per_page=settings().results_per_page)
     if not found.query:
         dispatcher.utter_message(text="Tell me what you'd like to learn first, then I can search.")
@@ -86,8 +88,7 @@ def present(
         return [SlotSet(slots.SHOWN_IDS, []), SlotSet(slots.RESULTS_OFFSET, offset)]
     if found.cards:
         text = "\n\n".join(render_card(card) for card in found.cards)
-        dispatcher.utter_message(text=f"{heading(found)}\n\n{text}", buttons=FOLLOW_UP_BUTTONS)
-        dispatcher.utter_message(json_message=courses_payload(found.cards))
+        send_page(dispatcher, found.cards, text, heading=heading(found), buttons=FOLLOW_UP_BUTTONS)
     if offset > 0 and not found.cards:
         dispatcher.utter_message(
             text="That's every relevant course that fits your constraints. Relax one to see more:",
@@ -112,8 +113,8 @@ def _explain_shortfall(dispatcher: CollectingDispatcher, found: Recommendation) 
     ]
     dispatcher.utter_message(text=shortfall_text(found), buttons=buttons)
     if found.offers:
-        dispatcher.utter_message(text="\n\n".join(render_card(card) for card in found.offers))
-        dispatcher.utter_message(json_message={**courses_payload(found.offers), "offers": True})
+        text = "\n\n".join(render_card(card) for card in found.offers)
+        send_page(dispatcher, found.offers, text, offers=True)
 
 
 def _relax_button(field: str, label: str) -> dict[str, str]:

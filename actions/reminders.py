@@ -16,8 +16,8 @@ from rasa_sdk.events import EventType, ReminderCancelled, ReminderScheduled
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.pages import send_page
 from actions.recommend import shown_cards
-from advisor.cards import courses_payload
 from advisor.reminders import describe_when, reminder_time
 from advisor.render import render_shortlist
 
@@ -98,10 +98,11 @@ class ActionRemindShortlist(Action):
                 "to learn and I'll pick up where we left off."
             )
             return []
-        dispatcher.utter_message(
-            text="Here's the reminder you asked for: your shortlist.\n\n" + render_shortlist(cards)
+        send_page(
+            dispatcher,
+            cards,
+            render_shortlist(cards),
+            heading="Here's the reminder you asked for: your shortlist.",
+            shortlist=True,
         )
-        payload = courses_payload(cards)
-        payload["shortlist"] = True
-        dispatcher.utter_message(json_message=payload)
         return []

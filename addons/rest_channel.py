@@ -24,8 +24,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from addons import action_results
-from bot.blank import PLEASE_TYPE, is_blank  # one rule for every channel
+from addons import action_results, event_types
+from addons.blank import PLEASE_TYPE, is_blank  # one rule for every channel
 
 logger = logging.getLogger(__name__)
 
@@ -117,10 +117,11 @@ class CheckedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """``GET /`` health and ``POST /webhook``, as Rasa's REST channel has them.
 
-        Built once when Rasa starts serving: the moment to make its check of action
-        responses cheap (``addons.action_results``).
+        Built once when Rasa starts serving: the moment to make what every turn costs
+        cheaper (``addons.action_results``, ``addons.event_types``).
         """
         action_results.install()
+        event_types.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])

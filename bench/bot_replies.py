@@ -8,12 +8,14 @@ understanding, whatever the reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]  # PyYAML ships no stubs; none installed
 
+from bot import messages as bot_messages
+from bot.messages import Courses, Message, Text
 from index.settings import REPO_ROOT
 
 DOMAIN_FILE = REPO_ROOT / "domain.yml"
@@ -76,29 +78,31 @@ def says_nothing_found(said: Iterable[str]) -> bool:
     return any(w in _normal(text) for text in said for w in wanted)
 
 
-def texts(messages: list[dict[str, Any]]) -> list[str]:
-    """The texts the bot sent in one turn."""
-    return [m["text"] for m in messages if m.get("text")]
+def texts(messages: Sequence[Message]) -> list[str]:
+    """What the bot said in one turn, as a text-only channel shows it (a page of cards as
+    its text rendering)."""
+    return bot_messages.texts(messages)
 
 
-def course_ids(messages: list[dict[str, Any]], *, offers: bool = False) -> list[str]:
-    """Ids of the course cards in one turn (the ``courses`` custom payloads).
+def course_ids(messages: Sequence[Message], *, offers: bool = False) -> list[str]:
+    """Ids of the course cards in one turn.
 
     With ``offers=False`` only recommendations that fit; with ``offers=True`` only the
-    courses the bot offers while saying they break one constraint (``"offers": true``).
+    courses the bot offers while saying they break one constraint.
     """
-    ids: list[str] = []
-    for message in messages:
-        custom = message.get("custom")
-        if (
-            isinstance(custom, dict)
-            and custom.get("type") == "courses"
-            and bool(custom.get("offers")) == offers
-        ):
-            ids.extend(str(card.get("id")) for card in custom.get("courses") or [])
-    return ids
+    return [
+        card.id
+        for message in messages
+        if isinstance(message, Courses) and message.offers == offers
+        for card in message.cards
+    ]
 
 
-def has_skip_button(messages: list[dict[str, Any]]) -> bool:
+def has_skip_button(messages: Sequence[Message]) -> bool:
     """Whether the bot offered its "skip this question" button."""
-    return any(b.get("payload") == "/skip" for m in messages for b in m.get("buttons") or [])
+    return any(
+        button.payload == "/skip"
+        for message in messages
+        if isinstance(message, Text | Courses)
+        for button in message.buttons
+    )

@@ -21,13 +21,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from bench import bot_replies
 from bench.persona_file import SLOTS, Persona, load_personas
+from bot.gateway import RasaGateway, RasaUnavailableError
+from bot.gateway_sync import BlockingGateway
 
 TURN_CAP = 25  # learner messages before the first cards; beyond this it is a loop
-TURN_TIMEOUT_SECONDS = 60.0
 # What a learner says when every question they were asked is answered and nothing comes,
 # in turn (people rephrase rather than repeat themselves).
 NUDGES = (
@@ -97,31 +96,6 @@ class PersonaRun:
         self.not_understood += kinds.count("not_understood")
 
 
-class RasaClient:
-    """The REST channel and the tracker of Rasa's HTTP API."""
-
-    def __init__(self, url: str, token: str, client: httpx.Client) -> None:
-        self.url = url.rstrip("/")
-        self.token = token
-        self.client = client
-
-    def say(self, sender: str, text: str) -> list[dict[str, Any]]:
-        response = self.client.post(
-            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-        )
-        response.raise_for_status()
-        messages: list[dict[str, Any]] = response.json()
-        return messages
-
-    def tracker(self, sender: str) -> dict[str, Any]:
-        response = self.client.get(
-            f"{self.url}/conversations/{sender}/tracker", params={"token": self.token}
-        )
-        response.raise_for_status()
-        tracker: dict[str, Any] = response.json()
-        return tracker
-
-
 def _filled(slots: dict[str, Any]) -> dict[str, Any]:
     return {name: slots.get(name) for name in SLOTS if slots.get(name) is not None}
 
@@ -138,7 +112,7 @@ def _next_slot(requested: str | None, slots: dict[str, Any]) -> str | None:
 class Conversation:
     """One persona talking until the first recommendations (or the cap), then following up."""
 
-    def __init__(self, rasa: RasaClient, persona: Persona, turn_cap: int = TURN_CAP) -> None:
+    def __init__(self, rasa: BlockingGateway, persona: Persona, turn_cap: int = TURN_CAP) -> None:
         self.rasa = rasa
         self.persona = persona
         self.turn_cap = turn_cap
@@ -153,11 +127,10 @@ class Conversation:
 
     def _turn(self, text: str, answering: str | None, requested: str | None) -> Turn:
         started = time.perf_counter()
-        messages = self.rasa.say(self.run.sender, text)
+        messages = self.rasa.turn(self.run.sender, text)
         ms = (time.perf_counter() - started) * 1000
         said = bot_replies.texts(messages)
-        tracker = self.rasa.tracker(self.run.sender)
-        slots = tracker.get("slots") or {}
+        slots = self.rasa.tracker(self.run.sender, events=False).slots
         after = slots.get("requested_slot")
         turn = Turn(
             sent=text,
@@ -255,7 +228,7 @@ class Conversation:
     def follow_up(self) -> None:
         """The persona's messages after seeing results (sent even when none came)."""
         for text in self.persona.script.after_results:
-            messages = self.rasa.say(self.run.sender, text)
+            messages = self.rasa.turn(self.run.sender, text)
             said = bot_replies.texts(messages)
             reply = FollowUp(
                 sent=text,
@@ -269,11 +242,11 @@ class Conversation:
             self.run.after_results.append(reply)
 
     def play(self) -> PersonaRun:
-        """The whole conversation; an HTTP failure is recorded, not raised."""
+        """The whole conversation; Rasa failing is recorded, not raised."""
         try:
             self.interview()
             self.follow_up()
-        except httpx.HTTPError as error:
+        except RasaUnavailableError as error:
             self.run.stopped = f"error: {type(error).__name__}: {error}"
         return self.run
 
@@ -282,8 +255,7 @@ def play_all(
     url: str, token: str, personas: list[Persona], turn_cap: int = TURN_CAP
 ) -> list[PersonaRun]:
     """Every persona in turn against the Rasa at ``url`` (one at a time: 2 shared cores)."""
-    with httpx.Client(timeout=TURN_TIMEOUT_SECONDS) as client:
-        rasa = RasaClient(url, token, client)
+    with BlockingGateway(RasaGateway(url, token=token)) as rasa:
         return [Conversation(rasa, persona, turn_cap).play() for persona in personas]
 
 
@@ -325,11 +297,13 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     if quick:
         personas = personas[:5]
     if args.url:
-        from bot.services import deployment_token
+        from deploy.api_token import deployment_token
+        from deploy.settings import get_deploy_settings
 
-        runs = play_all(args.url, args.token or deployment_token(), personas, args.turn_cap)
+        token = args.token or deployment_token(get_deploy_settings().run_dir)
+        runs = play_all(args.url, token, personas, args.turn_cap)
     else:
-        from bot.embedded import EmbeddedDeployment
+        from deploy.embedded import EmbeddedDeployment
 
         deployment = EmbeddedDeployment(Path(tempfile.mkdtemp(prefix="credwise-personas-")))
         try:

@@ -1,5 +1,7 @@
-"""Channels through which people reach Credwise.
+"""Channels through which people reach Credwise: web widget, Telegram, console, terminal.
 
-To come: the Telegram bot, the embeddable web chat widget and the advisor console.
-Each talks to the Rasa server over HTTP and never imports Rasa itself.
+Each talks to the Rasa server through :mod:`bot.gateway` (one connection pool, one
+timeout and retry policy, one error type) and reads the advisor's answers as the typed
+messages of :mod:`bot.messages`; none imports Rasa itself. Starting and
+supervising the servers lives in :mod:`deploy`.
 """

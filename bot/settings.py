@@ -18,6 +18,10 @@ class BotSettings(BaseSettings):
 
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_auth_token: str | None = None  # also read as RASA_AUTH_TOKEN, see below
+    # bot.gateway: a turn may take a first recommendation's search; a connection not
+    # made within seconds means Rasa is down, not busy.
+    rasa_turn_timeout_seconds: float = Field(default=90.0, gt=0)
+    rasa_connect_timeout_seconds: float = Field(default=5.0, gt=0)
     web_host: str = "127.0.0.1"
     web_port: int = 8000
     # Origins allowed to call the web app from a browser (the widget on a provider's site).

@@ -1,20 +1,20 @@
 """Chat with a running Credwise in the terminal (``make chat`` after ``make up``).
 
-Buttons are listed with numbers; type the number to press one.
+Buttons are listed with numbers; type the number to press one. A terminal cannot draw
+course cards, so a page of cards is printed as the text rendering it carries.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import urllib.error
-import urllib.request
 import uuid
-from typing import Any
 
-TIMEOUT_SECONDS = 60
+from bot.gateway import RasaGateway, RasaUnavailableError
+from bot.gateway_sync import BlockingGateway
+from bot.messages import Button, Courses, Message, Text
+
 # An empty turn is a hand-over (the advisor answers in the console) or a failed action.
 NO_REPLY = (
     "(no reply: if you asked for a person, an advisor will answer here; otherwise "
@@ -22,37 +22,27 @@ NO_REPLY = (
 )
 
 
-def send(url: str, sender: str, text: str) -> list[dict[str, Any]]:
-    """One turn over Rasa's REST channel."""
-    request = urllib.request.Request(
-        f"{url}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        messages: list[dict[str, Any]] = json.loads(response.read())
-    return messages
-
-
-def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """Print the bot's messages; return the buttons offered, in the order numbered."""
-    buttons: list[dict[str, str]] = []
+def show(messages: list[Message]) -> list[Button]:
+    """Print the advisor's messages; return the buttons offered, in the order numbered."""
+    buttons: list[Button] = []
     if not messages:
         print(f"\ncredwise> {NO_REPLY}")
     for message in messages:
-        if message.get("text"):
-            print(f"\ncredwise> {message['text']}")
-        for button in message.get("buttons", []):
+        if not isinstance(message, Text | Courses):
+            continue  # reminders and other payloads are for channels that push
+        if message.text.strip():
+            print(f"\ncredwise> {message.text}")
+        for button in message.buttons:
             buttons.append(button)
-            print(f"   [{len(buttons)}] {button['title']}")
+            print(f"   [{len(buttons)}] {button.title}")
     return buttons
 
 
-def _error_of(refused: urllib.error.HTTPError) -> str:
-    try:
-        return str(json.loads(refused.read())["error"])
-    except (ValueError, KeyError, TypeError):
-        return f"the server refused that message (HTTP {refused.code})"
+def _problem(error: RasaUnavailableError) -> str:
+    """A refused line names what was wrong with it; anything else means Credwise is down."""
+    if error.detail and error.status is not None and error.status < 500:
+        return f"credwise> {error.detail}"
+    return f"Credwise is not answering ({error}). Is it running? Try `make up`."
 
 
 def main() -> int:
@@ -63,26 +53,22 @@ def main() -> int:
     parser.add_argument("--sender", default=f"terminal-{uuid.uuid4().hex[:8]}")
     args = parser.parse_args()
     print("Chatting with Credwise. Type 'quit' to leave.")
-    buttons: list[dict[str, str]] = []
-    while True:
-        try:
-            line = input("\nyou> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            print()
-            return 0
-        if line.lower() in {"quit", "exit"}:
-            return 0
-        if line.isdigit() and 1 <= int(line) <= len(buttons):
-            line = buttons[int(line) - 1]["payload"]
-        try:
-            buttons = show(send(args.url, args.sender, line))
-        except urllib.error.HTTPError as refused:  # a 4xx names what was wrong with the line
-            print(f"credwise> {_error_of(refused)}", file=sys.stderr)
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-            print(
-                f"Credwise is not answering ({error}). Is it running? Try `make up`.",
-                file=sys.stderr,
-            )
+    buttons: list[Button] = []
+    with BlockingGateway(RasaGateway(args.url)) as rasa:
+        while True:
+            try:
+                line = input("\nyou> ").strip()
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return 0
+            if line.lower() in {"quit", "exit"}:
+                return 0
+            if line.isdigit() and 1 <= int(line) <= len(buttons):
+                line = buttons[int(line) - 1].payload
+            try:
+                buttons = show(rasa.turn(args.sender, line))
+            except RasaUnavailableError as error:
+                print(_problem(error), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.embedded import EmbeddedDeployment
+from deploy.embedded import EmbeddedDeployment
 from tests.stack import Stack
 from tests.telegram.bot_api import BotApiStandIn
 
@@ -40,7 +40,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     deployment = EmbeddedDeployment(tmp_path_factory.mktemp("stack"))
     try:
         deployment.start("actions", "rasa")
-        yield Stack(
+        stack = Stack(
             rasa_url=deployment.rasa_url,
             actions_url=deployment.actions_url,
             tracker_db=deployment.tracker_db,
@@ -48,6 +48,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             rasa_token=deployment.token,
             log_dir=deployment.root,
         )
+        yield stack
+        stack.close()
     finally:
         deployment.stop()
         print(f"server logs: {deployment.root}")

@@ -1,20 +1,22 @@
-"""The running Credwise servers as tests see them: start them, talk to them over HTTP."""
+"""The running Credwise servers as tests see them: start them, talk to them over HTTP.
+
+Tests talk to Rasa through the channels' own gateway (bot.gateway), but read its
+answers as Rasa sent them: what is on the wire is what several tests check.
+"""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from bot.infra import free_port
+from bot.gateway import RasaGateway
+from bot.gateway_sync import BlockingGateway
+from deploy.infra import free_port
 
 __all__ = ["Stack", "free_port"]
-
-TURN_TIMEOUT_SECONDS = 60
 
 
 @dataclass
@@ -28,39 +30,27 @@ class Stack:
     rasa_token: str  # Rasa's HTTP API refuses calls without it
     log_dir: Path | None = None  # where the servers' logs go (rasa.log, actions.log)
 
-    def say(self, sender: str, text: str) -> list[dict[str, Any]]:
-        """One turn over the REST channel; returns the bot's messages."""
-        body = json.dumps({"sender": sender, "message": text}).encode()
-        request = urllib.request.Request(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            data=body,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=TURN_TIMEOUT_SECONDS) as response:
-            messages: list[dict[str, Any]] = json.loads(response.read())
-        return messages
+    @cached_property
+    def rasa(self) -> BlockingGateway:
+        """The gateway to this stack's Rasa, made on first use."""
+        return BlockingGateway(RasaGateway(self.rasa_url, token=self.rasa_token))
 
-    def api_url(self, path: str) -> str:
-        """A URL of Rasa's HTTP API, with the token it requires."""
-        return f"{self.rasa_url}{path}?{urllib.parse.urlencode({'token': self.rasa_token})}"
+    def say(self, sender: str, text: str) -> list[dict[str, Any]]:
+        """One turn over the REST channel; returns the bot's messages as Rasa sent them."""
+        return self.rasa.turn_json(sender, text)
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation's tracker from Rasa's HTTP API."""
-        url = self.api_url(f"/conversations/{sender}/tracker")
-        with urllib.request.urlopen(url, timeout=TURN_TIMEOUT_SECONDS) as response:
-            tracker: dict[str, Any] = json.loads(response.read())
-        return tracker
+        return self.rasa.tracker_json(sender)
 
     def append_event(self, sender: str, event: dict[str, Any]) -> None:
         """Append an event through Rasa's HTTP API (what the advisor console does)."""
-        request = urllib.request.Request(
-            self.api_url(f"/conversations/{sender}/tracker/events"),
-            data=json.dumps(event).encode(),
-            headers={"Content-Type": "application/json"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=TURN_TIMEOUT_SECONDS):
-            pass
+        self.rasa.append_events(sender, [event])
+
+    def close(self) -> None:
+        """Close the gateway, if one was made."""
+        if "rasa" in self.__dict__:
+            self.rasa.close()
 
     def stored_events(self, sender: str) -> int:
         """Rows the tracker store holds for a conversation, read from the database itself."""

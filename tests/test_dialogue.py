@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.services import MODEL, RASA, REPO_ROOT
+from deploy.settings import REPO_ROOT, get_deploy_settings
+
+RASA = REPO_ROOT / ".venv-rasa" / "bin" / "rasa"
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +22,7 @@ def test_test_stories_pass_without_prediction_errors(tmp_path: Path) -> None:
             "test",
             "core",
             "--model",
-            str(MODEL),
+            str(get_deploy_settings().rasa_model),
             "--stories",
             str(REPO_ROOT / "tests" / "stories"),
             "--fail-on-prediction-errors",

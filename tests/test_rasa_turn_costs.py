@@ -1,8 +1,10 @@
-"""Rasa's check of action-server responses, compiled once (addons/action_results.py).
+"""What a Rasa turn costs, cut without changing what Rasa does (addons/action_results.py,
+addons/event_types.py).
 
-Run in Rasa's own environment (Python 3.10), where the patched class lives: a valid
-response passes, an invalid one raises Rasa's ValidationError with Rasa's hint, exactly
-as ``jsonschema.validate`` did, and ``install`` puts the check in Rasa's place.
+Run in Rasa's own environment (Python 3.10), where the patched classes live: a valid
+action response passes, an invalid one raises Rasa's ValidationError with Rasa's hint,
+exactly as ``jsonschema.validate`` did; event classes are found by name as before,
+unknown names included.
 """
 
 from __future__ import annotations
@@ -47,6 +49,43 @@ SCRIPT = textwrap.dedent(
 def test_action_responses_are_checked_as_rasa_checks_them() -> None:
     result = subprocess.run(
         [str(RASA_PYTHON), "-c", SCRIPT],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("ok")
+
+
+EVENTS_SCRIPT = textwrap.dedent(
+    """
+    from rasa.shared.core.events import Event, SlotSet, UserUttered
+    from addons import event_types
+
+    before = {name: Event.resolve_by_type(name) for name in ("slot", "user", "action")}
+    event_types.install()
+    for name, cls in before.items():
+        assert Event.resolve_by_type(name) is cls
+    assert Event.resolve_by_type("topic") is None  # Rasa's backwards-compatible answer
+    assert Event.resolve_by_type("no such event", SlotSet) is SlotSet
+    try:
+        Event.resolve_by_type("no such event")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an unknown event name was accepted")
+    event = Event.from_parameters({"event": "slot", "name": "goal", "value": "payroll"})
+    assert isinstance(event, SlotSet) and (event.key, event.value) == ("goal", "payroll")
+    print("ok")
+    """
+)
+
+
+def test_event_classes_are_found_by_name_as_rasa_finds_them() -> None:
+    result = subprocess.run(
+        [str(RASA_PYTHON), "-c", EVENTS_SCRIPT],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

@@ -1,7 +1,9 @@
 """``/console/api/handoffs``: the learners waiting for a person, and answering them.
 
 Replies and the hand-back go into the learner's conversation through Rasa's HTTP API
-(see rasa.py); the queue itself is the action server's SQLite file (handoffs.py).
+(bot.gateway, events.py); the queue itself is the action server's SQLite file
+(handoffs.py). Rasa unreachable is a 503 (try again later); Rasa answering with an
+error is a 502, a configuration problem such as a wrong token.
 """
 
 from __future__ import annotations
@@ -10,20 +12,14 @@ import time
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.profile import LearnerProfile, summary_lines
+from bot.console.events import ADVISOR_SOURCE, RESUME_MESSAGE, advisor_event
 from bot.console.handoffs import Handoff, HandoffQueue
-from bot.console.rasa import (
-    ADVISOR_SOURCE,
-    RESUME_MESSAGE,
-    RasaClient,
-    RasaRefusedError,
-    RasaUnavailableError,
-    advisor_event,
-)
 from bot.console.state import SessionDep, SettingsDep
+from bot.gateway import RasaGateway, RasaUnavailableError
 from bot.telegram.push import push
 
 router = APIRouter()
@@ -32,12 +28,20 @@ MAX_REPLY = 2000
 SPEAKERS = {"user": "learner", "bot": "credwise"}
 
 
-def rasa_client(settings: SettingsDep) -> RasaClient:
-    """The Rasa the web app is configured for (a dependency, so tests can swap it)."""
-    return RasaClient(settings.rasa_url, settings.rasa_auth_token)
+def rasa_gateway(request: Request) -> RasaGateway:
+    """The web app's gateway to Rasa (a dependency, so tests can swap it)."""
+    gateway: RasaGateway = request.app.state.rasa
+    return gateway
 
 
-RasaDep = Annotated[RasaClient, Depends(rasa_client)]
+RasaDep = Annotated[RasaGateway, Depends(rasa_gateway)]
+
+
+def _failed(error: RasaUnavailableError) -> HTTPException:
+    """503 when Rasa did not answer, 502 when it answered with an error."""
+    if error.status is None:
+        return HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(error))
+    return HTTPException(status.HTTP_502_BAD_GATEWAY, str(error))
 
 
 class ReplyRequest(BaseModel):
@@ -86,13 +90,11 @@ def _waiting(queue: HandoffQueue, handoff_id: int) -> Handoff:
     return handoff
 
 
-async def _append(rasa: RasaClient, sender_id: str, events: list[dict[str, Any]]) -> None:
+async def _append(rasa: RasaGateway, sender_id: str, events: list[dict[str, Any]]) -> None:
     try:
         await rasa.append_events(sender_id, events)
     except RasaUnavailableError as error:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(error)) from error
-    except RasaRefusedError as error:
-        raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from error
+        raise _failed(error) from error
 
 
 @router.get("/handoffs")
@@ -111,11 +113,9 @@ async def conversation(handoff_id: int, settings: SettingsDep, rasa: RasaDep) ->
     try:
         tracker = await rasa.tracker(handoff.sender_id)
     except RasaUnavailableError as error:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(error)) from error
-    except RasaRefusedError as error:
-        raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from error
+        raise _failed(error) from error
     messages = []
-    for event in tracker.get("events") or []:
+    for event in tracker.events:
         speaker = SPEAKERS.get(str(event.get("event")))
         if speaker is None or not event.get("text"):
             continue
@@ -124,7 +124,7 @@ async def conversation(handoff_id: int, settings: SettingsDep, rasa: RasaDep) ->
         messages.append({"from": speaker, "text": str(event["text"]), "at": event.get("timestamp")})
     return {
         "sender_id": handoff.sender_id,
-        "paused": bool(tracker.get("paused")),
+        "paused": tracker.paused,
         "messages": messages,
     }
 

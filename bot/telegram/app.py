@@ -17,9 +17,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.gateway import RasaGateway
 from bot.settings import BotSettings
 from bot.telegram.handlers import TelegramChannel, set_commands
-from bot.telegram.rasa_client import RasaClient
 from bot.telegram.webhook import webhook_server
 
 logger = logging.getLogger(__name__)
@@ -50,9 +50,7 @@ def build_application(settings: BotSettings, channel: TelegramChannel | None = N
     """
     if not settings.telegram_bot_token:
         raise ValueError(TELEGRAM_OFF)
-    channel = channel or TelegramChannel(
-        RasaClient(settings.rasa_url, auth_token=settings.rasa_auth_token)
-    )
+    channel = channel or TelegramChannel(RasaGateway.from_settings(settings))
     rasa = channel.rasa
 
     async def close(application: Application) -> None:

@@ -27,10 +27,11 @@ from telegram.ext import (
     filters,
 )
 
-from bot.blank import PLEASE_TYPE, is_blank
+from addons.blank import PLEASE_TYPE, is_blank
+from bot.gateway import RasaGateway, RasaUnavailableError
+from bot.messages import after_reminder
 from bot.telegram.callback_keys import CallbackKeys
 from bot.telegram.push import sender_id
-from bot.telegram.rasa_client import RasaClient, RasaUnavailableError
 from bot.telegram.rate_limit import RateLimiter, Verdict
 from bot.telegram.reminders import ReminderDeliveries
 from bot.telegram.rendering import Reply, escape, render_turn
@@ -89,11 +90,11 @@ class _ChatLocks:
 
 
 class TelegramChannel:
-    """The bot's handlers, with what they share: the Rasa client, limits and button keys."""
+    """The bot's handlers, with what they share: the Rasa gateway, limits and button keys."""
 
     def __init__(
         self,
-        rasa: RasaClient,
+        rasa: RasaGateway,
         limiter: RateLimiter | None = None,
         keys: CallbackKeys | None = None,
     ) -> None:
@@ -163,7 +164,7 @@ class TelegramChannel:
         """A typed message: one turn of the conversation."""
         message = update.effective_message
         if message is not None and message.text and is_blank(message.text):
-            await context.bot.send_message(message.chat_id, PLEASE_TYPE)  # see bot.blank
+            await context.bot.send_message(message.chat_id, PLEASE_TYPE)  # see addons.blank
         elif message is not None and message.text:
             await self._relay_from(update, context, message.text)
 
@@ -212,7 +213,7 @@ class TelegramChannel:
         async with self._locks.hold(chat_id):
             try:
                 async with typing(context, chat_id):
-                    answer = await self.rasa.send(sender_id(chat_id), message)
+                    answer = await self.rasa.turn(sender_id(chat_id), message)
             except RasaUnavailableError as error:
                 logger.error("chat %s: %s", chat_id, error)
                 await context.bot.send_message(chat_id, RASA_DOWN)
@@ -228,7 +229,12 @@ class TelegramChannel:
 
     async def _deliver_reminder(self, chat_id: int, since: float) -> bool:
         """Send what the advisor said when the chat's reminder fired; False if not yet."""
-        messages = await self.rasa.reminder_messages(sender_id(chat_id), since)
+        try:
+            tracker = await self.rasa.tracker(sender_id(chat_id))
+        except RasaUnavailableError as error:
+            logger.warning("chat %s: cannot read the reminder: %s", chat_id, error)
+            return False
+        messages = after_reminder(tracker.events, since)
         if not messages or self._bot is None:
             return False
         async with self._locks.hold(chat_id):

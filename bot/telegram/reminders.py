@@ -16,7 +16,8 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timezone
-from typing import Any
+
+from bot.messages import Message, reminder_change
 
 logger = logging.getLogger(__name__)
 
@@ -28,24 +29,6 @@ MAX_WAIT_SECONDS = 40 * 24 * 3600.0  # beyond this the delivery is not scheduled
 Deliver = Callable[[int, float], Awaitable[bool]]
 
 
-def reminder_time(messages: Sequence[dict[str, Any]]) -> tuple[bool, datetime | None]:
-    """(whether the turn spoke of a reminder, when it fires; None = cancelled)."""
-    found, at = False, None
-    for message in messages:
-        custom = message.get("custom")
-        if not isinstance(custom, dict) or custom.get("type") != "reminder":
-            continue
-        found = True
-        raw = custom.get("at")
-        try:
-            at = datetime.fromisoformat(raw) if isinstance(raw, str) else None
-        except ValueError:
-            at = None
-        if at is not None and at.tzinfo is None:
-            at = at.replace(tzinfo=timezone.utc)
-    return found, at
-
-
 class ReminderDeliveries:
     """One pending delivery per chat."""
 
@@ -53,12 +36,13 @@ class ReminderDeliveries:
         self._deliver = deliver
         self._pending: dict[int, asyncio.Task[None]] = {}
 
-    def update(self, chat_id: int, messages: Sequence[dict[str, Any]]) -> None:
+    def update(self, chat_id: int, messages: Sequence[Message]) -> None:
         """Schedule, replace or cancel the chat's delivery from a turn's messages."""
-        found, at = reminder_time(messages)
-        if not found:
+        change = reminder_change(messages)
+        if change is None:
             return
         self.cancel(chat_id)
+        at = change.at
         if at is None:
             return
         wait = (at - datetime.now(timezone.utc)).total_seconds()

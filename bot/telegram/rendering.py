@@ -1,12 +1,10 @@
-"""Rasa's messages as Telegram messages: HTML text, inline keyboards, one message per card.
+"""The advisor's messages as Telegram messages: HTML text, inline keyboards, one per card.
 
-Rasa answers every channel alike: a recommendation turn carries the cards twice, as
-plain text (for channels that cannot draw cards) and as a ``courses`` payload. On
-Telegram a card is a message of its own with an "Open course" button, so the plain-text
-rendering right before the payload is left out and its buttons move to a short message
-after the cards. A saved shortlist is the exception: its one text message, with every
-link, is what the learner keeps or forwards, so it is sent as it is and not repeated as
-cards.
+On Telegram a card is a message of its own with an "Open course" button, so a page of
+cards (:class:`bot.messages.Courses`) becomes its heading, one message per card, and
+its buttons on a short message after the cards; the page's plain-text rendering is not
+used. A saved shortlist is the exception: its text, with every link, is what the
+learner keeps or forwards, so it is sent as it is and not repeated as cards.
 """
 
 from __future__ import annotations
@@ -14,12 +12,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.telegram.rasa_client import RasaMessage
+from bot.messages import Button, CourseCard, Courses, Message, Text
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit on a message's text
 SHORT_BUTTON_CHARS = 20  # two buttons this short share a row on a phone
@@ -71,14 +68,12 @@ def split_html(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
 
 
-def keyboard(buttons: Sequence[dict[str, Any]], encode: Encode) -> InlineKeyboardMarkup | None:
+def keyboard(buttons: Sequence[Button], encode: Encode) -> InlineKeyboardMarkup | None:
     """Rasa buttons as an inline keyboard; short titles go two to a row."""
     rows: list[list[InlineKeyboardButton]] = []
     for button in buttons:
-        title, payload = str(button.get("title") or ""), str(button.get("payload") or "")
-        if not title or not payload:
-            continue
-        key = InlineKeyboardButton(title, callback_data=encode(payload))
+        title = button.title
+        key = InlineKeyboardButton(title, callback_data=encode(button.payload))
         pairs = len(title) <= SHORT_BUTTON_CHARS
         if rows and pairs and len(rows[-1]) == 1 and len(rows[-1][0].text) <= SHORT_BUTTON_CHARS:
             rows[-1].append(key)
@@ -95,109 +90,71 @@ def is_web_url(url: object) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-def card_html(card: dict[str, Any]) -> str:
+def card_html(card: CourseCard) -> str:
     """A course card: the figures a learner decides on, already worded by the advisor."""
-    title = str(card.get("title") or "")
-    if card.get("position"):
-        title = f"{card['position']}. {title}"  # as the learner refers to it: "compare 1 and 3"
-    lines = [f"<b>{escape(title)}</b>", f"<i>{escape(card.get('provider') or NO_PROVIDER)}</i>"]
-    total, weeks = str(card.get("total_hours") or ""), str(card.get("weeks") or "")
+    title = f"{card.position}. {card.title}" if card.position else card.title
+    # The position is how the learner refers to it: "compare 1 and 3".
+    lines = [f"<b>{escape(title)}</b>", f"<i>{escape(card.provider or NO_PROVIDER)}</i>"]
+    total, weeks = card.total_hours, card.weeks
     time_text = total if not weeks or weeks == total else f"{total} · {weeks}"
-    fit_mark = FIT_MARKS.get(str(card.get("fit")), "")
+    fit_mark = FIT_MARKS.get(card.fit, "")
     fields = [
         ("Time", time_text),
-        ("Deadline", f"{fit_mark}{card.get('fit_text') or ''}"),
-        ("Cost", card.get("cost")),
-        ("Format", "; ".join(str(v) for v in (card.get("mode"), card.get("pace")) if v)),
-        ("Credential", card.get("credential")),
-        ("Quality", ", ".join(str(q) for q in card.get("quality") or [])),
-        ("New skills", ", ".join(str(s) for s in card.get("skills_you_lack") or [])),
+        ("Deadline", f"{fit_mark}{card.fit_text}" if card.fit_text else ""),
+        ("Cost", card.cost),
+        ("Format", "; ".join(v for v in (card.mode, card.pace) if v)),
+        ("Credential", card.credential),
+        ("Quality", ", ".join(card.quality)),
+        ("New skills", ", ".join(card.skills_you_lack)),
     ]
-    lines += [f"<b>{label}:</b> {escape(str(value))}" for label, value in fields if value]
-    if card.get("why"):
-        lines += ["", f"<b>Why:</b> {escape(str(card['why']))}"]
-    if is_web_url(card.get("url")) and card.get("url_is_provider_site"):
+    lines += [f"<b>{label}:</b> {escape(value)}" for label, value in fields if value]
+    if card.why:
+        lines += ["", f"<b>Why:</b> {escape(card.why)}"]
+    if is_web_url(card.url) and card.url_is_provider_site:
         lines += ["", f"<i>{escape(PROVIDER_SITE_NOTE)}</i>"]
     return "\n".join(lines)
 
 
-def card_reply(card: dict[str, Any]) -> Reply:
+def card_reply(card: CourseCard) -> Reply:
     """The card's message, with a link button when the catalog has a usable link."""
-    url = card.get("url")
-    if not is_web_url(url):
+    if not is_web_url(card.url):
         return Reply(card_html(card))
-    label = OPEN_PROVIDER_SITE if card.get("url_is_provider_site") else OPEN_COURSE
-    button = InlineKeyboardButton(label, url=str(url))
+    label = OPEN_PROVIDER_SITE if card.url_is_provider_site else OPEN_COURSE
+    button = InlineKeyboardButton(label, url=card.url)
     return Reply(card_html(card), InlineKeyboardMarkup([[button]]))
 
 
-def courses_of(message: RasaMessage) -> list[dict[str, Any]] | None:
-    """The cards of a ``courses`` payload, or ``None`` when the message is something else."""
-    custom = message.get("custom")
-    if not isinstance(custom, dict) or custom.get("type") != "courses":
-        return None
-    cards = custom.get("courses")
-    if not isinstance(cards, list):
-        return None
-    return [card for card in cards if isinstance(card, dict)]
+def _page_replies(page: Courses, encode: Encode) -> list[Reply]:
+    """A page of cards: its heading, a message per card, then its buttons.
 
-
-def text_rendering_length(messages: Sequence[RasaMessage], index: int) -> int:
-    """How many text messages just before ``messages[index]`` render its cards as plain text.
-
-    Walking back from the payload, each text message must name at least one of the cards'
-    titles, and together they must name all of them; otherwise nothing is replaced, so a
-    text the learner needs is never lost.
+    A shortlist is its text as it is (with the buttons, if any, on its last part).
     """
-    cards = courses_of(messages[index]) or []
-    titles = {str(card["title"]) for card in cards if card.get("title")}
-    if not titles:
-        return 0
-    named: set[str] = set()
-    for back, message in enumerate(reversed(messages[:index]), start=1):
-        text = message.get("text")
-        found = {title for title in titles if isinstance(text, str) and title in text}
-        if not found:
-            return 0
-        named |= found
-        if named == titles:
-            return back
-    return 0
-
-
-def render_turn(messages: Sequence[RasaMessage], encode: Encode) -> list[Reply]:
-    """Every message of one Rasa turn as Telegram messages, in order."""
-    replaced: set[int] = set()
-    moved_buttons: dict[int, list[dict[str, Any]]] = {}
-    for index, message in enumerate(messages):
-        custom = message.get("custom")
-        if courses_of(message) is None or (isinstance(custom, dict) and custom.get("shortlist")):
-            continue
-        run = range(index - text_rendering_length(messages, index), index)
-        replaced.update(run)
-        moved_buttons[index] = [b for i in run for b in messages[i].get("buttons") or []]
-
-    replies: list[Reply] = []
-    for index, message in enumerate(messages):
-        if index in replaced:
-            continue
-        cards = courses_of(message)
-        if cards is not None:
-            if index in moved_buttons:
-                replies += [card_reply(card) for card in cards]
-                markup = keyboard(moved_buttons[index], encode)
-                if markup is not None:
-                    replies.append(Reply(escape(NEXT_PROMPT), markup))
-            continue
-        replies += _text_replies(message, encode)
+    if page.shortlist:
+        return _text_replies(page.text, page.buttons, encode)
+    replies = [Reply(chunk) for chunk in split_html(page.heading or "")]
+    replies += [card_reply(card) for card in page.cards]
+    markup = keyboard(page.buttons, encode)
+    if markup is not None:
+        replies.append(Reply(escape(NEXT_PROMPT), markup))
     return replies
 
 
-def _text_replies(message: RasaMessage, encode: Encode) -> list[Reply]:
-    """A text message (long ones split), its buttons on the last part."""
-    text = message.get("text")
-    markup = keyboard(message.get("buttons") or [], encode)
-    chunks = split_html(text) if isinstance(text, str) else []
+def render_turn(messages: Sequence[Message], encode: Encode) -> list[Reply]:
+    """Every message of one turn as Telegram messages, in order (reminders and other
+    payloads are not shown: they tell the bridge something, not the learner)."""
+    replies: list[Reply] = []
+    for message in messages:
+        if isinstance(message, Courses):
+            replies += _page_replies(message, encode)
+        elif isinstance(message, Text):
+            replies += _text_replies(message.text, message.buttons, encode)
+    return replies
+
+
+def _text_replies(text: str, buttons: Sequence[Button], encode: Encode) -> list[Reply]:
+    """A text (long ones split), its buttons on the last part."""
+    markup = keyboard(buttons, encode)
+    chunks = split_html(text)
     if not chunks:
         return [Reply(escape(CHOOSE_PROMPT), markup)] if markup is not None else []
     replies = [Reply(chunk) for chunk in chunks]

@@ -1,117 +1,75 @@
-"""Rasa's messages and tracker events -> the messages the widget renders.
+"""The advisor's messages -> the messages the widget renders.
 
 The widget gets one shape whether a message arrives live (``/api/chat``) or is restored
 after a reload (``/api/history``): ``{"from": "user" | "bot", "text"?, "buttons"?,
-"custom"?}``, plus ``"advisor": name`` on a human advisor's reply in the history. Only
-the fields the widget draws are passed on, each checked for its type, so a malformed
-event can never break the page.
+"custom"?}``, plus ``"advisor": name`` on a human advisor's reply in the history. Both
+come from the typed messages of :mod:`bot.messages`, so only fields the widget draws,
+each of the right type, ever reach the page.
 
-Recommendation turns say the same thing twice: a plain-text rendering of the courses
-(for channels without cards) and a ``courses`` payload. The widget draws cards, so the
-text is folded into the card message here, keeping its buttons (the follow-ups).
+A page of course cards is one message: its heading as the text, the cards as a
+``courses`` payload, and its buttons (the follow-ups). Its plain-text rendering is for
+channels that cannot draw cards and is not sent to the browser.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, TypedDict
+from collections.abc import Iterable
+from typing import Any
+
+from bot.messages import (
+    Button,
+    Courses,
+    Custom,
+    Message,
+    Reminder,
+    Text,
+    from_bot_event,
+    is_external,
+)
 
 SHOWN_KEY = "widget_shown"  # user-event metadata: what the learner's bubble showed
 ADVISOR_SOURCE = "advisor_console"  # bot-event metadata of a human advisor's reply
-# Rasa's text for a user event it triggered itself (``UserUttered.create_external``).
-EXTERNAL_PREFIX = "EXTERNAL: "
 MAX_HISTORY_MESSAGES = 300  # a long conversation restores its recent part, not all of it
 
 
-class Button(TypedDict):
-    """A quick reply: the title is shown, the payload is sent."""
-
-    title: str
-    payload: str
+def _buttons(buttons: Iterable[Button]) -> list[dict[str, str]]:
+    return [button.as_dict() for button in buttons]
 
 
-def _buttons(raw: object) -> list[Button]:
-    """Buttons with a string title and payload; anything else is dropped."""
-    if not isinstance(raw, list):
-        return []
-    return [
-        Button(title=item["title"], payload=item["payload"])
-        for item in raw
-        if isinstance(item, dict)
-        and isinstance(item.get("title"), str)
-        and isinstance(item.get("payload"), str)
-    ]
+def widget_message(message: Message) -> dict[str, Any]:
+    """One typed message in the widget's shape."""
+    shown: dict[str, Any] = {"from": "bot"}
+    if isinstance(message, Text):
+        if message.text.strip():
+            shown["text"] = message.text
+        if message.buttons:
+            shown["buttons"] = _buttons(message.buttons)
+    elif isinstance(message, Courses):
+        if message.heading:
+            shown["text"] = message.heading
+        shown["custom"] = {
+            "type": "courses",
+            "courses": [card.as_dict() for card in message.cards],
+            "offers": message.offers,
+            "shortlist": message.shortlist,
+        }
+        if message.buttons:
+            shown["buttons"] = _buttons(message.buttons)
+    elif isinstance(message, Reminder):
+        at = message.at.isoformat() if message.at else None
+        shown["custom"] = {"type": "reminder", "at": at}
+    elif isinstance(message, Custom):
+        shown["custom"] = message.payload
+    return shown
 
 
-def bot_message(text: object, buttons: object, custom: object) -> dict[str, Any] | None:
-    """A bot message in the widget's shape, or None when it has nothing to show."""
-    message: dict[str, Any] = {"from": "bot"}
-    if isinstance(text, str) and text.strip():
-        message["text"] = text
-    clean_buttons = _buttons(buttons)
-    if clean_buttons:
-        message["buttons"] = clean_buttons
-    if isinstance(custom, dict) and custom:
-        message["custom"] = custom
-    return message if len(message) > 1 else None
+def from_turn(messages: Iterable[Message]) -> list[dict[str, Any]]:
+    """A turn's messages for the widget."""
+    return [widget_message(message) for message in messages]
 
 
-def _card_titles(message: dict[str, Any]) -> list[str]:
-    custom = message.get("custom") or {}
-    if custom.get("type") != "courses" or not isinstance(custom.get("courses"), list):
-        return []
-    return [
-        card["title"]
-        for card in custom["courses"]
-        if isinstance(card, dict) and isinstance(card.get("title"), str) and card["title"]
-    ]
-
-
-def fold_card_text(messages: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Replace the plain-text rendering of a ``courses`` payload by the cards themselves.
-
-    In the run of bot messages before a payload, the texts naming its courses (one list,
-    a comparison, or one "details" text per course) say what the cards say. When those
-    texts name every course, the cards take the first one's place, inherit their buttons
-    (the follow-ups), and the texts go.
-    """
-    result = [dict(message) for message in messages]
-    for index, message in enumerate(result):
-        titles = _card_titles(message)
-        if not titles:
-            continue
-        start = index
-        while start > 0 and result[start - 1].get("from") == "bot":
-            start -= 1
-        renderings = [
-            position
-            for position in range(start, index)
-            if any(title in str(result[position].get("text", "")) for title in titles)
-        ]
-        named = {t for p in renderings for t in titles if t in str(result[p].get("text"))}
-        if not renderings or named != set(titles):
-            continue
-        buttons = [b for p in renderings for b in result[p].get("buttons", [])]
-        cards = {key: value for key, value in message.items() if key != "buttons"}
-        if buttons:
-            cards["buttons"] = buttons
-        for position in renderings:
-            result[position] = {}
-        result[renderings[0]] = cards
-        result[index] = {}
-    return [message for message in result if message]
-
-
-def from_webhook(messages: object) -> list[dict[str, Any]]:
-    """The REST channel's reply -> widget messages."""
-    if not isinstance(messages, list):
-        return []
-    converted = (
-        bot_message(item.get("text"), item.get("buttons"), item.get("custom"))
-        for item in messages
-        if isinstance(item, dict)
-    )
-    return fold_card_text([message for message in converted if message is not None])
+def _offered(message: Message) -> tuple[Button, ...]:
+    return message.buttons if isinstance(message, Text | Courses) else ()
 
 
 def _user_text(event: dict[str, Any], offered: Iterable[Button]) -> str | None:
@@ -128,7 +86,7 @@ def _user_text(event: dict[str, Any], offered: Iterable[Button]) -> str | None:
         return shown
     if not text.startswith("/"):
         return text
-    return next((button["title"] for button in offered if button["payload"] == text), None)
+    return next((button.title for button in offered if button.payload == text), None)
 
 
 def _advisor(event: dict[str, Any]) -> str | None:
@@ -138,14 +96,6 @@ def _advisor(event: dict[str, Any]) -> str | None:
         return None
     name = metadata.get("advisor")
     return name if isinstance(name, str) and name else "Advisor"
-
-
-def is_external(event: dict[str, Any]) -> bool:
-    """A user event Rasa made itself (a reminder firing), not a message the learner typed."""
-    metadata = event.get("metadata")
-    if isinstance(metadata, dict) and metadata.get("is_external") is True:
-        return True
-    return str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
 
 
 def from_tracker(events: object) -> list[dict[str, Any]]:
@@ -164,14 +114,12 @@ def from_tracker(events: object) -> list[dict[str, Any]]:
             offered = []
             if shown and shown.strip():
                 history.append({"from": "user", "text": shown})
-        elif event.get("event") == "bot":
-            data = event.get("data")
-            data = data if isinstance(data, dict) else {}
-            message = bot_message(event.get("text"), data.get("buttons"), data.get("custom"))
-            if message is not None:
-                advisor = _advisor(event)
-                if advisor:
-                    message["advisor"] = advisor
-                offered = offered + message.get("buttons", [])
-                history.append(message)
-    return fold_card_text(history)[-MAX_HISTORY_MESSAGES:]
+            continue
+        advisor = _advisor(event)
+        for message in from_bot_event(event):
+            offered += _offered(message)
+            shown_message = widget_message(message)
+            if advisor:
+                shown_message["advisor"] = advisor
+            history.append(shown_message)
+    return history[-MAX_HISTORY_MESSAGES:]

@@ -21,8 +21,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from bot.settings import BotSettings
-from bot.widget import messages, rasa, rate_limit
+from bot.gateway import RasaGateway, RasaUnavailableError
+from bot.widget import messages, rate_limit
 from bot.widget.validation import InvalidRequestError, chat_request, check_sender
 
 logger = logging.getLogger(__name__)
@@ -51,9 +51,9 @@ DEMO_HEADERS = {
 }
 
 
-def _settings(request: Request) -> BotSettings:
-    settings: BotSettings = request.app.state.settings
-    return settings
+def _rasa(request: Request) -> RasaGateway:
+    gateway: RasaGateway = request.app.state.rasa
+    return gateway
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -94,17 +94,18 @@ async def chat(request: Request) -> Response:
     too_many = rate_limit.refuse(request, valid.sender)  # 429 before Rasa does any work
     if too_many is not None:
         return too_many
-    settings = _settings(request)
+    rasa = _rasa(request)
+    # ``shown`` (a pressed button's title) goes into the user event's metadata, so a
+    # restored conversation shows what the learner saw, not the payload that was sent.
+    metadata = {messages.SHOWN_KEY: valid.shown} if valid.shown is not None else None
     try:
-        reply = await rasa.send(settings, valid.sender, valid.message, valid.shown)
-    except rasa.RasaUnavailableError as error:
+        reply = await rasa.turn(valid.sender, valid.message, metadata)
+    except RasaUnavailableError as error:
         logger.warning("chat: Rasa unavailable: %s", error)
         return _error(503, UNAVAILABLE)
-    try:  # a hand-over pauses the bot: the widget then watches for the advisor's replies
-        paused: bool | None = (await rasa.tracker(settings, valid.sender, with_events=False)).paused
-    except rasa.RasaUnavailableError:
-        paused = None
-    shown = messages.from_webhook(reply)
+    # A hand-over pauses the bot: the widget then watches for the advisor's replies.
+    paused = await rasa.paused(valid.sender)
+    shown = messages.from_turn(reply)
     if not shown and paused is not True:  # silence that is not a hand-over: apologise
         logger.warning("chat: empty reply for %s; a custom action probably failed", valid.sender)
         shown = [{"from": "bot", "text": APOLOGY}]
@@ -119,8 +120,8 @@ async def history(request: Request, sender: str | None = None) -> Response:
     except InvalidRequestError as refused:
         return _error(refused.status, refused.message)
     try:
-        found = await rasa.tracker(_settings(request), valid_sender)
-    except rasa.RasaUnavailableError as error:
+        found = await _rasa(request).tracker(valid_sender)
+    except RasaUnavailableError as error:
         logger.warning("history: Rasa unavailable: %s", error)
         return _error(503, UNAVAILABLE)
     return _with_status(messages.from_tracker(found.events), found.paused)

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
-from bot.blank import PLEASE_TYPE, is_blank
+from addons.blank import PLEASE_TYPE, is_blank
 
 MAX_MESSAGE_CHARS = 5_000
 MAX_SENDER_CHARS = 128
 MAX_SHOWN_CHARS = 500  # a quick reply's title
 # A message of MAX_MESSAGE_CHARS characters fits even when every one is \uXXXX-escaped.
 MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 12 + 1_024
-EMPTY_MESSAGE = PLEASE_TYPE  # see bot.blank: Rasa must never get a blank message
+EMPTY_MESSAGE = PLEASE_TYPE  # see addons.blank: Rasa must never get a blank message
 SENDER_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_SENDER_CHARS}}}")
 
 

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import slots
 from actions.change import ActionChangeAnswer
 from actions.control import ActionHandoff
-from actions.recommend import ActionRecommend, ActionRefineResults
+from actions.followups import ActionCompareCourses, ActionSaveShortlist
+from actions.recommend import FOLLOW_UP_BUTTONS, ActionRecommend, ActionRefineResults
 from actions.runtime import course_search, settings
 from tests.utils.trackers import DOMAIN, slot_events, tracker
 
@@ -53,6 +54,32 @@ async def test_recommendations_honour_every_constraint() -> None:
         assert card["why"]
     assert slot_events(events)[slots.SHOWN_IDS] == [c["id"] for c in cards]
     assert "Here's what I have" in dispatcher.messages[0]["text"]
+
+
+def _sent_once(dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """The one ``courses`` message of a turn, checked to say its courses nowhere else."""
+    pages: list[dict[str, Any]] = [m["custom"] for m in dispatcher.messages if m.get("custom")]
+    [page] = pages
+    titles = [card["title"] for card in page["courses"]]
+    assert all(title in page["text"] for title in titles)  # the text-only rendering
+    for message in dispatcher.messages:
+        assert not any(title in (message.get("text") or "") for title in titles)
+    return page
+
+
+async def test_a_page_is_sent_once_with_its_text_rendering_and_buttons() -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionRecommend().run(dispatcher, tracker(slot_values=PROFILE), DOMAIN)
+    page = _sent_once(dispatcher)
+    assert page["type"] == "courses" and page["offers"] is False and page["shortlist"] is False
+    assert page["heading"] and page["text"].startswith(page["heading"])
+    assert page["buttons"] == FOLLOW_UP_BUTTONS
+
+    shown = {**PROFILE, slots.SHOWN_IDS: slot_events(events)[slots.SHOWN_IDS]}
+    for action in (ActionCompareCourses(), ActionSaveShortlist()):
+        follow_up = CollectingDispatcher()
+        await action.run(follow_up, tracker(slot_values=shown), DOMAIN)
+        assert _sent_once(follow_up)["shortlist"] is isinstance(action, ActionSaveShortlist)
 
 
 async def test_changing_the_budget_gives_fresh_results() -> None:

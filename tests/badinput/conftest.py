@@ -24,7 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import services
+from deploy.health import wait_healthy
+from deploy.processes import start_process, stop
+from deploy.servers import web_app
 from tests.browser.conftest import (  # noqa: F401  (fixtures, shared with the widget suite)
     browser,
     new_context,
@@ -70,9 +72,9 @@ def _start_web(
 ) -> tuple[WebApp, subprocess.Popen[bytes]]:
     port = free_port()
     token = api_token(stack).get("token", "")
-    service = services.web_app(port, stack.rasa_url, env={"CREDWISE_RASA_AUTH_TOKEN": token, **env})
-    process = services.start(service, log)
-    services.wait_healthy(service, process, WEB_HEALTH_TIMEOUT_SECONDS)
+    service = web_app(port, stack.rasa_url, env={"CREDWISE_RASA_AUTH_TOKEN": token, **env})
+    process = start_process(service, log)
+    wait_healthy(service, process, WEB_HEALTH_TIMEOUT_SECONDS, log)
     return WebApp(url=f"http://127.0.0.1:{port}", log=log), process
 
 
@@ -101,7 +103,7 @@ def web(stack: Stack, web_logs: Path, stack_log_offsets: dict[str, int]) -> Iter
     try:
         yield app
     finally:
-        services.stop(process)
+        stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +121,7 @@ def flood_web(stack: Stack, web_logs: Path, stack_log_offsets: dict[str, int]) -
     try:
         yield app
     finally:
-        services.stop(process)
+        stop(process)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from telegram import Update
 
-from bot.blank import PLEASE_TYPE
+from addons.blank import PLEASE_TYPE
 from bot.telegram.app import WebhookSettings, serve_webhook
 from bot.telegram.handlers import RASA_DOWN, RATE_LIMITED, SOMETHING_WENT_WRONG, sender_id
 from bot.telegram.rate_limit import RateLimiter

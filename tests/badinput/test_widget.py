@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from bot.blank import PLEASE_TYPE
+from addons.blank import PLEASE_TYPE
 from tests.badinput.conftest import WebApp
 from tests.badinput.corpus import MESSAGES, Message
 from tests.browser.widget import Widget

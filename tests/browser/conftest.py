@@ -21,7 +21,10 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from bot import services
+from deploy.health import wait_healthy
+from deploy.processes import start_process, stop
+from deploy.servers import PYTHON
+from deploy.service import Service
 from tests.stack import Stack, free_port
 from tests.utils.chromium import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
@@ -80,12 +83,12 @@ class Servers:
     provider: ProviderSite  # another origin embedding the widget
 
 
-def web_app(port: int, rasa_url: str, cors_origins: list[str], rasa_token: str) -> services.Service:
+def web_app(port: int, rasa_url: str, cors_origins: list[str], rasa_token: str) -> Service:
     """``python -m bot.web`` configured through the environment, as it is deployed."""
     origins = ",".join(f'"{origin}"' for origin in cors_origins)
-    return services.Service(
+    return Service(
         name="web",
-        command=[str(services.PYTHON), "-m", "bot.web"],
+        command=[str(PYTHON), "-m", "bot.web"],
         health_url=f"http://127.0.0.1:{port}/health",
         env={
             **os.environ,
@@ -124,12 +127,13 @@ def servers(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         ),
     ]
     processes = [
-        services.start(app, root / f"{app.name}-{index}.log") for index, app in enumerate(apps)
+        start_process(app, root / f"{app.name}-{index}.log") for index, app in enumerate(apps)
     ]
     provider_server = serve(provider, provider_port)
     try:
-        for app, process in zip(apps, processes, strict=True):
-            services.wait_healthy(app, process, WEB_HEALTH_TIMEOUT_SECONDS)
+        for index, (app, process) in enumerate(zip(apps, processes, strict=True)):
+            log = root / f"{app.name}-{index}.log"
+            wait_healthy(app, process, WEB_HEALTH_TIMEOUT_SECONDS, log)
         _warm_up(web_url)
         yield Servers(
             web_url=web_url,
@@ -141,7 +145,7 @@ def servers(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     finally:
         provider_server.shutdown()
         for process in processes:
-            services.stop(process)
+            stop(process)
         _session_notes.append(f"widget web app logs: {root}")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.console.rasa import ADVISOR_SOURCE, advisor_event
+from bot.console.events import ADVISOR_SOURCE, advisor_event
+from bot.messages import from_reply
 from bot.widget import messages
-from bot.widget.messages import SHOWN_KEY, fold_card_text, from_tracker, from_webhook
+from bot.widget.messages import SHOWN_KEY, from_tracker, from_turn
 
 CARDS: dict[str, Any] = {
     "type": "courses",
@@ -16,6 +17,12 @@ CARDS: dict[str, Any] = {
     ],
 }
 FOLLOW_UPS = [{"title": "More results", "payload": "/more_results"}]
+PAGE: dict[str, Any] = {
+    **CARDS,
+    "heading": "Two courses that fit:",
+    "text": "Two courses that fit:\n\n1. SQL Basics — A\n\n2. Excel — B",
+    "buttons": FOLLOW_UPS,
+}
 
 
 def bot(text: str | None = None, **data: Any) -> dict[str, Any]:
@@ -28,42 +35,34 @@ def user(text: str, **metadata: Any) -> dict[str, Any]:
     return {"event": "user", "text": text, "metadata": metadata}
 
 
-def test_a_turn_with_cards_shows_the_cards_in_place_of_their_text_list() -> None:
+def titles(message: dict[str, Any]) -> list[str]:
+    return [card["title"] for card in message["custom"]["courses"]]
+
+
+def test_a_page_of_cards_is_one_message_with_its_heading_cards_and_buttons() -> None:
     reply = [
         {"recipient_id": "x", "text": "Here's what I have: …"},
-        {"recipient_id": "x", "text": "1. SQL Basics — A\n\n2. Excel — B", "buttons": FOLLOW_UPS},
-        {"recipient_id": "x", "custom": CARDS},
+        {"recipient_id": "x", "custom": PAGE},
     ]
-    assert from_webhook(reply) == [
-        {"from": "bot", "text": "Here's what I have: …"},
-        {"from": "bot", "custom": CARDS, "buttons": FOLLOW_UPS},
+    [intro, page] = from_turn(from_reply(reply))
+    assert intro == {"from": "bot", "text": "Here's what I have: …"}
+    assert page["text"] == "Two courses that fit:"  # the heading, not the text rendering
+    assert titles(page) == ["SQL Basics", "Excel"]
+    assert page["custom"]["courses"][0]["url"] == "https://a"
+    assert page["custom"]["offers"] is False and page["custom"]["shortlist"] is False
+    assert page["buttons"] == FOLLOW_UPS
+    assert "text" not in page["custom"]  # the rendering stays with text-only channels
+
+
+def test_a_text_naming_the_courses_is_left_as_it_is() -> None:
+    reply = [
+        {"recipient_id": "x", "text": "Removed “SQL Basics”."},
+        {"recipient_id": "x", "custom": {**CARDS, "text": "SQL Basics\n\nExcel"}},
     ]
-
-
-def test_one_details_text_per_course_is_folded_too() -> None:
-    messages: list[dict[str, Any]] = [
-        {"from": "bot", "text": "Course: 1. SQL Basics"},
-        {"from": "bot", "text": "Course: 2. Excel"},
-        {"from": "bot", "custom": CARDS},
-    ]
-    assert fold_card_text(messages) == [{"from": "bot", "custom": CARDS}]
-
-
-def test_a_text_that_names_only_some_courses_is_kept() -> None:
-    messages: list[dict[str, Any]] = [
-        {"from": "bot", "text": "Removed “SQL Basics”."},
-        {"from": "bot", "custom": CARDS},
-    ]
-    assert fold_card_text(messages) == messages
-
-
-def test_texts_before_the_learners_last_message_are_never_folded() -> None:
-    messages: list[dict[str, Any]] = [
-        {"from": "bot", "text": "SQL Basics and Excel"},
-        {"from": "user", "text": "ok"},
-        {"from": "bot", "custom": CARDS},
-    ]
-    assert fold_card_text(messages) == messages
+    [removed, page] = from_turn(from_reply(reply))
+    assert removed == {"from": "bot", "text": "Removed “SQL Basics”."}
+    assert set(page) == {"from", "custom"}  # no heading, no buttons: nothing else to show
+    assert titles(page) == ["SQL Basics", "Excel"]
 
 
 def test_malformed_messages_are_dropped_not_passed_on() -> None:
@@ -72,11 +71,12 @@ def test_malformed_messages_are_dropped_not_passed_on() -> None:
         {"text": 5},
         {"text": "ok", "buttons": [{"title": "A"}, {"title": "B", "payload": "b"}, "C"]},
         {"custom": "not a dict"},
+        {"custom": {"type": "courses", "courses": [{"title": 3}, "x", {"title": "Kept"}]}},
     ]
-    assert from_webhook(reply) == [
-        {"from": "bot", "text": "ok", "buttons": [{"title": "B", "payload": "b"}]}
-    ]
-    assert from_webhook({"not": "a list"}) == []
+    [text, page] = from_turn(from_reply(reply))
+    assert text == {"from": "bot", "text": "ok", "buttons": [{"title": "B", "payload": "b"}]}
+    assert titles(page) == ["Kept"]
+    assert from_reply({"not": "a list"}) == []
 
 
 def test_history_shows_what_the_learner_saw_not_what_was_sent() -> None:
@@ -88,10 +88,15 @@ def test_history_shows_what_the_learner_saw_not_what_was_sent() -> None:
         bot("Hours?", buttons=[{"title": "About 5 hours", "payload": "about 5 hours a week"}]),
         user("about 5 hours a week", **{SHOWN_KEY: "About 5 hours"}),
         user("I typed this"),
-        bot(None, custom=CARDS),
+        bot(None, custom=PAGE),
+        user("/more_results"),  # pressed under the cards
         {"event": "slot", "name": "x", "value": 1},
     ]
-    assert from_tracker(events) == [
+    history = from_tracker(events)
+    page = history[5]
+    assert titles(page) == ["SQL Basics", "Excel"]
+    assert page["text"] == "Two courses that fit:" and page["buttons"] == FOLLOW_UPS
+    assert history == [
         {"from": "bot", "text": "Hi", "buttons": [{"title": "Skip", "payload": "/skip"}]},
         {"from": "user", "text": "Skip"},
         {
@@ -101,7 +106,8 @@ def test_history_shows_what_the_learner_saw_not_what_was_sent() -> None:
         },
         {"from": "user", "text": "About 5 hours"},
         {"from": "user", "text": "I typed this"},
-        {"from": "bot", "custom": CARDS},
+        page,
+        {"from": "user", "text": "More results"},  # the button's title, from the cards' page
     ]
 
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Dialog, Page, Route, expect
 
-from bot.console.rasa import advisor_event
+from bot.console.events import advisor_event
 from tests.browser.widget import ERROR_TEXT, Widget
 
 if TYPE_CHECKING:

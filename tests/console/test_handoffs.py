@@ -19,8 +19,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from actions.records import record_handoff
-from bot.console.api_handoffs import rasa_client
-from bot.console.rasa import ADVISOR_SOURCE, RESUME_MESSAGE, RasaClient
+from bot.console.api_handoffs import rasa_gateway
+from bot.console.events import ADVISOR_SOURCE, RESUME_MESSAGE
+from bot.gateway import RasaGateway, conversation_path
 from bot.settings import BotSettings
 from bot.web.app import create_app
 from tests.console.conftest import ADVISOR, log_in
@@ -53,8 +54,8 @@ def with_rasa(client: TestClient, handler: Handler, token: str | None = None) ->
         seen.append(request)
         return handler(request)
 
-    fake = RasaClient("http://rasa.test", token, transport=httpx.MockTransport(record))
-    client.app.dependency_overrides[rasa_client] = lambda: fake  # type: ignore[attr-defined]
+    fake = RasaGateway("http://rasa.test", token=token, transport=httpx.MockTransport(record))
+    client.app.dependency_overrides[rasa_gateway] = lambda: fake  # type: ignore[attr-defined]
     return seen
 
 
@@ -96,10 +97,9 @@ def test_a_reply_becomes_a_bot_event_with_the_token(advisor: TestClient, tmp_pat
 
 
 def test_sender_ids_reach_rasa_as_its_router_reads_them() -> None:
-    rasa = RasaClient("http://rasa.test/")
-    assert rasa.url("tg-42", "tracker") == "http://rasa.test/conversations/tg-42/tracker"
-    assert rasa.url("web/a:b", "tracker").endswith("/conversations/web/a:b/tracker")
-    assert rasa.url("a b?c#d", "tracker").endswith("/conversations/a%20b%3Fc%23d/tracker")
+    assert conversation_path("tg-42", "tracker") == "/conversations/tg-42/tracker"
+    assert conversation_path("web/a:b", "tracker") == "/conversations/web/a:b/tracker"
+    assert conversation_path("a b?c#d", "tracker") == "/conversations/a%20b%3Fc%23d/tracker"
 
 
 def test_resume_unpauses_announces_and_closes(advisor: TestClient, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 from fastapi.testclient import TestClient
 
-from bot.console.rasa import RESUME_MESSAGE
+from bot.console.events import RESUME_MESSAGE
 from bot.telegram.push import chat_of, sender_id
 from tests.console.conftest import ADVISOR, MakeClient, log_in
 from tests.console.test_handoffs import queue, with_rasa

@@ -16,8 +16,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 
 def texts(messages: list[dict[str, Any]]) -> str:
-    """Every text the bot sent, joined."""
-    return "\n".join(m.get("text", "") for m in messages)
+    """Every text the bot sent, joined, a page of cards as its text rendering (what a
+    text-only channel shows)."""
+    return "\n".join(m.get("text") or (m.get("custom") or {}).get("text", "") for m in messages)
 
 
 def courses(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:

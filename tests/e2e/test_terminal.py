@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot import services
+from deploy.settings import REPO_ROOT
 from tests.stack import Stack
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
@@ -20,7 +20,7 @@ def chat(stack: Stack, sender: str, *lines: str) -> str:
         capture_output=True,
         text=True,
         timeout=180,
-        cwd=services.REPO_ROOT,
+        cwd=REPO_ROOT,
         check=True,
     )
     return result.stdout + result.stderr

@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
-from bot import services
-from bot.embedded import EmbeddedDeployment
+from deploy.embedded import EmbeddedDeployment
+from deploy.health import http_status
 
 DEAD_TIMEOUT_SECONDS = 15.0
 
@@ -40,7 +40,7 @@ class FaultStack(EmbeddedDeployment):
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=DEAD_TIMEOUT_SECONDS)
         deadline = time.monotonic() + DEAD_TIMEOUT_SECONDS
-        while services._get(self.service(name).health_url) == 200:  # workers die with it
+        while http_status(self.service(name).health_url) == 200:  # workers die with it
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{name} still answers after SIGKILL")
             time.sleep(0.2)

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bot import services
+from deploy.servers import PYTHON
 from index.ingest import udemy
 from index.ingest.pipeline import ADAPTERS, NOT_UTF8
 from index.settings import REPO_ROOT
@@ -40,7 +40,7 @@ def test_bad_rows_are_reported_and_the_good_ones_kept(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog.jsonl"
 
     done = subprocess.run(
-        [str(services.PYTHON), "-m", "index", "ingest"],
+        [str(PYTHON), "-m", "index", "ingest"],
         cwd=REPO_ROOT,
         env={
             **os.environ,

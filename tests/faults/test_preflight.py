@@ -2,7 +2,7 @@
 
 The action server (``python -m actions``) is pointed at damaged copies of the index,
 catalog or embedding model through the ``CREDWISE_`` settings; the committed files are
-never touched. The Rasa model check is ``bot.services.check_model``, which ``up`` runs.
+never touched. The Rasa model check is ``deploy.servers.check_model``, which ``up`` runs.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot import services
+from deploy.servers import PYTHON, action_server, check_model, rasa_server
+from deploy.service import NotReadyError, Service
+from deploy.settings import get_deploy_settings
+from deploy.supervisor import StartError, Supervisor
 from index.loader import _cached_titles
 from index.settings import REPO_ROOT, get_settings
 from tests.stack import free_port
@@ -34,11 +37,18 @@ pytestmark = [pytest.mark.slow]
 INDEX_DIR = REPO_ROOT / "data" / "index"
 QUICK_SECONDS = 45.0  # loaded 2-core machine; an intact start takes longer (model load)
 FAISS, META = "courses.faiss", "courses.meta.json"
+MODEL = get_deploy_settings().rasa_model
+
+
+def supervisor(run_dir: Path) -> Supervisor:
+    """A supervisor keeping its pid files and logs in ``run_dir``, not in ``.run/``."""
+    settings = get_deploy_settings()
+    return Supervisor(run_dir, settings.health_timeout_seconds, settings.stop_grace_seconds)
 
 
 def run_actions(env: dict[str, str], module: str = "actions") -> tuple[int, str, float]:
     """Run ``python -m <module>`` with extra settings; exit status, output, seconds."""
-    command = [str(services.PYTHON), "-m", module]
+    command = [str(PYTHON), "-m", module]
     if module == "actions":
         command += ["-p", str(free_port())]
     started = time.monotonic()
@@ -146,7 +156,7 @@ def test_damaged_embedding_model_files_stop_the_action_server(tmp_path: Path) ->
 def test_importing_the_entry_point_starts_nothing() -> None:
     """rasa_sdk imports every module of ``actions``, ``actions.__main__`` included."""
     done = subprocess.run(
-        [str(services.PYTHON), "-c", "import actions.__main__, actions.preflight; print('ok')"],
+        [str(PYTHON), "-c", "import actions.__main__, actions.preflight; print('ok')"],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
@@ -179,59 +189,58 @@ def _tar_gz(path: Path, members: dict[str, bytes]) -> None:
 
 
 def test_the_trained_rasa_model_passes() -> None:
-    services.check_model(services.MODEL)
+    check_model(MODEL)
 
 
 def test_a_missing_rasa_model_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(services.NotReadyError, match="make train"):
-        services.check_model(tmp_path / "credwise.tar.gz")
+    with pytest.raises(NotReadyError, match="make train"):
+        check_model(tmp_path / "credwise.tar.gz")
 
 
 def test_a_truncated_rasa_model_is_refused(tmp_path: Path) -> None:
     model = tmp_path / "credwise.tar.gz"
-    model.write_bytes(services.MODEL.read_bytes()[: services.MODEL.stat().st_size // 2])
-    with pytest.raises(services.NotReadyError, match="make train"):
-        services.check_model(model)
+    model.write_bytes(MODEL.read_bytes()[: MODEL.stat().st_size // 2])
+    with pytest.raises(NotReadyError, match="make train"):
+        check_model(model)
 
 
 def test_an_archive_that_is_no_rasa_model_is_refused(tmp_path: Path) -> None:
     model = tmp_path / "credwise.tar.gz"
     _tar_gz(model, {"notes.txt": b"hello"})
-    with pytest.raises(services.NotReadyError, match="make train"):
-        services.check_model(model)
+    with pytest.raises(NotReadyError, match="make train"):
+        check_model(model)
     model.write_bytes(gzip.compress(b"not a tar archive at all" * 100))
-    with pytest.raises(services.NotReadyError, match="make train"):
-        services.check_model(model)
+    with pytest.raises(NotReadyError, match="make train"):
+        check_model(model)
 
 
 def test_up_checks_before_it_starts_anything(tmp_path: Path) -> None:
     marker = tmp_path / "started"
-    service = services.Service(
+    service = Service(
         name=f"faults-probe-{os.getpid()}",
         command=[sys.executable, "-c", f"open({str(marker)!r}, 'w')"],
         health_url=f"http://127.0.0.1:{free_port()}/",
         env=os.environ,
-        preflight=functools.partial(services.check_model, tmp_path / "missing.tar.gz"),
+        preflight=functools.partial(check_model, tmp_path / "missing.tar.gz"),
     )
-    with pytest.raises(services.NotReadyError, match="make train"):
-        services.up([service])
+    with pytest.raises(NotReadyError, match="make train"):
+        supervisor(tmp_path).up([service])
     assert not marker.exists()
-    assert services.rasa_server(free_port(), REPO_ROOT / "endpoints.yml").preflight is (
-        services.check_model
-    )
+    rasa = rasa_server(free_port(), REPO_ROOT / "endpoints.yml", tmp_path / "missing.tar.gz")
+    assert rasa.preflight is not None
+    with pytest.raises(NotReadyError, match="make train"):
+        rasa.preflight()
 
 
-def test_up_reports_a_refusing_action_server_at_once(index_copy: Path) -> None:
+def test_up_reports_a_refusing_action_server_at_once(index_copy: Path, tmp_path: Path) -> None:
     """``make up`` shows the preflight's line instead of waiting out the health timeout."""
     (index_copy / FAISS).unlink()
-    service = services.action_server(free_port(), env={"CREDWISE_INDEX_DIR": str(index_copy)})
+    service = action_server(free_port(), env={"CREDWISE_INDEX_DIR": str(index_copy)})
     probe = dataclasses.replace(service, name=f"faults-actions-{os.getpid()}")
-    log = services.RUN_DIR / f"{probe.name}.log"
+    run_dir = tmp_path / "run"
     started = time.monotonic()
-    try:
-        with pytest.raises(RuntimeError, match="make index"):
-            services.up([probe])
-        assert time.monotonic() - started < QUICK_SECONDS
-        assert not (services.RUN_DIR / f"{probe.name}.pid").exists()  # nothing left running
-    finally:
-        log.unlink(missing_ok=True)
+    with pytest.raises(StartError, match="make index") as refused:
+        supervisor(run_dir).up([probe])
+    assert time.monotonic() - started < QUICK_SECONDS
+    assert probe.name in str(refused.value) and f"{probe.name}.log" in str(refused.value)
+    assert not (run_dir / f"{probe.name}.pid").exists()  # nothing left running

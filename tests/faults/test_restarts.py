@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.gateway import RasaGateway
 from bot.settings import BotSettings
 from bot.telegram.app import build_application
 from bot.telegram.handlers import SILENT_TURN, TelegramChannel, sender_id
-from bot.telegram.rasa_client import RasaClient
 from bot.widget.routes import APOLOGY, PAUSED_HEADER
 from tests.faults.servers import FaultStack
 from tests.telegram.bot_api import TOKEN, BotApiStandIn, deliver, message_update
@@ -119,7 +119,7 @@ async def test_telegram_apologises_while_the_action_server_is_down(
     """The Telegram bridge, like the widget: an apology instead of silence, then onwards."""
     chat_id = int(uuid.uuid4().int % 10**9)
     bot_api = BotApiStandIn().start()
-    rasa = RasaClient(fault_stack.rasa_url, backoff=0.05, auth_token=fault_stack.token)
+    rasa = RasaGateway(fault_stack.rasa_url, token=fault_stack.token, backoff=0.05)
     settings = BotSettings(
         rasa_url=fault_stack.rasa_url, telegram_bot_token=TOKEN, telegram_base_url=bot_api.url
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.infra import Postgres
+from deploy.infra import Postgres
 from tests.stack import free_port
 
 # Rasa 3.6's ``SQLTrackerStore.SQLEvent``: the table "forget me" and the purge work on.

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from bot import services
+from deploy.health import wait_healthy
+from deploy.processes import start_process, stop
+from deploy.servers import web_app
 from tests.stack import Stack, free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
@@ -29,14 +31,14 @@ def web_url(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         "CREDWISE_RASA_AUTH_TOKEN": stack.rasa_token,
         "CREDWISE_CONSOLE_PASSWORD": "a password nobody in this test sends",
     }
-    service = services.web_app(port, stack.rasa_url, env=env)
+    service = web_app(port, stack.rasa_url, env=env)
     log = tmp_path_factory.mktemp("web") / "web.log"
-    process = services.start(service, log)
+    process = start_process(service, log)
     try:
-        services.wait_healthy(service, process, WEB_HEALTH_TIMEOUT_SECONDS)
+        wait_healthy(service, process, WEB_HEALTH_TIMEOUT_SECONDS, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        services.stop(process)
+        stop(process)
 
 
 def _preflight(url: str, origin: str) -> httpx.Response:

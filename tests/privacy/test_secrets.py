@@ -11,8 +11,8 @@ import pytest
 from pydantic_settings import BaseSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SETTINGS_PACKAGES = ("actions", "bot", "index")
-# Read outside a settings class: by Rasa itself / `bot.services`, and by the scaled mode.
+SETTINGS_PACKAGES = ("actions", "bot", "deploy", "index")
+# Read through aliases of deploy.settings.DeploySettings (Rasa's own name for the token).
 OTHER_VARIABLES = {"RASA_AUTH_TOKEN", "CREDWISE_PG_PASSWORD", "CREDWISE_REDIS_PASSWORD"}
 DOCUMENTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.MULTILINE)
 TELEGRAM_TOKEN = re.compile(r"(?<![\w])\d{8,10}:[A-Za-z0-9_-]{35}(?![\w-])")
@@ -48,7 +48,13 @@ def environment_variables(settings: type[BaseSettings]) -> set[str]:
 def test_every_setting_read_from_the_environment_is_documented() -> None:
     classes = settings_classes()
     names = {cls.__name__ for cls in classes}
-    assert {"BotSettings", "ActionSettings", "IndexSettings", "WebhookSettings"} <= names
+    assert {
+        "BotSettings",
+        "ActionSettings",
+        "IndexSettings",
+        "WebhookSettings",
+        "DeploySettings",
+    } <= names
     wanted = set(OTHER_VARIABLES)
     for cls in classes:
         wanted |= environment_variables(cls)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.infra import postgres_bindir
-from bot.scaled import Ports, ScaledDeployment
+from deploy.infra import postgres_bindir
+from deploy.scaled import Ports, ScaledDeployment
 from tests.stack import free_port
 
 

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bench.load import drive
-from bot.scaled import ScaledDeployment
+from deploy.scaled import ScaledDeployment
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 

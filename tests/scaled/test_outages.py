@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.scaled import ScaledDeployment
 from bot.widget.routes import APOLOGY
+from deploy.scaled import ScaledDeployment
 from tests.scaled.conftest import stored_user_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bench.conversations import DATA_ANALYST, UX_DESIGNER
-from bot.scaled import ScaledDeployment
+from deploy.scaled import ScaledDeployment
 from tests.scaled.conftest import stored_user_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]

@@ -9,10 +9,10 @@ from typing import Protocol
 import pytest
 from telegram.ext import Application
 
+from bot.gateway import RasaGateway
 from bot.settings import BotSettings
 from bot.telegram.app import build_application
 from bot.telegram.handlers import TelegramChannel
-from bot.telegram.rasa_client import RasaClient
 from bot.telegram.rate_limit import RateLimiter
 from tests.stack import free_port
 from tests.telegram.bot_api import TOKEN, BotApiStandIn
@@ -50,7 +50,7 @@ async def make_bot(bot_api: BotApiStandIn) -> AsyncIterator[MakeBot]:
             rasa_url=rasa_url, telegram_bot_token=TOKEN, telegram_base_url=bot_api.url
         )
         # Short backoff: a test of "Rasa is down" should not sit through real retry delays.
-        client = RasaClient(rasa_url, backoff=0.05, auth_token=auth_token)
+        client = RasaGateway(rasa_url, token=auth_token, backoff=0.05)
         channel = TelegramChannel(client, limiter=limiter)
         application = build_application(settings, channel)
         await application.initialize()

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from bot.telegram.reminders import reminder_time
+from bot.messages import Reminder, from_reply, reminder_change
 from tests.stack import Stack
 from tests.telegram.bot_api import BotApiStandIn, deliver, message_update
 from tests.telegram.conftest import MakeBot
@@ -65,7 +65,10 @@ async def test_a_cancelled_reminder_is_not_delivered(
 
 
 def test_the_reminder_payload_is_read_and_a_bad_time_cancels() -> None:
-    found, at = reminder_time([{"custom": {"type": "reminder", "at": "2026-12-11T09:30:00+00:00"}}])
-    assert found and at is not None and at.day == 11
-    assert reminder_time([{"custom": {"type": "reminder", "at": "soon"}}]) == (True, None)
-    assert reminder_time([{"text": "hello"}]) == (False, None)
+    def change(*reply: dict[str, object]) -> Reminder | None:
+        return reminder_change(from_reply(list(reply)))
+
+    found = change({"custom": {"type": "reminder", "at": "2026-12-11T09:30:00+00:00"}})
+    assert found is not None and found.at is not None and found.at.day == 11
+    assert change({"custom": {"type": "reminder", "at": "soon"}}) == Reminder(None)
+    assert change({"text": "hello"}) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.messages import CourseCard, buttons_of, card_of, from_reply
 from bot.telegram.callback_keys import MAX_CALLBACK_BYTES, CallbackKeys
 from bot.telegram.rendering import (
     CHOOSE_PROMPT,
@@ -17,14 +18,25 @@ from bot.telegram.rendering import (
     escape,
     is_web_url,
     keyboard,
-    render_turn,
     split_html,
 )
+from bot.telegram.rendering import render_turn as render_messages
 
 
 def same(payload: str) -> str:
     """Encode a payload as itself: the rendering is tested apart from the key mapping."""
     return payload
+
+
+def render_turn(reply: list[Any], encode: Any) -> list[Reply]:
+    """Render Rasa's reply to a turn as the bot does, once parsed by the gateway."""
+    return render_messages(from_reply(reply), encode)
+
+
+def as_card(raw: dict[str, Any]) -> CourseCard:
+    parsed = card_of(raw)
+    assert parsed is not None
+    return parsed
 
 
 def card(position: int, title: str, **fields: Any) -> dict[str, Any]:
@@ -58,14 +70,22 @@ FOLLOW_UPS = [
 ]
 CARDS = [card(1, "Data Analytics for Managers"), card(2, "Statistical Thinking")]
 PLAIN_CARDS = "1. Data Analytics for Managers — …\n\n2. Statistical Thinking — …"
+HEADING = "Two courses that fit:"
 
 
 def recommendation_turn(**custom: Any) -> list[dict[str, Any]]:
     """What Rasa answers when it recommends (actions.recommend.present)."""
+    page = {
+        "type": "courses",
+        "courses": CARDS,
+        "heading": HEADING,
+        "text": f"{HEADING}\n\n{PLAIN_CARDS}",
+        "buttons": FOLLOW_UPS,
+        **custom,
+    }
     return [
-        {"recipient_id": "tg-1", "text": "Three courses that fit:"},
-        {"recipient_id": "tg-1", "text": PLAIN_CARDS, "buttons": FOLLOW_UPS},
-        {"recipient_id": "tg-1", "custom": {"type": "courses", "courses": CARDS, **custom}},
+        {"recipient_id": "tg-1", "text": "Here's what I have: …"},
+        {"recipient_id": "tg-1", "custom": page},
     ]
 
 
@@ -95,7 +115,7 @@ def test_short_button_titles_share_rows_and_long_ones_stand_alone() -> None:
         {"title": "Become a data analyst today", "payload": "x"},
         {"title": "Shorter", "payload": "/shorter"},
     ]
-    markup = keyboard(buttons, same)
+    markup = keyboard(buttons_of(buttons), same)
     assert markup is not None
     rows = [[b.text for b in row] for row in markup.inline_keyboard]
     assert rows == [["More results", "Cheaper"], ["Become a data analyst today"], ["Shorter"]]
@@ -104,7 +124,8 @@ def test_short_button_titles_share_rows_and_long_ones_stand_alone() -> None:
 def test_buttons_carry_the_encoded_payload() -> None:
     keys = CallbackKeys()
     long_payload = '/change_answer{"relax": "' + "x" * 80 + '"}'
-    markup = keyboard([{"title": "Relax", "payload": long_payload}], lambda p: keys.encode(7, p))
+    relax = buttons_of([{"title": "Relax", "payload": long_payload}])
+    markup = keyboard(relax, lambda p: keys.encode(7, p))
     assert markup is not None
     data = markup.inline_keyboard[0][0].callback_data
     assert isinstance(data, str) and len(data.encode()) <= MAX_CALLBACK_BYTES
@@ -120,12 +141,13 @@ def test_buttons_without_text_get_a_prompt_and_empty_messages_nothing() -> None:
 def test_a_recommendation_shows_one_card_per_message_instead_of_the_plain_text() -> None:
     replies = render_turn(recommendation_turn(), same)
     assert [r.html.splitlines()[0] for r in replies] == [
-        "Three courses that fit:",
+        "Here's what I have: …",
+        HEADING,
         "<b>1. Data Analytics for Managers</b>",
         "<b>2. Statistical Thinking</b>",
         NEXT_PROMPT,
     ]
-    assert all(PLAIN_CARDS not in r.html for r in replies)
+    assert all("—" not in r.html for r in replies)  # nothing of the plain-text rendering
     follow_ups = replies[-1].keyboard
     assert follow_ups is not None
     assert [b.callback_data for row in follow_ups.inline_keyboard for b in row] == [
@@ -135,7 +157,7 @@ def test_a_recommendation_shows_one_card_per_message_instead_of_the_plain_text()
 
 
 def test_a_card_has_its_figures_and_an_open_course_button() -> None:
-    reply = card_reply(card(1, "SQL <Basics> & More"))
+    reply = card_reply(as_card(card(1, "SQL <Basics> & More")))
     assert "<b>1. SQL &lt;Basics&gt; &amp; More</b>" in reply.html
     for shown in [
         "<i>The University of Michigan</i>",
@@ -155,55 +177,57 @@ def test_a_card_has_its_figures_and_an_open_course_button() -> None:
 
 def test_a_card_without_a_usable_link_has_no_button() -> None:
     for url in [None, "", "javascript:alert(1)", "www.example.org/course", "https://a b"]:
-        assert card_reply(card(1, "Excel", url=url)).keyboard is None
+        assert card_reply(as_card(card(1, "Excel", url=url))).keyboard is None
 
 
 def test_a_provider_home_page_link_says_so() -> None:
-    reply = card_reply(card(1, "Excel", url="https://provider.example", url_is_provider_site=True))
+    site = card(1, "Excel", url="https://provider.example", url_is_provider_site=True)
+    reply = card_reply(as_card(site))
     assert reply.keyboard is not None
     assert reply.keyboard.inline_keyboard[0][0].text == OPEN_PROVIDER_SITE
     assert "search there for the course" in reply.html
 
 
 def test_empty_card_fields_are_left_out() -> None:
-    html = card_html(card(1, "Excel", quality=[], skills_you_lack=[], provider=None, why=""))
+    bare = card(1, "Excel", quality=[], skills_you_lack=[], provider=None, why="")
+    html = card_html(as_card(bare))
     assert "Quality" not in html and "New skills" not in html and "Why" not in html
     assert "<i>provider not stated</i>" in html
 
 
-def test_details_sent_one_text_per_course_are_all_replaced_by_cards() -> None:
-    turn: list[dict[str, Any]] = [
-        {"text": "Course: 1. Data Analytics for Managers\nCost: Free"},
-        {"text": "Course: 2. Statistical Thinking\nCost: Free"},
-        {"custom": {"type": "courses", "courses": CARDS}},
-    ]
-    replies = render_turn(turn, same)
+def test_a_page_without_heading_or_buttons_is_just_its_cards() -> None:
+    page = {"type": "courses", "courses": CARDS, "text": "Course: 1. Data Analytics…"}
+    replies = render_turn([{"custom": page}], same)
     assert [r.html.splitlines()[0] for r in replies] == [
         "<b>1. Data Analytics for Managers</b>",
         "<b>2. Statistical Thinking</b>",
     ]
 
 
-def test_a_text_that_does_not_name_every_card_is_kept() -> None:
+def test_a_text_naming_the_cards_is_never_taken_for_their_rendering() -> None:
     turn: list[dict[str, Any]] = [
-        {"text": "Removed “Old course”; I won't suggest it again."},
-        {"text": "1. Data Analytics for Managers only"},
-        {"custom": {"type": "courses", "courses": CARDS}},
+        {"text": "Removed “Statistical Thinking”; I won't suggest it again."},
+        {"text": "1. Data Analytics for Managers"},
+        {"custom": {"type": "courses", "courses": CARDS, "text": PLAIN_CARDS}},
     ]
     replies = render_turn(turn, same)
     assert replies[0].html.startswith("Removed")
-    assert replies[1].html == "1. Data Analytics for Managers only"
+    assert replies[1].html == "1. Data Analytics for Managers"
     assert len(replies) == 4  # both texts, then both cards
 
 
 def test_a_shortlist_stays_one_message_to_keep() -> None:
-    turn = recommendation_turn(shortlist=True)
+    turn = recommendation_turn(shortlist=True, buttons=[])
     replies = render_turn(turn, same)
-    assert [r.html for r in replies] == ["Three courses that fit:", escape(PLAIN_CARDS)]
+    assert [r.html for r in replies] == [
+        "Here's what I have: …",
+        escape(f"{HEADING}\n\n{PLAIN_CARDS}"),
+    ]
 
 
 def test_other_custom_payloads_are_ignored() -> None:
-    assert render_turn([{"custom": {"type": "map"}}, {"custom": "x"}], same) == []
+    other = [{"custom": {"type": "map"}}, {"custom": "x"}, {"custom": {"type": "reminder"}}]
+    assert render_turn(other, same) == []
 
 
 def test_long_texts_are_split_at_line_ends_within_telegram_limits() -> None:

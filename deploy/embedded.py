@@ -4,8 +4,8 @@
 tests and benchmarks need the same servers (action server, Rasa with a SQLite tracker
 store and in-memory locks, web app) beside it, on ports nobody uses and with stores
 they can read and throw away. :class:`EmbeddedDeployment` is that, built from the same
-:mod:`bot.services` definitions as ``make up``; :class:`bot.scaled.ScaledDeployment` is
-its scaled counterpart.
+:mod:`deploy.servers` definitions as ``make up``; :class:`deploy.scaled.ScaledDeployment`
+is its scaled counterpart.
 """
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import services
-from bot.infra import free_port
+from deploy.health import wait_healthy
+from deploy.infra import free_port
+from deploy.processes import start_process, stop_all
+from deploy.servers import action_server, rasa_server, web_app
+from deploy.service import Service
+from deploy.settings import DeploySettings, get_deploy_settings
 
 NAMES = ("actions", "rasa", "web")
 
@@ -42,6 +46,7 @@ class EmbeddedDeployment:
     rasa_port: int = field(default_factory=free_port)
     web_port: int = field(default_factory=free_port)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    settings: DeploySettings = field(default_factory=get_deploy_settings)
 
     @property
     def tracker_db(self) -> Path:
@@ -69,22 +74,24 @@ class EmbeddedDeployment:
         """Where the server's output goes."""
         return self.root / f"{name}.log"
 
-    def service(self, name: str) -> services.Service:
+    def service(self, name: str) -> Service:
         """How ``name`` (one of :data:`NAMES`) is started."""
         stores = {
             "CREDWISE_TRACKER_DB_URL": f"sqlite:///{self.tracker_db}",
             "CREDWISE_HANDOFF_DB_PATH": str(self.handoff_db),
         }
         if name == "actions":
-            return services.action_server(self.actions_port, env=stores)
+            return action_server(self.actions_port, env=stores)
         if name == "rasa":
             endpoints = sqlite_endpoints(
                 self.root / "endpoints.yml", self.actions_port, self.tracker_db
             )
-            return services.rasa_server(self.rasa_port, endpoints, auth_token=self.token)
+            return rasa_server(
+                self.rasa_port, endpoints, self.settings.rasa_model, auth_token=self.token
+            )
         if name == "web":
             env = {**stores, "CREDWISE_RASA_AUTH_TOKEN": self.token, **self.web_env}
-            return services.web_app(self.web_port, self.rasa_url, env=env)
+            return web_app(self.web_port, self.rasa_url, env=env)
         raise ValueError(f"unknown server {name!r}; choose from {NAMES}")
 
     def start(self, *names: str) -> None:
@@ -94,15 +101,17 @@ class EmbeddedDeployment:
             service = self.service(name)
             if service.preflight is not None:
                 service.preflight()
-            self.processes[name] = services.start(service, self.log(name))
+            self.processes[name] = start_process(service, self.log(name))
         for name in names:
-            services.wait_healthy(
-                self.service(name), self.processes[name], services.HEALTH_TIMEOUT_SECONDS
+            wait_healthy(
+                self.service(name),
+                self.processes[name],
+                self.settings.health_timeout_seconds,
+                self.log(name),
             )
 
     def stop(self, *names: str) -> None:
         """Stop the named servers (all of them when none is named)."""
-        for name in names or list(self.processes):
-            process = self.processes.pop(name, None)
-            if process is not None:
-                services.stop(process)
+        wanted = names or tuple(self.processes)
+        stopping = [self.processes.pop(name) for name in wanted if name in self.processes]
+        stop_all(stopping, grace=self.settings.stop_grace_seconds)

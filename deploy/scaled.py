@@ -8,10 +8,11 @@
                    action servers
     web         <- widget + console, talking to Rasa through nginx
 
-``python -m bot.scaled up`` starts it all in the background (state in ``.run/scaled``)
+``python -m deploy.scaled up`` starts it all in the background (state in ``.run/scaled``)
 and ``down`` stops it; tests and benchmarks build a :class:`ScaledDeployment` on free
 ports in a folder of their own. Passwords and the Rasa API token come from the
-environment or, when unset, are generated once into ``<root>/secrets.json`` (mode 0600).
+environment (:class:`deploy.settings.DeploySettings`) or, when unset, are generated
+once into ``<root>/secrets.json`` (mode 0600).
 """
 
 from __future__ import annotations
@@ -23,20 +24,20 @@ import secrets
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import services
-from bot.infra import InfraError, Nginx, Postgres, Redis, Upstream
+from deploy.health import NotHealthyError, wait_healthy
+from deploy.infra import InfraError, Nginx, Postgres, Redis, Upstream
+from deploy.pidfiles import cmdline
+from deploy.processes import start_process, stop
+from deploy.servers import action_server, anchored_cors, rasa_server, web_app
+from deploy.service import NotReadyError, Service
+from deploy.settings import DEFAULT_CORS, REPO_ROOT, DeploySettings, get_deploy_settings
 
-REPO_ROOT = services.REPO_ROOT
 ENDPOINTS = REPO_ROOT / "endpoints-scaled.yml"
-DEFAULT_ROOT = services.RUN_DIR / "scaled"
-SECRET_NAMES = {
-    "rasa_auth_token": "RASA_AUTH_TOKEN",
-    "pg_password": "CREDWISE_PG_PASSWORD",
-    "redis_password": "CREDWISE_REDIS_PASSWORD",
-}
+SECRET_NAMES = ("rasa_auth_token", "pg_password", "redis_password")
 # How `down` stops each kind of process found in a pid file: PostgreSQL's fast shutdown
 # is SIGINT (SIGTERM would wait for Rasa's pooled connections), nginx's graceful one is
 # SIGQUIT; everything else takes SIGTERM.
@@ -56,8 +57,18 @@ class Ports:
     actions_replicas: tuple[int, ...] = (5061, 5062)
 
 
-def load_secrets(root: Path) -> dict[str, str]:
-    """Secrets from the environment, else from ``root/secrets.json``, else new ones.
+def configured_secrets(settings: DeploySettings) -> dict[str, str | None]:
+    """The secrets the environment sets (RASA_AUTH_TOKEN, CREDWISE_PG_PASSWORD, …)."""
+    values = {
+        "rasa_auth_token": settings.rasa_auth_token,
+        "pg_password": settings.pg_password,
+        "redis_password": settings.redis_password,
+    }
+    return {key: value.get_secret_value() if value else None for key, value in values.items()}
+
+
+def load_secrets(root: Path, configured: Mapping[str, str | None]) -> dict[str, str]:
+    """Secrets as configured, else from ``root/secrets.json``, else new ones.
 
     Generated values are kept so that a second ``up`` finds the PostgreSQL cluster's
     password again; the file is readable only by its owner and lives outside git.
@@ -65,10 +76,8 @@ def load_secrets(root: Path) -> dict[str, str]:
     path = root / "secrets.json"
     stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     values = {}
-    for key, variable in SECRET_NAMES.items():
-        values[key] = (
-            os.environ.get(variable) or stored.get(key) or secrets.token_urlsafe(24)
-        ).strip()
+    for key in SECRET_NAMES:
+        values[key] = (configured.get(key) or stored.get(key) or secrets.token_urlsafe(24)).strip()
     if values != stored:
         root.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)
@@ -83,12 +92,13 @@ class ScaledDeployment:
 
     root: Path
     ports: Ports = field(default_factory=Ports)
-    cors: str = services.DEFAULT_CORS
+    cors: str = DEFAULT_CORS
     with_web: bool = True
+    settings: DeploySettings = field(default_factory=get_deploy_settings)
 
     def __post_init__(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        self.secrets = load_secrets(self.root)
+        self.secrets = load_secrets(self.root, configured_secrets(self.settings))
         self.postgres = Postgres(
             self.root / "postgres", self.ports.postgres, self.secrets["pg_password"]
         )
@@ -136,38 +146,50 @@ class ScaledDeployment:
             "CREDWISE_RASA_AUTH_TOKEN": self.auth_token,
         }
 
-    def rasa_service(self, number: int) -> services.Service:
-        service = services.rasa_server(
+    def rasa_service(self, number: int) -> Service:
+        """Replica ``number`` (0-based), started like the embedded Rasa: token not in argv."""
+        service = rasa_server(
             self.ports.rasa_replicas[number],
             ENDPOINTS,
+            self.settings.rasa_model,
             auth_token=self.auth_token,
             cors=self.cors,
             env=self._service_env(),
         )
         return replace(service, name=f"rasa-{number + 1}")
 
-    def actions_service(self, number: int) -> services.Service:
-        service = services.action_server(
-            self.ports.actions_replicas[number], env=self._service_env()
-        )
+    def actions_service(self, number: int) -> Service:
+        service = action_server(self.ports.actions_replicas[number], env=self._service_env())
         return replace(service, name=f"actions-{number + 1}")
 
-    def web_service(self) -> services.Service:
-        service = services.web_app(self.ports.web, self.rasa_url, env=self._service_env())
+    def web_service(self) -> Service:
+        service = web_app(self.ports.web, self.rasa_url, env=self._service_env())
         return replace(service, name="web")
 
-    def start_service(self, service: services.Service) -> None:
+    def log(self, name: str) -> Path:
+        return self.root / f"{name}.log"
+
+    def wait(self, service: Service) -> None:
+        """Wait for one started server's health check, at most the configured timeout."""
+        wait_healthy(
+            service,
+            self.processes[service.name],
+            self.settings.health_timeout_seconds,
+            self.log(service.name),
+        )
+
+    def start_service(self, service: Service) -> None:
         """Start one server process and wait until its health check answers."""
-        process = services.start(service, self.root / f"{service.name}.log")
+        process = start_process(service, self.log(service.name))
         self.processes[service.name] = process
         (self.root / f"{service.name}.pid").write_text(str(process.pid))
-        services.wait_healthy(service, process, services.HEALTH_TIMEOUT_SECONDS)
+        self.wait(service)
 
     def stop_service(self, name: str) -> None:
         """Stop one server process started by :meth:`start_service`."""
         process = self.processes.pop(name, None)
         if process is not None:
-            services.stop(process)
+            stop(process, grace=self.settings.stop_grace_seconds)
         (self.root / f"{name}.pid").unlink(missing_ok=True)
 
     def start(self) -> None:
@@ -185,19 +207,15 @@ class ScaledDeployment:
         self.redis.start()
         self._remember("redis", self.redis.process)
         actions = [self.actions_service(n) for n in range(len(self.ports.actions_replicas))]
-        started = {s.name: services.start(s, self.root / f"{s.name}.log") for s in actions}
+        started = {s.name: start_process(s, self.log(s.name)) for s in actions}
         self.processes.update(started)
         self.start_service(first_replica)
         rest = [self.rasa_service(n) for n in range(1, len(self.ports.rasa_replicas))]
         for service in rest:
-            self.processes[service.name] = services.start(
-                service, self.root / f"{service.name}.log"
-            )
+            self.processes[service.name] = start_process(service, self.log(service.name))
         for service in [*actions, *rest]:
             (self.root / f"{service.name}.pid").write_text(str(self.processes[service.name].pid))
-            services.wait_healthy(
-                service, self.processes[service.name], services.HEALTH_TIMEOUT_SECONDS
-            )
+            self.wait(service)
         self.nginx.start()
         self._remember("nginx", self.nginx.process)
         if self.with_web:
@@ -220,7 +238,16 @@ class ScaledDeployment:
             pid_file.unlink()
 
 
-def stop_from_pid_files(root: Path) -> list[str]:
+def _leads_a_group(pid: int) -> bool:
+    """Whether ``pid`` still runs as the leader of its own process group, as every server
+    started here does: a pid file naming anything else is stale (the pid was reused)."""
+    try:
+        return cmdline(pid) is not None and os.getpgid(pid) == pid
+    except ProcessLookupError:
+        return False
+
+
+def stop_from_pid_files(root: Path, grace: float) -> list[str]:
     """``down`` from another process: signal every process group named in ``root``."""
     stopped = []
     order = ["web", "rasa", "nginx", "actions", "redis", "postgres"]
@@ -234,33 +261,43 @@ def stop_from_pid_files(root: Path) -> list[str]:
         except ValueError:
             pid_file.unlink(missing_ok=True)
             continue
-        signal_name = STOP_SIGNALS.get(name.split("-")[0], signal.SIGTERM)
-        services.stop(pid, signal_name, grace=services.STOP_GRACE_SECONDS * 2)
         pid_file.unlink(missing_ok=True)
+        if not _leads_a_group(pid):
+            continue
+        signal_name = STOP_SIGNALS.get(name.split("-")[0], signal.SIGTERM)
+        stop(pid, signal_name, grace=grace * 2)
         stopped.append(name)
     return stopped
 
 
+def _read_pid(path: Path) -> int:
+    try:
+        return int(path.read_text().strip())
+    except (OSError, ValueError):
+        return -1
+
+
 def main(argv: list[str] | None = None) -> int:
     """``up`` / ``down`` for the scaled deployment on its default loopback ports."""
-    parser = argparse.ArgumentParser(prog="python -m bot.scaled")
+    parser = argparse.ArgumentParser(prog="python -m deploy.scaled")
     parser.add_argument("command", choices=["up", "down"])
     args = parser.parse_args(argv)
-    root = Path(os.environ.get("CREDWISE_SCALED_DIR", DEFAULT_ROOT))
+    settings = get_deploy_settings()
+    root = settings.scaled_root
+    grace = settings.stop_grace_seconds
     if args.command == "down":
-        for name in stop_from_pid_files(root):
+        for name in stop_from_pid_files(root, grace):
             print(f"{name}: stopped")
         return 0
-    if list(root.glob("*.pid")):
+    if any(_leads_a_group(_read_pid(path)) for path in root.glob("*.pid")):
         print("the scaled deployment is already up; `make down-scaled` stops it", file=sys.stderr)
         return 1
-    cors = services.anchored_cors(os.environ.get("CORS_ORIGINS", services.DEFAULT_CORS))
-    deployment = ScaledDeployment(root, cors=cors)
+    deployment = ScaledDeployment(root, cors=anchored_cors(settings.rasa_cors), settings=settings)
     try:
         deployment.start()
-    except (InfraError, RuntimeError, TimeoutError) as error:
-        print(f"error: {error}; logs in {root}", file=sys.stderr)
-        stop_from_pid_files(root)
+    except (InfraError, NotHealthyError, NotReadyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        stop_from_pid_files(root, grace)
         return 1
     ports = deployment.ports
     print(

@@ -1,6 +1,6 @@
 """PostgreSQL, Redis and nginx from Debian's packages, run as private loopback instances.
 
-The scaled deployment (``bot.scaled``) and its tests need these three servers but must
+The scaled deployment (``deploy.scaled``) and its tests need these three servers but must
 not depend on system-wide ones: each instance here lives in a directory of its own,
 listens only on 127.0.0.1 on a port it is given, and is stopped by its owner. PostgreSQL
 refuses to run as root, so when we are root it runs as the ``postgres`` account that
@@ -42,15 +42,18 @@ def _port_open(port: int, host: str = "127.0.0.1") -> bool:
         return probe.connect_ex((host, port)) == 0
 
 
-def _wait(ready: Callable[[], bool], what: str, process: subprocess.Popen[bytes]) -> None:
+def _wait(
+    ready: Callable[[], bool], what: str, process: subprocess.Popen[bytes], log: Path
+) -> None:
+    """Wait until ``ready()``, at most :data:`READY_TIMEOUT_SECONDS`; failures name the log."""
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise InfraError(f"{what} exited with status {process.returncode}")
+            raise InfraError(f"{what} exited with status {process.returncode}; see {log}")
         if ready():
             return
         time.sleep(POLL_SECONDS)
-    raise InfraError(f"{what} not ready after {READY_TIMEOUT_SECONDS:.0f}s")
+    raise InfraError(f"{what} not ready after {READY_TIMEOUT_SECONDS:.0f}s; see {log}")
 
 
 def _stop_group(process: subprocess.Popen[bytes], first: signal.Signals) -> None:
@@ -174,7 +177,7 @@ class Postgres:
             command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         log.close()
-        _wait(self.accepts_connections, "PostgreSQL", self.process)
+        _wait(self.accepts_connections, "PostgreSQL", self.process, self.root / "postgres.log")
 
     def accepts_connections(self) -> bool:
         """pg_isready's answer: the server is up and past recovery."""
@@ -221,7 +224,7 @@ class Redis:
             [binary, str(config)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         log.close()
-        _wait(self.answers_ping, "Redis", self.process)
+        _wait(self.answers_ping, "Redis", self.process, self.root / "redis.log")
 
     def answers_ping(self) -> bool:
         """AUTH then PING over the wire protocol: true once Redis serves commands."""
@@ -328,7 +331,12 @@ class Nginx:
         )  # fmt: skip
         log.close()
         ports = [upstream.listen_port for upstream in self.upstreams]
-        _wait(lambda: all(_port_open(port) for port in ports), "nginx", self.process)
+        _wait(
+            lambda: all(_port_open(port) for port in ports),
+            "nginx",
+            self.process,
+            self.root / "nginx.log",
+        )
 
     def stop(self) -> None:
         """SIGQUIT: graceful shutdown, finishing the requests in flight."""
