@@ -139,6 +139,16 @@ def _cpu_seconds(root: int) -> float:
     return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
 
 
+def _cores_used(
+    pids: dict[str, int], cpu_before: dict[str, float], elapsed: float
+) -> dict[str, float]:
+    """Cores each server kept busy since ``cpu_before`` was read, over ``elapsed`` s."""
+    return {
+        name: round((_cpu_seconds(pid) - cpu_before[name]) / elapsed, 2)
+        for name, pid in pids.items()
+    }
+
+
 def _percentile(ordered: list[float], fraction: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))], 1)
 
@@ -192,10 +202,7 @@ async def drive(
         **_latency_figures(tally, elapsed),
     }
     if pids:
-        result["cpu_cores_used"] = {
-            name: round((_cpu_seconds(pid) - cpu_before[name]) / elapsed, 2)
-            for name, pid in pids.items()
-        }
+        result["cpu_cores_used"] = _cores_used(pids, cpu_before, elapsed)
     return result
 
 
@@ -228,10 +235,7 @@ async def drive_pausing(
         await gateway.aclose()
     result: dict[str, Any] = {"learners": learners, **_latency_figures(tally, elapsed)}
     if pids:
-        result["cpu_cores_used"] = {
-            name: round((_cpu_seconds(pid) - cpu_before[name]) / elapsed, 2)
-            for name, pid in pids.items()
-        }
+        result["cpu_cores_used"] = _cores_used(pids, cpu_before, elapsed)
     return result
 
 

@@ -16,6 +16,21 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 
+
+def run_in_rasa(script: str) -> None:
+    """Run ``script`` with Rasa's Python; it must print "ok" last."""
+    result = subprocess.run(
+        [str(RASA_PYTHON), "-c", script],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("ok")
+
+
 SCRIPT = textwrap.dedent(
     """
     from jsonschema import ValidationError, validate
@@ -47,16 +62,7 @@ SCRIPT = textwrap.dedent(
 
 
 def test_action_responses_are_checked_as_rasa_checks_them() -> None:
-    result = subprocess.run(
-        [str(RASA_PYTHON), "-c", SCRIPT],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().endswith("ok")
+    run_in_rasa(SCRIPT)
 
 
 EVENTS_SCRIPT = textwrap.dedent(
@@ -84,13 +90,4 @@ EVENTS_SCRIPT = textwrap.dedent(
 
 
 def test_event_classes_are_found_by_name_as_rasa_finds_them() -> None:
-    result = subprocess.run(
-        [str(RASA_PYTHON), "-c", EVENTS_SCRIPT],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().endswith("ok")
+    run_in_rasa(EVENTS_SCRIPT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -63,17 +64,14 @@ def normalise(text: str) -> str:
 
 
 def read_examples(path: Path) -> list[tuple[str, str]]:
-    """The (intent, text) pairs of a Rasa NLU YAML file; lookup tables are skipped."""
-    document = SAFE_YAML.load(path.read_text(encoding="utf-8"))
-    pairs = []
-    for block in document.get("nlu", []):
-        if "intent" not in block:
-            continue
-        for line in block["examples"].splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                pairs.append((block["intent"], line[2:].strip()))
+    """The (intent, text) pairs of a Rasa NLU YAML file (the typo script's own reader)."""
+    pairs: list[tuple[str, str]] = _typo_script().read_examples(path)
     return pairs
+
+
+@cache
+def _typo_script() -> ModuleType:
+    return load_build_script(TYPO_SCRIPT)
 
 
 def training_examples() -> list[tuple[str, str]]:
