@@ -40,7 +40,9 @@ ANSWER_HINTS = {
     slots.LOCATION: "a town or county",
     slots.BACKGROUND: 'what you already know, e.g. "Excel and some SQL", or "nothing yet"',
 }
-PLACES_IN_PERSON = {"in_person", "blended"}
+# Modes under which the learner may go somewhere in person, so their town matters: "any"
+# too, since an on-site course shown to them must be one they can reach.
+PLACES_IN_PERSON = {"in_person", "blended", "any"}
 
 
 class ActionStartInterview(Action):
@@ -84,7 +86,8 @@ class ValidateInterviewForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """Location only matters when the learner would go somewhere in person.
+        """Location only matters when the learner would go somewhere in person (or
+        does not mind whether they do).
 
         When it does, it is asked right after the mode, while "in person" is on their mind.
         """
@@ -285,8 +288,17 @@ def _parse_credit(text: str, tracker: Tracker) -> dict[str, Any] | None:
     return None if credit is None else {slots.CREDIT: credit}
 
 
+# Answers to "where are you based?" that name no place: the question is skipped, and
+# on-site courses rank below the ones anyone can take (advisor/ranking.py).
+NO_PLACE_ANSWERS = frozenset(
+    {"anywhere", "rather not say", "prefer not to say", "i'd rather not say", "none", "skip"}
+)
+
+
 def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     place = " ".join(text.split())[:100]
+    if _no_preference(place) or place.lower().strip(" .!") in NO_PLACE_ANSWERS:
+        return {slots.LOCATION: slots.SKIPPED}
     if answers.looks_like_noise(place) or not has_content(place):
         return None
     known = extract.location_in(place, known_places())

@@ -47,7 +47,10 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        # A question read by its wording after the results (advisor/requests.py) says
+        # what it asks; otherwise the classifier's intent does.
+        request = slots.fresh_follow_up(tracker) or {}
+        intent = request.get("kind") or (tracker.latest_message.get("intent") or {}).get("name")
         profile = slots.profile_from(tracker)
         shown = shown_courses(tracker)
         occupation_slot = tracker.get_slot(slots.OCCUPATION)

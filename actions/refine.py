@@ -12,6 +12,7 @@ from actions.goal import target_of, understand_goal
 from actions.questions import shown_courses
 from actions.recommend import present, refinement
 from advisor.formatting import join_words
+from advisor.query import topic_of
 from advisor.refine import parse_refinement
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -58,7 +59,7 @@ class ActionRefineGoal(Action):
             events += goal_events
             target = target_of(wanted.new_goal)
             profile = profile.model_copy(update={"goal": target})
-            changes.append(f"your goal is now “{target}”")
+            changes.append(f"your goal is now “{topic_of(target)[0] or target}”")
         if wanted.known:
             known = [*profile.known_skills, *wanted.known]
             background = "; ".join(filter(None, [profile.background, *wanted.known]))

@@ -38,6 +38,9 @@ HANDOFF_REQUESTED = "handoff_requested"
 # Constraints a message states after the interview, when the classifier was unsure of it:
 # the answer policy then runs the change of answer (actions/understand.py).
 STATED_CHANGES = "stated_changes"
+# A follow-up after the results read by its wording (advisor/requests.py): the answer
+# policy runs the action for it whatever the classifier guessed.
+FOLLOW_UP = "follow_up"
 LEVEL = "level"  # set by "too basic" / "too hard" after the results
 MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's total hours
 
@@ -122,3 +125,15 @@ def profile_events(profile: LearnerProfile) -> list[SlotSet]:
         SlotSet(PACE, profile.pace or ANY),
         SlotSet(LOCATION, profile.location or SKIPPED),
     ]
+
+
+def fresh_follow_up(tracker: Tracker) -> dict[str, Any] | None:
+    """The follow-up request read from the latest message, if one was read this turn
+    (an older one stays in the slot but answers nothing now)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "slot" and event.get("name") == FOLLOW_UP:
+            value = event.get("value")
+            return value if isinstance(value, dict) else None
+    return None

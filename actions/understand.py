@@ -16,6 +16,7 @@ me, a question about the courses) and does not read as an answer to the question
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -27,7 +28,8 @@ from actions import slots
 from actions.goal import known_places, looks_learnable
 from actions.interview import parses_as
 from actions.slots import raw_answer
-from advisor import answers, extract
+from advisor import answers, extract, requests
+from advisor.refine import parse_refinement
 
 FORM = "interview_form"
 EXTERNAL_PREFIX = "EXTERNAL: "  # the text of a user event Rasa triggers itself (a reminder)
@@ -125,6 +127,12 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         # After the interview, changes and refinements have their own actions. A message
         # the classifier was unsure of that states a new goal starts again from it (every
         # other answer kept); one that states a constraint is a change of that answer.
+        # A follow-up in marked wording ("are any of these about X?", "does the state
+        # pay?", "message me in 3 days") is that request whatever the classifier saw.
+        if request := requests.follow_up_request(text):
+            return {slots.FOLLOW_UP: asdict(request)}
+        if _comments_on_results(tracker, text, intent):
+            return {slots.FOLLOW_UP: {"kind": "refine"}}
         if intent not in UNSURE_INTENTS:
             return found
         stated_after = extract.find_statements(text, known_places()).answers
@@ -148,6 +156,17 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         if slot not in found and tracker.get_slot(slot) is None:
             found[slot] = raw_answer(words)
     return found
+
+
+def _comments_on_results(tracker: Tracker, text: str, intent: str) -> bool:
+    """A comment on the courses shown that says what to change ("too basic, I already
+    know Python, I need deep learning", "I need SolidWorks itself"), which the classifier
+    took for a new goal or was unsure of: it refines the search, every other answer
+    kept, instead of starting the interview again."""
+    if intent not in UNSURE_INTENTS | GOAL_INTENTS or not tracker.get_slot(slots.SHOWN_IDS):
+        return False
+    wanted = parse_refinement(text, len(tracker.get_slot(slots.SHOWN_IDS) or []))
+    return bool(wanted.level or wanted.known or wanted.already_seen or wanted.new_goal)
 
 
 CONSTRAINT_SLOTS = (slots.HOURS, slots.DEADLINE, slots.BUDGET, slots.MODE, slots.PACE, slots.CREDIT)

@@ -8,8 +8,10 @@ short, unusual answer ("I know photoshop and illustrator" is not out of scope, "
 really, I'm starting from scratch" is not a restart): the interview carries on. When a
 first message states a goal, the interview starts from it, with every other answer the
 message gave. After the interview, a message that states a new constraint ("it has to
-be free") changes that answer even when the classifier was unsure of it. In every other
-case this policy abstains and the rules and stories decide.
+be free") changes that answer even when the classifier was unsure of it, and a follow-up
+read by its wording ("are any of these about X?", "message me in 3 days") runs the
+action that answers it. In every other case this policy abstains and the rules and
+stories decide.
 
 It runs inside the Rasa server (Python 3.10) and needs no training.
 """
@@ -34,6 +36,17 @@ START_INTERVIEW = "action_start_interview"
 GOAL = "goal"
 CHANGE_ANSWER = "action_change_answer"
 STATED_CHANGES = "stated_changes"  # set by action_read_answers after the interview
+FOLLOW_UP = "follow_up"  # a follow-up read by its wording, set by action_read_answers
+# The action for each kind of follow-up (advisor/requests.py).
+FOLLOW_UP_ACTIONS = {
+    "set_reminder": "action_set_reminder",
+    "ask_funding": "action_follow_up_request",
+    "ask_topic": "action_follow_up_request",
+    "ask_nearer": "action_follow_up_request",
+    "ask_coverage": "action_follow_up_request",
+    "ask_skills": "action_answer_question",
+    "refine": "action_refine_goal",
+}
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.
 RAW_ANSWER_KEY = "said"
 # Above the RulePolicy's default priority (6), so an understood answer beats a rule
@@ -56,6 +69,11 @@ def next_action(tracker: DialogueStateTracker) -> str | None:
     """The action an understood answer calls for, or None to leave it to the others."""
     if tracker.latest_action_name == START_INTERVIEW:
         return FORM
+    if tracker.latest_action_name in FOLLOW_UP_ACTIONS.values() and isinstance(
+        slots_set_since_user_message(tracker).get(FOLLOW_UP), dict
+    ):
+        listen: str = ACTION_LISTEN_NAME
+        return listen  # the follow-up is answered: wait for the learner
     if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
     if not tracker.latest_message.text:
@@ -66,6 +84,10 @@ def next_action(tracker: DialogueStateTracker) -> str | None:
         return FORM if requested and filled.get(requested) is not None else None
     if tracker.active_loop_name:
         return None
+    follow_up = filled.get(FOLLOW_UP)
+    kind = follow_up.get("kind") if isinstance(follow_up, dict) else None
+    if isinstance(kind, str) and kind in FOLLOW_UP_ACTIONS:
+        return FOLLOW_UP_ACTIONS[kind]
     if filled.get(STATED_CHANGES):
         return CHANGE_ANSWER  # after the interview: "it has to be free" changes the budget
     answered = any(isinstance(v, dict) and RAW_ANSWER_KEY in v for v in filled.values())

@@ -56,6 +56,10 @@ _CONSTRAINTS = [
     # A time frame is a deadline: "this quarter", "by the end of the year".
     r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
     r"year|summer|spring|fall|autumn|winter)\b",
+    r"\bwithin (?:a|an|one|two|three|six|the next|\d+)\s*(?:few |couple of )?"
+    r"(?:days?|weeks?|months?|years?)\b",
+    r"\bby (?:the )?(?:summer|spring|fall|autumn|winter|christmas|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b",
     # Purpose, not topic: "for my office job", "for work".
     r"\bfor (?:my |our |the |a )?(?:current |new |office |day )?(?:job|work|role|career|team|"
     r"company|business|employer)\b",
@@ -106,6 +110,11 @@ _PURPOSE = (
     r"switch|make|earn|find|keep))\b.*$"
 )
 _FRAMING = [
+    # "what's the best way for a python backend dev to move into ML engineering": the
+    # asker (a current role) and the move are framing; what follows is the topic.
+    r"^\s*(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?:best|fastest|quickest|easiest|right)\s+"
+    r"(?:way|path|route)\s+(?:for\s+(?:an?\s+|someone\s+)?[\w\s/+&-]{1,50}?\s+)?(?:to\s+)?"
+    r"(?:(?:move|get|break|transition|switch|pivot|go)\s+(?:in)?to|learn|study|start(?:\s+with)?)\s+",
     # A question leading to the role: "what training do you need to become a …",
     # "where can I learn to be a …", "what does it take to become a …".
     r"^\s*(?:what|which|where|how)\b[^.?!]*?\b(?:need|have|learn|study|take|go|do|does)"
@@ -118,7 +127,9 @@ _FRAMING = [
     r"(?: to| for)?|where (?:do|should) i start(?: with)?)\b",
     r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
     r"\bget(?:ting)? (?:good|better|started) (?:at|with|in)\b",
-    r"\b(?:properly|actually|really|well enough)\b",
+    r"\b(?:properly|actually|really|well enough|itself|specifically|in particular)\b",
+    # "Sec+ level": the level of a credential, not a topic word.
+    r"\s(?:level|lvl)\s*$",
     # The job it should lead to, after the topic: "Security+ and get a SOC analyst job".
     r"\s(?:and|then) (?:get|land|find) (?:an? |my |the )?(?:[\w+'-]+ ){0,4}"
     r"(?:job|role|position|career)\b.*$",
@@ -128,7 +139,22 @@ _FRAMING = [
     # A purpose clause says why, not what: "SEO so I can charge more", "SolidWorks to get
     # a CAD drafter job", "SQL and Power BI instead of copy-pasting Excel".
     _PURPOSE,
+    # Job-seeking framing: "land a junior web developer job", "get hired as a welder",
+    # "get a job as a data analyst": the role is the topic, not the job hunt.
+    r"^\s*(?:(?:i\s+)?(?:want|need|hope|would like|'d like)\s+to\s+)?(?:land|get|find|score|"
+    r"secure)(?:ing)?\s+(?:hired\s+)?(?:(?:an?|my|the)\s+)?(?:first\s+)?"
+    r"(?:(?:new\s+)?(?:job|role|position|career|work)\s+)?(?:as\s+(?:an?\s+)?|in\s+)?",
+    r"\b(?:junior|jr\.?)\s+",
+    r"(?<=\w)\s+(?:job|role|position|gig)s?\b",
 ]
+# A level or kind of course turned down ("hubspot itself, not marketing basics"): removed
+# before the level words are read, so "basics" here does not ask for beginner courses.
+_TURNED_DOWN = (
+    r"[\s,]+(?:not|rather than|instead of|no more)\s+(?:the\s+|more\s+|just\s+)?"
+    r"(?:[\w+-]+\s+){0,2}?(?:(?:basics|intro(?:duction|ductory)?s?|fundamentals|"
+    r"beginners?(?:'s)?|generic|entry[- ]level)(?:\s+(?:stuff|courses?|things|material))?|"
+    r"stuff)\b"
+)
 # The purpose clause's own subject, when it has one: "HubSpot so I can run email
 # marketing" -> "email marketing", searched when the catalog has nothing on HubSpot.
 _PURPOSE_SUBJECT = re.compile(
@@ -226,7 +252,7 @@ def sentence_of(goal: str) -> str:
     with the bare topic.
     """
     text = goal[:MAX_QUERY_CHARS]
-    for pattern in [*_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
+    for pattern in [_TURNED_DOWN, *_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
         text = _strip(pattern, text)
     return " ".join(text.split()).strip(" ,;:-")
 
@@ -257,7 +283,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     nothing searchable, the goal's own content words are kept: a goal of only
     "free courses" is better searched as said than not at all.
     """
-    text = goal[:MAX_QUERY_CHARS]
+    text = _strip(_TURNED_DOWN, goal[:MAX_QUERY_CHARS])
     language = None
     found = _LANGUAGE.search(text)
     if found is not None:

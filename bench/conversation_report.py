@@ -30,6 +30,15 @@ def overall(runs: list[PersonaRun]) -> dict[str, Any]:
         "reached_recommendations": len(reached),
         "reached_share": round(len(reached) / len(runs), 3) if runs else 0.0,
         "reached_only_offers": sum(1 for r in reached if r.first_results_only_offers),
+        # Personas whose goal the catalog covers must all reach course cards; those whose
+        # goal it does not cover must be told so (or shown only what it has on the topic).
+        "covered_personas": sum(1 for r in runs if not r.out_of_catalog),
+        "covered_reached": sum(1 for r in reached if not r.out_of_catalog),
+        "out_of_catalog_answered": sum(
+            1
+            for r in runs
+            if r.out_of_catalog and (r.reached_recommendations or r.stopped == "nothing_found")
+        ),
         "turns_to_first_recommendations_median": statistics.median(turns) if turns else None,
         "turns_to_first_recommendations_max": max(turns) if turns else None,
         "repeated_questions": sum(r.repeated_questions for r in runs),

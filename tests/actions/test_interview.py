@@ -177,3 +177,16 @@ async def test_a_town_stays_words_while_learning_online() -> None:
 )
 def test_part_online_part_in_class_is_blended(text: str) -> None:
     assert parse_answer(slots.MODE, text, tracker()) == {slots.MODE: "blended"}
+
+
+async def test_no_preference_on_the_mode_asks_where_they_are() -> None:
+    form = ValidateInterviewForm()
+    domain_slots = list(slots.INTERVIEW_SLOTS)
+    either = tracker(slot_values={slots.MODE: "any"})
+    required = await form.required_slots(domain_slots, CollectingDispatcher(), either, DOMAIN)
+    assert required.index(slots.LOCATION) == required.index(slots.MODE) + 1
+
+
+@pytest.mark.parametrize("text", ["anywhere", "no preference", "rather not say", "Anywhere."])
+def test_an_answer_naming_no_place_skips_the_location(text: str) -> None:
+    assert parse_answer(slots.LOCATION, text, tracker()) == {slots.LOCATION: slots.SKIPPED}

@@ -53,3 +53,20 @@ def test_background_and_target_job_are_not_the_topic(goal: str, topic: str) -> N
 )
 def test_the_purpose_clause_names_a_subject_only_when_it_has_one(goal: str, purpose: str) -> None:
     assert purpose_of(goal) == purpose
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("Land a junior web developer job within a year.", "web developer"),
+        ("get hired as a welder by summer", "welder"),
+        ("get a job as a data analyst", "data analyst"),
+        ("what's the best way for a python backend dev to move into ML engineering?", "ML"),
+        ("i need hubspot itself not marketing basics", "hubspot"),
+        ("I want Fusion 360 specifically", "Fusion 360"),
+        ("Get my New Jersey real estate salesperson licence.", "real estate salesperson"),
+    ],
+)
+def test_job_hunting_and_emphasis_words_are_not_the_topic(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0].startswith(topic)
+    assert topic_of(goal)[1] is None  # "not marketing basics" asks for no level

@@ -93,8 +93,10 @@ def test_three_hours_for_four_weeks_means_at_most_twelve_hours(stack: Stack, sen
     reply = interview(
         stack,
         sender,
+        # "no preference" on the mode asks where they are: on-site courses must be ones
+        # they can reach; "anywhere" names no place.
         ["I want to learn Excel for my office job", "skip", "3 hours a week", "4 weeks",
-         "no limit", "no preference", "no preference", "doesn't matter"],
+         "no limit", "no preference", "anywhere", "no preference", "doesn't matter"],
     )  # fmt: skip
     for card in courses(reply):
         course = catalog(card["id"])

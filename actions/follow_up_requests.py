@@ -1,0 +1,98 @@
+"""Follow-ups after the results the classifier may not know: topic, funding, distance, catalog.
+
+``action_read_answers`` reads them with ``advisor.requests`` and stores the request in
+the ``follow_up`` slot; the answer policy then runs this action (or the reminder
+action), whatever intent the classifier guessed. Each answer comes from the courses'
+own listings and the catalog's sources (advisor/follow_up_answers.py).
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import slots
+from actions.goal import understand_goal
+from actions.interview import parse_answer
+from actions.questions import shown_courses
+from actions.recommend import advisor, present
+from advisor import follow_up_answers
+from advisor.formatting import plural
+from index.places import gazetteer
+from index.settings import get_settings as index_settings
+
+NO_REQUEST = (
+    'What would you like to know? For example "is #1 about payroll?" or "anything closer?".'
+)
+
+
+def _other_place(tracker: Tracker, place: str | None) -> str | None:
+    """The town named when it is a known place other than the learner's own."""
+    if not place:
+        return None
+    named = gazetteer().resolve(place.lower())
+    current = tracker.get_slot(slots.LOCATION)
+    own = gazetteer().resolve(str(current).lower()) if isinstance(current, str) else None
+    return place if named is not None and named != own else None
+
+
+class ActionFollowUpRequest(Action):
+    """Answer "are any of these about X?", "does the state pay?", "anything closer?",
+    "do you have anything on X?" from the data, keeping every answer given so far."""
+
+    def name(self) -> str:
+        return "action_follow_up_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        request = slots.fresh_follow_up(tracker) or {}
+        kind, topic = request.get("kind"), request.get("topic")
+        shown = shown_courses(tracker)
+        profile = slots.profile_from(tracker)
+        if kind == "ask_funding":
+            dispatcher.utter_message(text=follow_up_answers.funding_answer(shown))
+            return []
+        if kind == "ask_nearer":
+            place = _other_place(tracker, request.get("place"))
+            if place is not None:
+                values = parse_answer(slots.LOCATION, place, tracker) or {}
+                location = values.get(slots.LOCATION)
+                if location:
+                    profile = profile.model_copy(update={"location": location})
+                    intro = f"Changed: searching near {location}. Everything else stays the same."
+                    events: list[EventType] = [SlotSet(slots.LOCATION, location)]
+                    return events + present(dispatcher, tracker, profile, intro=intro)
+            radius = index_settings().commute_miles
+            text = follow_up_answers.distance_answer(shown, profile.location, radius)
+            dispatcher.utter_message(text=text)
+            return []
+        if kind == "ask_topic" and topic and shown:
+            text, about = follow_up_answers.topic_answer(shown, topic)
+            dispatcher.utter_message(text=text)
+            if about:
+                return []
+            kind = "ask_coverage"  # none of them is: say what the catalog has on it
+        if kind == "ask_coverage" and topic:
+            return self._coverage(dispatcher, tracker, topic)
+        dispatcher.utter_message(text=NO_REQUEST)
+        return []
+
+    @staticmethod
+    def _coverage(
+        dispatcher: CollectingDispatcher, tracker: Tracker, topic: str
+    ) -> list[EventType]:
+        """What the catalog has on the topic, searched with every other answer kept."""
+        goal_events, _ = understand_goal(topic)
+        profile = slots.profile_from(tracker).model_copy(update={"goal": topic})
+        found = advisor().recommend(profile, per_page=1)
+        if found.nothing_on_topic:
+            intro = None  # present() says plainly that there is nothing on it
+        else:
+            intro = (
+                f"Yes: the catalog has {plural(found.relevant, 'course')} on “{topic}”. "
+                "Searching them with everything else you told me kept:"
+            )
+        return goal_events + present(dispatcher, tracker, profile, intro=intro)

@@ -1,0 +1,146 @@
+"""Follow-ups read by their wording, answered by the action with real Trackers and catalog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import slots
+from actions.follow_up_requests import ActionFollowUpRequest
+from actions.slots import fresh_follow_up
+from actions.understand import read_answers
+from tests.utils.trackers import DOMAIN, slot_events, tracker
+
+PROFILE: dict[str, Any] = {
+    slots.GOAL: "welding",
+    slots.HOURS: 25.0,
+    slots.DEADLINE: "none",
+    slots.BUDGET: slots.budget_slot(6000.0, "USD", False, False),
+    slots.MODE: "in_person",
+    slots.PACE: "any",
+    slots.CREDIT: "any",
+    slots.LOCATION: "Houston",
+}
+
+
+def _asked(text: str, request: dict[str, Any], **values: Any) -> Any:
+    events: list[dict[str, Any]] = [
+        {"event": "user", "text": text},
+        {"event": "slot", "name": slots.FOLLOW_UP, "value": request},
+    ]
+    return tracker(text, intent="out_of_scope", slot_values={**PROFILE, **values}, events=events)
+
+
+def _texts(dispatcher: CollectingDispatcher) -> str:
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def test_a_follow_up_is_read_after_the_results_whatever_the_intent() -> None:
+    done = tracker(
+        "is there anything the state pays for?", intent="out_of_scope", slot_values=PROFILE
+    )
+    assert read_answers(done) == {
+        slots.FOLLOW_UP: {"kind": "ask_funding", "topic": None, "place": None}
+    }
+    during = tracker(
+        "is there anything the state pays for?",
+        intent="out_of_scope",
+        active_loop="interview_form",
+        requested_slot=slots.BUDGET,
+        slot_values={slots.GOAL: "welding"},
+    )
+    assert slots.FOLLOW_UP not in read_answers(during)
+
+
+def test_only_a_request_read_this_turn_counts() -> None:
+    stale = tracker(
+        "thanks",
+        events=[
+            {"event": "slot", "name": slots.FOLLOW_UP, "value": {"kind": "ask_funding"}},
+            {"event": "user", "text": "thanks"},
+        ],
+    )
+    assert fresh_follow_up(stale) is None
+
+
+@pytest.mark.slow
+async def test_closer_to_the_same_town_gives_each_distance() -> None:
+    from actions.runtime import course_search
+
+    on_site = [c.id for c in course_search().courses if c.location and "Houston" in c.location][:2]
+    asked = _asked(
+        "anything closer to Houston?",
+        {"kind": "ask_nearer", "place": "Houston"},
+        **{slots.SHOWN_IDS: on_site},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    assert events == []
+    text = _texts(dispatcher)
+    assert "within 30 miles of Houston" in text
+    assert "#1 " in text and "#2 " in text
+
+
+@pytest.mark.slow
+async def test_closer_to_another_town_searches_there() -> None:
+    asked = _asked("any closer to Dallas", {"kind": "ask_nearer", "place": "Dallas"})
+    dispatcher = CollectingDispatcher()
+    events = await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    assert slot_events(events)[slots.LOCATION] == "Dallas"
+    assert "searching near Dallas" in _texts(dispatcher)
+
+
+@pytest.mark.slow
+async def test_a_topic_none_of_the_courses_is_about_turns_to_what_the_catalog_has() -> None:
+    from actions.runtime import course_search
+
+    welding = [c.id for c in course_search().courses if "weld" in c.title.lower()][:2]
+    asked = _asked(
+        "are any of these actually about pipefitting?",
+        {"kind": "ask_topic", "topic": "pipefitting"},
+        **{slots.SHOWN_IDS: welding},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    text = _texts(dispatcher)
+    assert "0 courses of the 2 shown are about “pipefitting”" in text
+    assert slot_events(events)[slots.GOAL] == "pipefitting"
+
+
+@pytest.mark.slow
+async def test_a_topic_the_catalog_lacks_is_said_plainly() -> None:
+    asked = _asked(
+        "do you actually have anything for tattooing?",
+        {"kind": "ask_coverage", "topic": "tattooing"},
+        **{slots.MODE: "online", slots.LOCATION: None},
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    text = _texts(dispatcher)
+    assert "course" in text.lower()
+    assert "Yes: the catalog has" in text or "couldn't find any course" in text
+
+
+@pytest.mark.parametrize("intent", ["state_goal", "out_of_scope"])
+def test_a_comment_on_the_results_refines_rather_than_restarting(intent: str) -> None:
+    comment = tracker(
+        "I code in python daily, this is way too basic. I need deep learning",
+        intent=intent,
+        slot_values={**PROFILE, slots.SHOWN_IDS: ["a", "b", "c"]},
+    )
+    assert read_answers(comment) == {slots.FOLLOW_UP: {"kind": "refine"}}
+
+
+@pytest.mark.slow
+async def test_what_is_still_missing_is_answered_from_onet() -> None:
+    from actions.goal import understand_goal
+    from actions.questions import ActionAnswerQuestion
+
+    goal_events, _ = understand_goal("dental assistant")
+    values = {e["name"]: e["value"] for e in goal_events}
+    asked = _asked("what else would i have to learn?", {"kind": "ask_skills"}, **values)
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion().run(dispatcher, asked, DOMAIN)
+    assert "O*NET" in _texts(dispatcher)

@@ -1,0 +1,122 @@
+"""Follow-ups after the results, read by their wording (advisor/requests.py).
+
+The phrasings are varied on purpose: each kind is checked with wordings other than the
+ones the conversation personas use, and with near misses that must not be read as it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.requests import FollowUpRequest, follow_up_request, names_a_time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you text me about these on friday",
+        "ping me again in a couple of days",
+        "could you get back to me next week about this?",
+        "pls message me tomorrow, busy now",
+        "check in with me in 2 weeks",
+    ],
+)
+def test_asking_to_be_contacted_at_a_time_is_a_reminder(text: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("set_reminder")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will unemployment pay for any of this",
+        "can I get financial aid?",
+        "does my employer cover it usually",
+        "are any of these paid by the government",
+        "is there a grant or a voucher for these",
+        "wioa?",
+    ],
+)
+def test_who_pays_is_a_funding_question(text: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_funding")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is #3 actually about bookkeeping?", "bookkeeping"),
+        ("do any of these cover QuickBooks", "QuickBooks"),
+        ("are those even related to welding", "welding"),
+        ("does the second one teach pivot tables?", "pivot tables"),
+    ],
+)
+def test_asking_what_the_shown_courses_are_about(text: str, topic: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_topic", topic=topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("do you even have anything on forklifts?", "forklifts"),
+        ("got anything for phlebotomy", "phlebotomy"),
+        ("is there anything about cake decorating at all", "cake decorating"),
+        ("u got courses on excel?", "excel"),
+    ],
+)
+def test_asking_what_the_catalog_has(text: str, topic: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_coverage", topic=topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("anything nearer?", None),
+        ("these are too far, any closer to Paterson", "Paterson"),
+        ("any schools near Dallas instead", "Dallas"),
+    ],
+)
+def test_asking_for_something_closer(text: str, place: str | None) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_nearer", place=place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what skills do I still need?",
+        "ok and what else would i have to learn for the job",
+        "what am i missing to get hired",
+        "what should I study next after these",
+    ],
+)
+def test_asking_what_is_still_missing_is_the_skills_question(text: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_skills")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("so nothing for beekeeping?", "beekeeping"), ("no courses on welding then", "welding")],
+)
+def test_nothing_for_a_topic_asks_what_the_catalog_has(text: str, topic: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_coverage", topic=topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there anything for beginners?",  # a level: the refinement's reader
+        "do you have anything free",  # a constraint: a change of the budget
+        "what do i need to learn to become a welder",  # a new goal: the classifier's
+        "is it worth it?",
+        "remind me",  # no time said: the reminder action asks when
+        "I'd rather be close to home",
+        "",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_other_messages_are_left_to_the_classifier(text: str) -> None:
+    assert follow_up_request(text) is None
+
+
+def test_a_time_is_named_or_not() -> None:
+    assert names_a_time("in 3 days")
+    assert names_a_time("next week")
+    assert not names_a_time("whenever you like")
