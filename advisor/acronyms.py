@@ -72,3 +72,16 @@ def expand(topic: str) -> tuple[str, str]:
     spoken.append(topic[position:])
     matched.append(topic[position:])
     return "".join(spoken), "".join(matched)
+
+
+# Short forms of certifications that learners type and titles never use.
+SHORT_FORMS = {"sec+": "Security+", "net+": "Network+", "secplus": "Security+"}
+_SHORT_FORM = re.compile(
+    r"(?<![\w+])(?:" + "|".join(re.escape(form) for form in SHORT_FORMS) + r")(?![\w+])",
+    flags=re.IGNORECASE,
+)
+
+
+def full_forms(text: str) -> str:
+    """The text with certification short forms written out ("Sec+" -> "Security+")."""
+    return _SHORT_FORM.sub(lambda found: SHORT_FORMS[found.group().lower()], text)

@@ -478,7 +478,7 @@ _NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avo
 _ONLINE = r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|zoom|distance)"
 _IN_PERSON = (
     r"(?:in[- ]person|classroom|class ?room|face[- ]to[- ]face|f2f|on[- ]campus|campus"
-    r"|on[- ]?site|physical(?:ly)?|in (?:a )?(?:real )?class|locally|near me|hands[- ]on|in a shop)"
+    r"|on[- ]?site|physical(?:ly)?|in (?:a )?(?:real )?class|locally|near me|hands[- ]on)"
 )
 _BLENDED = (
     r"(?:a mix|mixed|mixture|hybrid|blended|combination|bit of both|mix of"

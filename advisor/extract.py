@@ -116,6 +116,19 @@ _HOUR_CUES = re.compile(
     r"sundays?|a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
     flags=re.IGNORECASE,
 )
+# Hours said about the job ("I work 10 hours a day", "standing 10 hours", "12-hour
+# shifts") are not hours the learner can give to a course, unless the clause also says
+# what is free ("I work days so evenings only, maybe 10 hours a week").
+_WORK_TIME = re.compile(
+    r"\b(?:i work|work(?:ing|ed)?\s+(?:\d|\w+ \d)|shifts?|standing|on my feet|overtime|"
+    r"at work|commut\w*)\b",
+    flags=re.IGNORECASE,
+)
+_STUDY_TIME = re.compile(
+    r"\b(?:can|could|free|spare|give|study\w*|learn\w*|available|dedicate|set aside|"
+    r"put in|evenings?|nights?|weekends?|only|left over)\b",
+    flags=re.IGNORECASE,
+)
 _BUDGET_CUES = re.compile(
     r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|paid|"
     r"afford|price\w*|spend|cheap\w*|money|grand|\d+\s?k)\b",
@@ -148,7 +161,7 @@ _BIG_FIGURE = re.compile(
 _MODE_CUES = re.compile(
     r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]?person|in class|classroom|campus|on[- ]?site|"
     r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|zoom|e-?learning|distance|hands[- ]on|"
-    r"in a shop|from home|at home (?:course|class|study|learning)|near me|locally)\b",
+    r"from home|at home (?:course|class|study|learning)|near me|locally)\b",
     flags=re.IGNORECASE,
 )
 _PACE_CUES = re.compile(
@@ -157,9 +170,11 @@ _PACE_CUES = re.compile(
     flags=re.IGNORECASE,
 )
 _LOCATION = re.compile(
-    r"\b(?:i live in|i'm in|i am in|i'm based in|based in|located in|living in|near|around|"
-    r"from|in)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})",
+    r"\b(?:(?i:i live in|i'?m in|i am in|i'?m based in|based in|located in|living in)|near|"
+    r"around|from|in)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})",
 )
+# A capital inside a word marks a product, not a town: "modeling in SolidWorks".
+_PRODUCT_NAME = re.compile(r"[a-z][A-Z]")
 # "I'm new to this", "I'm not sure": a state of mind, not a job.
 _NOT_ROLES = frozenset(
     {
@@ -281,7 +296,11 @@ def current_role_of(text: str) -> str | None:
 def _typed_answers(clause: str) -> dict[str, str]:
     """The constraint answers this clause has both the cue and a readable value for."""
     found: dict[str, str] = {}
-    if _HOUR_CUES.search(clause) and answers.parse_hours_per_week(clause) is not None:
+    if (
+        _HOUR_CUES.search(clause)
+        and not (_WORK_TIME.search(clause) and not _STUDY_TIME.search(clause))
+        and answers.parse_hours_per_week(clause) is not None
+    ):
         found[HOURS] = clause
     money_cue = _BUDGET_CUES.search(clause) or _BIG_FIGURE.search(clause)
     if money_cue and HOURS not in found and answers.parse_budget(clause) is not None:
@@ -315,7 +334,7 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
                 return candidate.upper() if len(candidate) == 2 else candidate.title()
     for match in _LOCATION.finditer(text):
         place = match.group("place").strip()
-        if place.split()[0] not in _NOT_PLACES:
+        if place.split()[0] not in _NOT_PLACES and not _PRODUCT_NAME.search(place):
             return place
     return None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from advisor.acronyms import expand
+from advisor.acronyms import expand, full_forms
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
 from index.occupations.model import TechnologySkill
@@ -115,6 +115,16 @@ _FRAMING = [
     r"^\s*(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?:best|fastest|quickest|easiest|right)\s+"
     r"(?:way|path|route)\s+(?:for\s+(?:an?\s+|someone\s+)?[\w\s/+&-]{1,50}?\s+)?(?:to\s+)?"
     r"(?:(?:move|get|break|transition|switch|pivot|go)\s+(?:in)?to|learn|study|start(?:\s+with)?)\s+",
+    # "is it realistic for a science teacher to switch to designing e-learning, what would
+    # I need to learn": the question about the move, and the closing question, are framing.
+    r"^\s*(?:is it|would it be|am i)\s+(?:\w+\s+)?(?:realistic|possible|feasible|too late|smart|"
+    r"worth it|a good idea|crazy)\s+(?:for\s+(?:an?\s+|someone\s+|me\s+)?[\w\s/+&-]{0,50}?\s*)?"
+    r"to\s+(?:(?:switch|move|get|break|transition|pivot|go)\s+(?:in)?to\s+)?",
+    r"[,;]?\s*(?:and\s+)?what (?:would|do|should|will) i (?:need|have) to (?:learn|know|do)\b.*$",
+    # "trying to get Sec+": the effort is framing.
+    r"^\s*(?:i'?m\s+|i am\s+)?trying to (?:get|learn|pass|become|break into|get into)\s+",
+    r"\s(?:and|then)\s+(?:then\s+)?(?:get\s+|land\s+|find\s+)?(?:an?|my|the)\s+"
+    r"(?:[\w+'-]+\s+){0,3}(?:job|role|position|career)\b.*$",
     # A question leading to the role: "what training do you need to become a …",
     # "where can I learn to be a …", "what does it take to become a …".
     r"^\s*(?:what|which|where|how)\b[^.?!]*?\b(?:need|have|learn|study|take|go|do|does)"
@@ -251,7 +261,7 @@ def sentence_of(goal: str) -> str:
     (dev nDCG@10 0.861 vs 0.787), so meaning is searched with the sentence and words
     with the bare topic.
     """
-    text = goal[:MAX_QUERY_CHARS]
+    text = full_forms(goal[:MAX_QUERY_CHARS])
     for pattern in [_TURNED_DOWN, *_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
         text = _strip(pattern, text)
     return " ".join(text.split()).strip(" ,;:-")
@@ -283,7 +293,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     nothing searchable, the goal's own content words are kept: a goal of only
     "free courses" is better searched as said than not at all.
     """
-    text = _strip(_TURNED_DOWN, goal[:MAX_QUERY_CHARS])
+    text = _strip(_TURNED_DOWN, full_forms(goal[:MAX_QUERY_CHARS]))
     language = None
     found = _LANGUAGE.search(text)
     if found is not None:

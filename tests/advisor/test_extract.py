@@ -174,3 +174,29 @@ def test_a_goal_said_here_is_not_a_job() -> None:
     statements = find_statements("i want to be a dental assistant here in newark")
     assert statements.current_role is None
     assert "dental assistant" in statements.answers["goal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My back is also done with standing 10 hours.",
+        "I work 10 hours a day at the warehouse",
+        "I'm on 12 hour shifts",
+    ],
+)
+def test_hours_of_the_job_are_not_hours_for_a_course(text: str) -> None:
+    assert "hours_per_week" not in find_statements(text).answers
+
+
+def test_free_hours_beside_the_job_still_count() -> None:
+    found = find_statements("i work days so evenings only maybe 10 hours a week")
+    assert found.answers["hours_per_week"] == "i work days so evenings only maybe 10 hours a week"
+
+
+def test_a_product_or_a_workplace_is_neither_a_town_nor_a_mode() -> None:
+    found = find_statements(
+        "I've run CNC mills for 11 years in a shop outside Dallas, the engineers do the "
+        "modeling in SolidWorks. Where do I start learning SolidWorks?"
+    )
+    assert "location" not in found.answers
+    assert "mode" not in found.answers

@@ -65,6 +65,12 @@ def test_the_purpose_clause_names_a_subject_only_when_it_has_one(goal: str, purp
         ("i need hubspot itself not marketing basics", "hubspot"),
         ("I want Fusion 360 specifically", "Fusion 360"),
         ("Get my New Jersey real estate salesperson licence.", "real estate salesperson"),
+        ("trying to get Sec+ and then a SOC job", "Security+"),
+        (
+            "Is it realistic for a science teacher to switch to designing corporate "
+            "e-learning, what would I need to learn",
+            "designing corporate e-learning",
+        ),
     ],
 )
 def test_job_hunting_and_emphasis_words_are_not_the_topic(goal: str, topic: str) -> None:
