@@ -7,11 +7,13 @@ the group reaches all of them, so stopping a server never leaves a worker behind
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import signal
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from deploy.service import Service
@@ -23,8 +25,30 @@ DEFAULT_GRACE_SECONDS = 10.0
 Process = subprocess.Popen[bytes] | int  # our own child, or a pid read from a pid file
 
 
-def start_process(service: Service, log_path: Path) -> subprocess.Popen[bytes]:
-    """Start a service as the leader of a new process group, its output going to ``log_path``."""
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with_parent(parent: int) -> Callable[[], None]:
+    """Run in the child before it execs: ask Linux to send it SIGTERM when the supervisor
+    dies, even by SIGKILL, which no handler sees (then nothing else could stop it)."""
+
+    def arrange() -> None:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the supervisor died before the request was made
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arrange
+
+
+def start_process(
+    service: Service, log_path: Path, *, die_with_parent: bool = False
+) -> subprocess.Popen[bytes]:
+    """Start a service as the leader of a new process group, its output going to ``log_path``.
+
+    With ``die_with_parent`` (the foreground `make run`) the server is stopped when the
+    supervisor dies in any way; `make up` leaves its servers running on purpose.
+    """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:
         return subprocess.Popen(
@@ -34,6 +58,7 @@ def start_process(service: Service, log_path: Path) -> subprocess.Popen[bytes]:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_die_with_parent(os.getpid()) if die_with_parent else None,
         )
 
 

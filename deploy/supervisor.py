@@ -69,6 +69,8 @@ class Supervisor:
     grace: float
     stop_request: StopRequest = field(default_factory=StopRequest)
     started: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # In the foreground (`make run`) the servers live and die with this process.
+    tied: bool = False
 
     @property
     def pid_files(self) -> PidFiles:
@@ -86,7 +88,7 @@ class Supervisor:
         if self.running(service) is not None:
             print(f"{service.name}: already running")
             return
-        process = start_process(service, self.log(service.name))
+        process = start_process(service, self.log(service.name), die_with_parent=self.tied)
         self.started[service.name] = process
         self.pid_files.write(service.name, process.pid)
         print(f"{service.name}: started (pid {process.pid}, log {self.log(service.name)})")
@@ -157,8 +159,10 @@ class Supervisor:
         """`make run`: start ``services`` (and ``extra``, with no health check), then
         supervise them until a signal or a server's exit; always stop what was started.
 
-        Servers that were already running (from ``make up``) are left running.
+        Servers that were already running (from ``make up``) are left running. Those it
+        starts are stopped by the kernel if this process is killed outright (SIGKILL).
         """
+        self.tied = True
         with handling(self.stop_request):
             try:
                 self.up(services)

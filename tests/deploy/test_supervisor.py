@@ -226,6 +226,26 @@ def test_a_stop_signal_stops_everything_it_started(
 
 
 @pytest.mark.slow
+def test_killing_the_supervisor_outright_still_stops_the_servers(tmp_path: Path) -> None:
+    """SIGKILL reaches no handler: the kernel's parent-death signal stops the servers."""
+    run = start_run(tmp_path)
+    groups: set[int] = set()
+    try:
+        run.wait_for(READY, START_TIMEOUT_SECONDS)
+        pids = {name: PidFiles(run.run_dir).read(name) for name in NAMES}
+        groups = {pid for pid in pids.values() if pid is not None}
+        assert len(groups) == len(NAMES), run.output
+        os.kill(run.process.pid, signal.SIGKILL)
+        run.process.wait(timeout=10)
+        deadline = time.monotonic() + GRACE_SECONDS + EXIT_MARGIN_SECONDS
+        while time.monotonic() < deadline and members(groups):
+            time.sleep(0.2)
+        assert members(groups) == set()  # the servers and whatever they started
+    finally:
+        _kill_leftovers(run, groups)
+
+
+@pytest.mark.slow
 def test_a_server_that_never_gets_healthy_ends_the_wait_naming_it_and_its_log(
     tmp_path: Path, unrelated_cleanup: list[subprocess.Popen[bytes]]
 ) -> None:
