@@ -109,6 +109,39 @@ _PURPOSE = (
     r"instead of|without|to (?:get|land|teach|help|become|run|charge|talk|move|lead|"
     r"switch|make|earn|find|keep))\b.*$"
 )
+# How the question is put, around the topic, read before anything else is removed (the
+# other rules take words these need): "what is the fastest way to get a CDL", "I'm 35 and
+# thinking about becoming a paralegal, where should I start?", "I keep hearing about
+# machine learning", "which certification is best for a beginner in cloud computing?",
+# ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
+_QUESTION_FRAMES = [
+    r"^\s*(?:what(?:'s| is)|whats|which is)\s+(?:the\s+)?(?:best|fastest|quickest|easiest|"
+    r"cheapest|right|simplest)\s+(?:way|path|route|place|option)\s+to\s+(?:get\s+(?:an?\s+)?|"
+    r"earn\s+(?:an?\s+)?|become\s+(?:an?\s+)?|learn\s+|start\s+(?:with\s+)?)?",
+    r"^(?:[^,.;!?]{0,40}?\b)?(?:thinking (?:about|of)|considering|keep hearing about|been hearing "
+    r"about|curious about|wondering about)\s+(?:(?:becoming|switching careers? (?:in)?to|"
+    r"switching (?:in)?to|moving (?:in)?to|getting into|learning|doing|studying)\s+)?(?:an?\s+)?",
+    r"^\s*(?:which|what)\s+(?:certifications?|certs?|courses?|programs?|qualifications?)\s+"
+    r"(?:is|are|would be|should i (?:get|take|do))\s+(?:the\s+)?(?:best|good|right|most useful)?\s*"
+    r"(?:for\s+(?:an?\s+)?(?:beginners?|newbies?|someone|me|people)\s*)?(?:in|for|to)?\s+",
+    r"^\s*(?:is it|would it be)\s+worth\s+(?:it\s+)?(?:learning|getting|doing|taking|studying)\s+",
+    r"^\s*(?:can|could|should)\s+i\s+(?:become|be|get|learn|start)\s+(?:an?\s+)?",
+    r"^\s*(?:my\s+(?:boss|manager|employer|company|work)\s+wants\s+me\s+to\s+(?:learn|get|do|"
+    r"take)\s+)",
+    r"^\s*(?:looking|hoping|trying)\s+to\s+(?:upskill|reskill|skill up|level up)\s+"
+    r"(?:in|on|with)\s+",
+    r"[,;.]?\s*(?:where (?:should|do|can|would) i (?:start|begin)|where to (?:start|begin)|"
+    r"any (?:suggestions?|recommendations?|advice|tips|ideas|thoughts)|what do i need|"
+    r"what should i do|how do i (?:start|begin)|(?:are|is) there (?:any )?(?:programs?|"
+    r"programmes?|courses?|classes|schools?|options?)\b)\b.*$",
+    r"\s(?:without|with no|with zero|w/o)\s+(?:any\s+)?(?:experience|degree|going back to "
+    r"school|a degree|background|prior experience)\b.*$",
+    r"\s+after\s+\d+\s+(?:years?|yrs?|months?)\s+(?:in|as|of|at)\b[^,.;!?]*",
+    r"\s+for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:job|work|business|company|team|"
+    r"office|shop|store|startup|employer|career)\b",
+    r"^\s*(?:good|great|decent|best|top)\s+(?:\w+\s+)?(?:courses?|classes|programs?)\s+"
+    r"(?:for|on|in|about)\s+",
+]
 _FRAMING = [
     # "what's the best way for a python backend dev to move into ML engineering": the
     # asker (a current role) and the move are framing; what follows is the topic.
@@ -294,6 +327,10 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     "free courses" is better searched as said than not at all.
     """
     text = _strip(_TURNED_DOWN, full_forms(goal[:MAX_QUERY_CHARS]))
+    for pattern in _QUESTION_FRAMES:
+        framed_question = _strip(pattern, text)
+        if [t for t in tokenize(framed_question) if t not in STOPWORDS]:
+            text = framed_question
     language = None
     found = _LANGUAGE.search(text)
     if found is not None:

@@ -1,0 +1,51 @@
+"""Goals as people type them, around the topic: the topic searched is the subject alone.
+
+Written as learners put goals in a chat or on a Q&A site (a question, an age, a boss, a
+trailing "where do I start?"), not in the assistant's own phrasing. The pipeline is the
+one the actions use: the target of the goal (actions.goal.target_of), then the query.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.goal import target_of
+from advisor.profile import LearnerProfile
+from advisor.query import build_query
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("I'm 35 and thinking about becoming a paralegal, where should I start?", "paralegal"),
+        ("How can I become a certified medical assistant in New Jersey?", "medical assistant"),
+        (
+            "I'm a nurse and want to get into health informatics, any suggestions?",
+            "health informatics",
+        ),
+        ("Which certification is best for a beginner in cloud computing?", "cloud computing"),
+        ("my boss wants me to learn power bi", "power bi"),
+        ("I need to learn QuickBooks for my small business", "QuickBooks"),
+        ("how to start a career in cybersecurity with no experience", "cybersecurity"),
+        ("can I become a electrician without going back to school", "electrician"),
+        (
+            "Thinking of switching careers into UX design after 10 years in retail, what do I "
+            "need?",
+            "UX (user experience) design",
+        ),
+        ("what is the fastest way to get a CDL license", "CDL (commercial driver's license)"),
+        (
+            "Help me find a course in digital marketing, I'm a small business owner",
+            "digital marketing",
+        ),
+        ("I keep hearing about machine learning, where do I begin?", "machine learning"),
+        ("need OSHA 30 for my construction job", "OSHA 30"),
+        (
+            "interested in becoming a pharmacy tech, are there programs near Dallas?",
+            "pharmacy tech",
+        ),
+        ("good beginner course for graphic design?", "graphic design"),
+    ],
+)
+def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:
+    assert build_query(LearnerProfile(goal=target_of(goal)), None).topic == topic
