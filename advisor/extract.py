@@ -129,6 +129,13 @@ _STUDY_TIME = re.compile(
     r"put in|evenings?|nights?|weekends?|only|left over)\b",
     flags=re.IGNORECASE,
 )
+# "online or in person whatever", "happy to go in person or online": either is fine.
+_BOTH_MODES = re.compile(
+    r"\b(?:online|remote)\b.{0,15}\b(?:or|and|/)\b.{0,5}\b(?:in[- ]person|on[- ]?site|"
+    r"in class|campus)\b|\b(?:in[- ]person|on[- ]?site|in class|campus)\b.{0,15}\b(?:or|and|/)"
+    r"\b.{0,5}\b(?:online|remote)\b",
+    flags=re.IGNORECASE,
+)
 _BUDGET_CUES = re.compile(
     r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|paid|"
     r"afford|price\w*|spend|cheap\w*|money|grand|\d+\s?k)\b",
@@ -261,9 +268,47 @@ def states_background(text: str) -> bool:
     return bool(BACKGROUND_CUES.search(text))
 
 
-def introduced_role(text: str) -> str | None:
-    """'bartender here' -> 'bartender', 'laid off from my line cook job' -> 'line cook':
-    a job introduced without "I'm a"; None when the clause states a goal."""
+# A job named on its own, or with where the learner is: "sysadmin (windows/AD) wanting
+# …", "Logistics coordinator in Dallas.", "Handyman in Austin TX, wanna do HVAC". Taken
+# only when its last word names a person by what they do (_PERSON_NOUN).
+_BARE_ROLES = [
+    re.compile(r"^(?P<role>(?i:[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,2}))$"),
+    re.compile(
+        r"^(?P<role>(?i:[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,3}))\s+(?i:in|from|out of|"
+        r"based in|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}$"
+    ),
+]
+_PERSON_NOUN = re.compile(
+    r"(?:[a-z]{2,}(?:er|or|ist|ian|ant|ent)|man|woman|admin|tech|aide|nurse|chef|cook|clerk|"
+    r"rep|guard|medic|vet|veteran|grad|dad|mom|mum|parent)$",
+    flags=re.IGNORECASE,
+)
+# Words ending like a person noun that are not one, or say nothing about a job.
+_NOT_PERSON_NOUNS = frozenset(
+    """beginner learner newcomer other either whatever never later together better ever over
+    under number computer water paper order summer winter semester quarter career master
+    power poster chapter register cyber server excel powerpoint content student""".split()
+)
+
+
+def _bare_role(text: str) -> str | None:
+    """A clause that only names a job (and maybe where): its job, else None."""
+    for pattern in _BARE_ROLES:
+        match = pattern.match(text.strip(" ,.!"))
+        if match is None:
+            continue
+        role = match.group("role").strip()
+        last = role.split()[-1].lower()
+        if _PERSON_NOUN.search(last) and last not in _NOT_PERSON_NOUNS:
+            return role
+    return None
+
+
+def introduced_role(text: str, *, bare: bool = False) -> str | None:
+    """'bartender here' -> 'bartender', 'laid off from my line cook job' -> 'line cook',
+    'Logistics coordinator in Dallas' -> 'Logistics coordinator': a job introduced
+    without "I'm a"; None when the clause states a goal. A job named on its own counts
+    only with ``bare`` (a clause among others: "nurse" alone may be the goal)."""
     if is_goal_statement(text):
         return None
     for pattern in _ROLE_INTRODUCTIONS:
@@ -272,6 +317,9 @@ def introduced_role(text: str) -> str | None:
             role = match.group("role").strip(" ,.")
             if role and role.split()[0].lower() not in _NOT_ROLES and len(role.split()) <= 10:
                 return role
+    role = _bare_role(text) if bare else None
+    if role is not None and role.split()[0].lower() not in _NOT_ROLES:
+        return role
     return None
 
 
@@ -312,7 +360,7 @@ def _typed_answers(clause: str) -> dict[str, str]:
     ):
         found[DEADLINE] = clause
     mode = answers.parse_mode(clause) if _MODE_CUES.search(clause) else None
-    if mode is not None and mode != "any":
+    if mode is not None and (mode != "any" or _BOTH_MODES.search(clause)):
         found[MODE] = clause
     pace = answers.parse_pace(clause) if _PACE_CUES.search(clause) else None
     if pace is not None and pace != "any":
@@ -409,7 +457,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     goal_groups: list[list[str]] = []  # a goal clause and the clauses continuing it
     background_parts: list[str] = []
     previous_was_goal = False
-    for clause in clauses(text):
+    parts = clauses(text)
+    for clause in parts:
         typed = _typed_answers(clause)
         for slot, words in typed.items():
             earlier = statements.answers.get(slot)
@@ -425,7 +474,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             statements.current_role = statements.current_role or role
             previous_was_goal = False
             continue
-        introduced = introduced_role(clause)
+        introduced = introduced_role(clause, bare=len(parts) > 1 and not typed)
         if introduced is not None:
             statements.current_role = statements.current_role or introduced
             background_parts.append(re.sub(r"\s+here$", "", clause, flags=re.IGNORECASE))

@@ -200,3 +200,32 @@ def test_a_product_or_a_workplace_is_neither_a_town_nor_a_mode() -> None:
     )
     assert "location" not in found.answers
     assert "mode" not in found.answers
+
+
+@pytest.mark.parametrize(
+    ("opening", "background"),
+    [
+        (
+            "Forklift operator in Elizabeth. Want my OSHA 10, 5 hrs a week",
+            "Forklift operator in Elizabeth",
+        ),
+        ("cashier (target) wanting to learn bookkeeping", "cashier"),
+        ("Receptionist, trying to get into compliance, online only", "Receptionist"),
+    ],
+)
+def test_a_job_named_on_its_own_in_an_opening_is_the_background(
+    opening: str, background: str
+) -> None:
+    assert find_statements(opening).answers["background"] == background
+
+
+@pytest.mark.parametrize("opening", ["nurse", "accountant", "python in Spanish"])
+def test_a_lone_job_or_topic_is_not_taken_for_a_background(opening: str) -> None:
+    assert "background" not in find_statements(opening).answers
+
+
+@pytest.mark.parametrize(
+    "text", ["online or in person whatever", "happy to go in person or online", "in-person/online"]
+)
+def test_either_way_of_attending_is_a_stated_mode(text: str) -> None:
+    assert find_statements(text).answers["mode"] == text
