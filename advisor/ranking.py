@@ -80,7 +80,12 @@ def score(
             named = titles >= weights.on_topic_title_share
             thin = search.thin_records()
             if weights.thin_must_name:
-                relevant = relevant & (named | ~thin | (topical >= weights.meaning_alone_floor))
+                # Naming the goal's rarest word counts too: "Dental Radiography" is part
+                # of dental assisting; "Physical Therapy Aide" is not massage therapy.
+                names_word = _best_of(search.names_rarest, query.lexical_variants) > 0
+                relevant = relevant & (
+                    named | names_word | ~thin | (topical >= weights.meaning_alone_floor)
+                )
             on_topic = relevant & (named | (~thin & (topical >= weights.on_topic_meaning)))
     return Relevance(
         score=fused.astype(np.float32),

@@ -71,11 +71,13 @@ class AdvisorWeights:
     on_topic_title_share: float = 0.6
     # A title-only record whose title does not name the topic is not relevant at all
     # (unless its meaning alone is very close): it had only its title to show relevance.
-    # Off: on personas grade-0 0.056 -> 0.047, precision@3 0.685 -> 0.692, dev unchanged,
-    # but it drops courses a learner would want whose title names a neighbouring skill
-    # ("Dental Radiography" for a would-be dental assistant); the tier below keeps them
-    # after the courses that name the topic instead.
-    thin_must_name: bool = False
+    # On since the coverage share (0.3) and the job-hunt framing: personas grade-0 0.054
+    # -> 0.045, precision@3 0.712 -> 0.718, dev three sources 0.857 -> 0.859 (whole
+    # unchanged); a massage-therapy learner is no longer shown a physical-therapy aide
+    # programme whose one-line description is a CIP title, but gets the massage
+    # programmes that break only the location. Naming the goal's rarest word also counts
+    # (ranking.py), so "Dental Radiography" stays for a would-be dental assistant.
+    thin_must_name: bool = True
     # A described record is on topic without naming it when the topic's cosine reaches
     # this (0 = every described relevant record is). Off: 0.4 / 0.45 / 0.5 cost dev
     # whole-catalog nDCG@10 0.861 -> 0.854 / 0.839 / 0.831 for persona precision@3

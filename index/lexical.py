@@ -86,6 +86,21 @@ class LexicalIndex:
         shares: Scores = covered / np.float32(total)
         return shares
 
+    def names_rarest(self, query: str) -> Scores:
+        """Per document: 1 where it contains the query's rarest word that some document
+        uses, else 0 (all 1 when no query word is in the index).
+
+        "dental assistant": "Dental Radiography" names the word that tells the goal
+        apart; "Administrative Assistant" names only the common one.
+        """
+        known = [term for term in set(self._terms(query)) if term in self._postings]
+        if not known:
+            return np.ones(self.count, dtype=np.float32)
+        rarest = max(known, key=lambda term: self._idf[term])
+        named = np.zeros(self.count, dtype=np.float32)
+        named[self._postings[rarest][0]] = 1.0
+        return named
+
     def score(self, query: str) -> Scores:
         """BM25F score of every document for the query (zeros where no term matches)."""
         scores = np.zeros(self.count, dtype=np.float32)

@@ -186,6 +186,10 @@ class CourseSearch:
         """Share of the query's IDF mass each course names (see LexicalIndex.coverage)."""
         return self.lexical.coverage(query)
 
+    def names_rarest(self, query: str) -> npt.NDArray[np.float32]:
+        """1 per course naming the query's rarest word (see LexicalIndex.names_rarest)."""
+        return self.lexical.names_rarest(query)
+
     def thin_records(self) -> npt.NDArray[np.bool_]:
         """Courses described by little more than their title: no listed skills or
         outcomes and under ``THIN_DESCRIPTION_CHARS`` of description (Udemy rows, and

@@ -92,6 +92,9 @@ CATALOG = [
         description="Dental radiography for assistants.",
     ),
     _course(9, "Dental Office Basics Online", cost=FREE, description="Dental office."),
+    # Described by a one-line field classification, as state programme lists do.
+    _course(10, "Therapist Assistant", cost=FREE, description="Therapist assistant duties."),
+    _course(11, "Massage Therapy", cost=FREE, description="Massage therapist training."),
 ]
 
 
@@ -330,3 +333,9 @@ def test_a_goal_with_no_course_is_searched_for_its_purpose_and_says_so() -> None
     assert instead_text(found).startswith("I have no course on “HubSpot” itself.")
     nothing = advisor.recommend(LearnerProfile(goal="Learn HubSpot so I can charge more"))
     assert nothing.nothing_on_topic and not nothing.instead_of
+
+
+def test_a_record_described_by_its_title_must_name_the_goal(advisor: Advisor) -> None:
+    massage = advisor.recommend(LearnerProfile(goal="massage therapist"))
+    assert "test:11" in _ids(massage.cards)
+    assert "test:10" not in _ids(massage.cards)  # names "therapist", not "massage"
