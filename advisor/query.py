@@ -115,6 +115,13 @@ _PURPOSE = (
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
 _QUESTION_FRAMES = [
+    # "a real bootcamp to become a web dev", "a certificate to work as a pharmacy tech":
+    # the kind of course asked for, then the role, which is the topic.
+    r"^.*?\b(?:bootcamps?|boot camps?|courses?|class(?:es)?|programs?|programmes?|"
+    r"certificates?|certs?|trainings?|diplomas?)\s+(?:to|that (?:will )?(?:help|get)s? me)\s+"
+    r"(?:become|be|get into|break into|work as|work in|start as|land a job as)\s+(?:an?\s+)?",
+    # A trailing description of who is asking: ", we're a nonprofit with no money".
+    r"[,;]\s*(?:we'?re|we are|i'?m|i am)\s+(?:an?\s+|the\s+)?[^,.;!?]*$",
     r"^\s*(?:what(?:'s| is)|whats|which is)\s+(?:the\s+)?(?:best|fastest|quickest|easiest|"
     r"cheapest|right|simplest)\s+(?:way|path|route|place|option)\s+to\s+(?:get\s+(?:an?\s+)?|"
     r"earn\s+(?:an?\s+)?|become\s+(?:an?\s+)?|learn\s+|start\s+(?:with\s+)?)?",

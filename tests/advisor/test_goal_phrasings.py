@@ -45,6 +45,12 @@ from advisor.query import build_query
             "pharmacy tech",
         ),
         ("good beginner course for graphic design?", "graphic design"),
+        ("want a real bootcamp to become a web dev", "web dev"),
+        ("I need a certificate to work as a pharmacy tech", "pharmacy tech"),
+        (
+            "better charts for grant reports, we're a nonprofit with no money",
+            "charts for grant reports",
+        ),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:
