@@ -203,3 +203,25 @@ def test_the_nurse_opening_fills_five_answers_in_one_turn(stack: Stack, sender: 
     assert "nurse" in slots["background"]
     assert slots["requested_slot"] == "deadline_weeks"
     assert "How soon" in texts(reply)
+
+
+def test_follow_ups_in_own_words_after_the_results_are_answered_from_the_data(
+    stack: Stack, sender: str
+) -> None:
+    """Worded as a learner would, not as the bot's examples: none is refused."""
+    interview(
+        stack,
+        sender,
+        ["laid off warehouse guy in Newark, want to be a medical assistant", "15", "no rush",
+         "up to 5000", "in person", "any", "a certificate would help"],
+    )  # fmt: skip
+    funding = texts(stack.say(sender, "would the state cover any of it? i'm on unemployment"))
+    assert "Eligible Training Provider List" in funding and "can't say" in funding
+    nearer = texts(stack.say(sender, "any of them closer to Newark?"))
+    assert "within 30 miles of Newark" in nearer
+    topic = texts(stack.say(sender, "do any of these actually teach phlebotomy?"))
+    assert "shown" in topic and "phlebotomy" in topic
+    nothing = texts(stack.say(sender, "so nothing for beekeeping?"))
+    assert "beekeeping" in nothing.lower()
+    refused = "outside what I can help with"
+    assert refused not in funding + nearer + topic + nothing
