@@ -23,9 +23,14 @@ STOPWORDS = frozenset(
 )
 
 
+# "e-learning", "e-commerce": one word however it is written ("elearning"), and not the
+# stop word "learning" after a stray "e".
+_E_COMPOUND = re.compile(r"\be-(?=(?:learning|commerce|mail|book|business|marketing)\b)", re.I)
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens, keeping 'c++' and 'c#' whole."""
-    return [token.lower() for token in _TOKEN.findall(text)]
+    """Lower-case word tokens, keeping 'c++' and 'c#' whole and 'e-learning' one word."""
+    return [token.lower() for token in _TOKEN.findall(_E_COMPOUND.sub("e", text))]
 
 
 def stem(token: str) -> str:
