@@ -17,9 +17,10 @@ from actions import slots
 from actions.goal import understand_goal
 from actions.interview import parse_answer
 from actions.questions import shown_courses
-from actions.recommend import advisor, present
+from actions.recommend import present
 from advisor import follow_up_answers
 from advisor.formatting import plural
+from advisor.service import Recommendation
 from index.places import gazetteer
 from index.settings import get_settings as index_settings
 
@@ -87,12 +88,13 @@ class ActionFollowUpRequest(Action):
         """What the catalog has on the topic, searched with every other answer kept."""
         goal_events, _ = understand_goal(topic)
         profile = slots.profile_from(tracker).model_copy(update={"goal": topic})
-        found = advisor().recommend(profile, per_page=1)
-        if found.nothing_on_topic:
-            intro = None  # present() says plainly that there is nothing on it
-        else:
-            intro = (
+
+        def how_many(found: Recommendation) -> str | None:
+            if found.nothing_on_topic:
+                return None  # present() says plainly that there is nothing on it
+            return (
                 f"Yes: the catalog has {plural(found.relevant, 'course')} on “{topic}”. "
                 "Searching them with everything else you told me kept:"
             )
-        return goal_events + present(dispatcher, tracker, profile, intro=intro)
+
+        return goal_events + present(dispatcher, tracker, profile, intro=how_many)

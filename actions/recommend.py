@@ -7,6 +7,7 @@ buttons and slot events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,16 +71,18 @@ def present(
     profile: LearnerProfile,
     *,
     offset: int = 0,
-    intro: str | None = None,
+    intro: str | Callable[[Recommendation], str | None] | None = None,
 ) -> list[EventType]:
     """Send a page of course cards (one ``courses`` message, see actions.pages) and
-    remember which courses are on screen."""
+    remember which courses are on screen. ``intro`` may depend on what was found ("the
+    catalog has 11 courses on …"), so the search runs once."""
     found = advisor().recommend(profile, offset=offset, per_page=settings().results_per_page)
     if not found.query:
         dispatcher.utter_message(text="Tell me what you'd like to learn first, then I can search.")
         return []
-    if intro:
-        dispatcher.utter_message(text=intro)
+    said = intro(found) if callable(intro) else intro
+    if said:
+        dispatcher.utter_message(text=said)
     for note in [*found.notes, instead_text(found)]:
         if note:
             dispatcher.utter_message(text=note)

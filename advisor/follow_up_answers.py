@@ -51,10 +51,10 @@ def topic_evidence(course: Course, topic: str) -> str | None:
     wanted = set(title_terms(topic))
     if not wanted:
         return None
-    if wanted <= set(title_terms(course.title)):
+    in_title = set(title_terms(course.title))
+    if wanted <= in_title:
         return "its title names it"
-    listing = _listing_terms(course)
-    if wanted <= listing | set(title_terms(course.title)):
+    if wanted <= _listing_terms(course) | in_title:
         return "its listed skills and description cover it"
     return None
 
