@@ -8,6 +8,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 SUGGESTIONS = 3
+NOT_UNDERSTOOD = (
+    "Sorry, I'm not sure I understood. Could you say it another way? For example "
+    '"is #1 worth it?", "does #2 have evening classes?" or "I want to learn bookkeeping".'
+)
 # How each intent reads as a suggestion; intents not listed are never suggested.
 INTENT_LABELS = {
     "state_goal": "Find courses for a goal",
@@ -18,6 +22,11 @@ INTENT_LABELS = {
     "course_details": "Details of a course",
     "compare_courses": "Compare two courses",
     "why_this": "Why this course?",
+    "ask_worth": "Is it worth it?",
+    "ask_provider": "Is the provider any good?",
+    "ask_duration": "How long would it take me?",
+    "ask_credential": "Do I get a certificate?",
+    "ask_skills": "What skills do I need?",
     "not_interested": "Remove a course",
     "save_shortlist": "Save my shortlist",
     "change_answer": "Change an answer",
@@ -43,6 +52,10 @@ class ActionDefaultAskAffirmation(Action):
             for item in ranking
             if item.get("name") in INTENT_LABELS
         ][:SUGGESTIONS]
+        if not buttons:
+            # Nothing likely enough to offer: an empty "did you mean" list helps nobody.
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+            return []
         buttons.append({"title": "Something else", "payload": "/out_of_scope"})
         dispatcher.utter_message(
             text="Sorry, I'm not sure I understood. Did you mean:", buttons=buttons

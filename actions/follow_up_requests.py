@@ -1,4 +1,5 @@
-"""Follow-ups after the results the classifier may not know: topic, funding, distance, catalog.
+"""Follow-ups after the results the classifier may not know: topic, funding, distance,
+catalog, and questions about the courses shown (when, language, level, fee, licence).
 
 ``action_read_answers`` reads them with ``advisor.requests`` and stores the request in
 the ``follow_up`` slot; the answer policy then runs this action (or the reminder
@@ -16,9 +17,9 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.goal import understand_goal
 from actions.interview import parse_answer
-from actions.questions import shown_courses
+from actions.questions import asked_about, shown_courses
 from actions.recommend import present
-from advisor import follow_up_answers
+from advisor import course_answers, follow_up_answers
 from advisor.formatting import plural
 from advisor.service import Recommendation
 from index.places import gazetteer
@@ -53,6 +54,14 @@ class ActionFollowUpRequest(Action):
         kind, topic = request.get("kind"), request.get("topic")
         shown = shown_courses(tracker)
         profile = slots.profile_from(tracker)
+        if kind == "ask_course" and shown:
+            aspect = course_answers.aspect_named(request.get("aspect"))
+            # "cheapest one?" compares them all; otherwise the ones named, else all.
+            items = shown if aspect == "cost" else asked_about(tracker, shown)
+            said = tracker.latest_message.get("text") or ""
+            answer = course_answers.course_answer(aspect, items, said, profile)
+            dispatcher.utter_message(text=answer)
+            return []
         if kind == "ask_funding":
             dispatcher.utter_message(text=follow_up_answers.funding_answer(shown))
             return []

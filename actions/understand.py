@@ -131,6 +131,10 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         # pay?", "message me in 3 days") is that request whatever the classifier saw.
         if request := requests.follow_up_request(text):
             return {slots.FOLLOW_UP: asdict(request)}
+        if intent in UNSURE_INTENTS | GOAL_INTENTS and requests.asks_about_results(text):
+            # "is there a lot of anatomy?", "is it for speaking or only reading?": a
+            # question about the courses shown, answered from their listings.
+            return {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
         if _comments_on_results(tracker, text, intent):
             return {slots.FOLLOW_UP: {"kind": "refine"}}
         if intent not in UNSURE_INTENTS:

@@ -44,6 +44,7 @@ FOLLOW_UP_ACTIONS = {
     "ask_topic": "action_follow_up_request",
     "ask_nearer": "action_follow_up_request",
     "ask_coverage": "action_follow_up_request",
+    "ask_course": "action_follow_up_request",
     "ask_skills": "action_answer_question",
     "refine": "action_refine_goal",
 }

@@ -17,11 +17,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from advisor.extract import is_goal_statement
 from advisor.normalise import tidy
 from advisor.reminders import reminder_time
 
 RequestKind = Literal[
-    "set_reminder", "ask_funding", "ask_topic", "ask_coverage", "ask_nearer", "ask_skills"
+    "set_reminder",
+    "ask_funding",
+    "ask_topic",
+    "ask_coverage",
+    "ask_nearer",
+    "ask_skills",
+    "ask_course",
+]
+# What a question about the courses on screen asks (see ``course_question``).
+CourseAspect = Literal[
+    "schedule", "language", "device", "level", "length", "cost", "licence", "practice", "listing"
 ]
 
 _CONTACT = re.compile(
@@ -106,6 +117,89 @@ _NOT_SUBJECTS = frozenset(
     me us people someone like that this it them those these less more shorter quick""".split()
 )
 _LEADING = re.compile(r"^(?:the topic of |the subject of |a |an |the |some |any )", re.IGNORECASE)
+# An alternative question ("does it teach figma or just theory?") asks about its first part.
+_ALTERNATIVE = re.compile(
+    r"\s+or\s+(?:just|only|is it|is this|do|does|are|will|would)\b.*$", re.IGNORECASE
+)
+
+# A question: a question mark, or a question word first (after "so", "ok", "and", …).
+_QUESTION = re.compile(
+    r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question)[,.!:]?\s+)*"
+    r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
+    r"who|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any)\b",
+    re.IGNORECASE,
+)
+# Words that point at the courses on screen.
+_RESULTS = re.compile(
+    r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
+    r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
+    r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
+    r"school|lessons?|instructor|teacher)s?)\b",
+    re.IGNORECASE,
+)
+# A question asking for other courses: a refinement of the search, not about these.
+_ASKS_FOR_OTHERS = re.compile(
+    r"^(?:(?:so|ok|okay|and|but|hmm+|um+)[,.!]?\s+)*(?:what about|how about|anything|"
+    r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
+    r"anything|something|some|other|more)|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
+    r"show|get)|(?:got|have you got) any|(?:i|we) (?:need|want|prefer|only))\b",
+    re.IGNORECASE,
+)
+# What a question about the shown courses asks, first match wins: the order puts the
+# narrow wordings ("how much python do I need before #1") before the broad ones ("how much").
+_ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
+    (
+        "level",
+        r"\b(?:for (?:total |complete |absolute )?(?:beginners?|newbies?|starters|"
+        r"dummies)|prereq\w*|pre-req\w*|need to know|have to know|should i know|"
+        r"(?:need|have) (?:any )?(?:experience|background)|(?:experience|background) "
+        r"(?:needed|required)|from scratch|too (?:hard|advanced|basic|easy)|how hard|"
+        r"difficult|(?:need|know) (?:\w+ ){0,3}before|how much \w+ (?:do|would|will) i need|"
+        r"(?:do|would|will) i need (?:to (?:know|have|own|buy) )?(?!to\b)\w+ (?:for|to take|"
+        r"to do))\b",
+    ),
+    (
+        "length",
+        r"\bhow many (?:hours|weeks|months|days)\b|\bhow long\b|\b\d+\s*(?:training "
+        r"|clock |contact |class )?(?:hours|hrs)\b(?! ?(?:a|per|each|every) ?w)",
+    ),
+    (
+        "schedule",
+        r"\b(?:nights?|evenings?|mornings?|afternoons?|weekends?|weekdays?|"
+        r"saturdays?|sundays?|during the (?:week|day)|class (?:times?|hours|schedule)|"
+        r"what times?|what days?|which days?|schedule|after work|around (?:a |my )?"
+        r"(?:job|work|shifts?)|(?:full|part)[- ]time|daytime)\b",
+    ),
+    (
+        "language",
+        r"\b(?:english|spanish|espa[ñn]ol|ingl[eé]s|french|portuguese|chinese|"
+        r"arabic|language|subtitles?|captions?|translated)\b",
+    ),
+    (
+        "device",
+        r"\b(?:(?:on|in|from|with) (?:my |a )?(?:phone|cell|mobile|tablet|ipad|"
+        r"iphone|android|chromebook)|app)\b",
+    ),
+    (
+        "licence",
+        r"\b(?:licen[cs]e\w*|licensure|count(?:s)? (?:toward|towards|for)|state "
+        r"(?:exam|board)|board exam|approved|accredit\w*|recogni[sz]ed)\b",
+    ),
+    (
+        "cost",
+        r"\b(?:cheapest|cheaper|how much (?:is|does|do|are|would|will)|cost\w*|"
+        r"price\w*|pricey|expensive|fees?|tuition|normal (?:for|price)|a lot (?:for|of money)|"
+        r"overpa\w+|rip[- ]?off|too much|afford\w*)\b",
+    ),
+    (
+        "practice",
+        r"\b(?:projects?|portfolio|labs?|hands[- ]on|practical|exercises?|"
+        r"real[- ]world|clinicals?|externships?|internships?|simulat\w+)\b",
+    ),
+)
+_ASPECTS = tuple(
+    (aspect, re.compile(pattern, re.IGNORECASE)) for aspect, pattern in _ASPECT_PATTERNS
+)
 
 
 @dataclass(frozen=True)
@@ -115,11 +209,12 @@ class FollowUpRequest:
     kind: RequestKind
     topic: str | None = None  # for ask_topic / ask_coverage: the subject asked about
     place: str | None = None  # for ask_nearer: the town named, if any
+    aspect: CourseAspect | None = None  # for ask_course: what is asked about the courses
 
 
 def _topic(words: str) -> str | None:
     """The subject as the learner named it, without trailing fillers."""
-    topic = words.strip(" ,;:'\"")
+    topic = _ALTERNATIVE.sub("", words.strip(" ,;:'\""))
     previous = None
     while previous != topic:
         previous = topic
@@ -145,6 +240,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("ask_skills")
     if _FUNDING.search(said):
         return FollowUpRequest("ask_funding")
+    if aspect := course_question(said):
+        return FollowUpRequest("ask_course", aspect=aspect)
     checked = _TOPIC_CHECK.search(said)
     if checked and (topic := _topic(checked.group("topic"))):
         return FollowUpRequest("ask_topic", topic=topic)
@@ -155,4 +252,35 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         match = _NEARER.search(said)
         place = _topic(match.group("place") or "") if match else None
         return FollowUpRequest("ask_nearer", place=place)
+    return None
+
+
+def asks_about_results(text: str) -> bool:
+    """A question that points at the courses on screen ("is the first one at night?",
+    "will i come out with portfolio projects?"): answered about them, never read as a new
+    goal or a change of answer."""
+    said = tidy(text)
+    return bool(
+        said
+        and _QUESTION.search(said)
+        and _RESULTS.search(said)
+        and not _ASKS_FOR_OTHERS.match(said)
+    )
+
+
+def course_question(text: str) -> CourseAspect | None:
+    """What a question about the courses on screen asks: when classes are, their
+    language, a phone, the level needed, the fee, a licence, hands-on work, how long.
+    None when the message is not a question, asks for other courses ("anything
+    cheaper?", "what about weekends?": refinements, read elsewhere), or asks something
+    else ("listing" is the caller's call: it knows whether the classifier recognised it).
+    """
+    said = tidy(text)
+    if not said or not _QUESTION.search(said) or _ASKS_FOR_OTHERS.match(said):
+        return None
+    if not _RESULTS.search(said) and is_goal_statement(said):
+        return None  # "how do I get a Texas locksmith licence?" names a new goal
+    for aspect, pattern in _ASPECTS:
+        if pattern.search(said):
+            return aspect
     return None

@@ -42,7 +42,7 @@ def test_a_follow_up_is_read_after_the_results_whatever_the_intent() -> None:
         "is there anything the state pays for?", intent="out_of_scope", slot_values=PROFILE
     )
     assert read_answers(done) == {
-        slots.FOLLOW_UP: {"kind": "ask_funding", "topic": None, "place": None}
+        slots.FOLLOW_UP: {"kind": "ask_funding", "topic": None, "place": None, "aspect": None}
     }
     during = tracker(
         "is there anything the state pays for?",
@@ -144,3 +144,41 @@ async def test_what_is_still_missing_is_answered_from_onet() -> None:
     dispatcher = CollectingDispatcher()
     await ActionAnswerQuestion().run(dispatcher, asked, DOMAIN)
     assert "O*NET" in _texts(dispatcher)
+
+
+def test_a_question_about_the_shown_courses_is_answered_not_taken_for_a_new_goal() -> None:
+    """The classifier took these for goals or was unsure; they ask about the results."""
+    shown = {slots.SHOWN_IDS: ["a", "b"]}
+    when = tracker(
+        "would the 2nd one be on weekends or weekdays?",
+        intent="state_goal",
+        slot_values={**PROFILE, **shown},
+    )
+    assert read_answers(when)[slots.FOLLOW_UP]["aspect"] == "schedule"
+    other = tracker(
+        "is there much chemistry in the first one?",
+        intent="nlu_fallback",
+        slot_values={**PROFILE, **shown},
+    )
+    assert read_answers(other) == {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
+
+
+@pytest.mark.slow
+async def test_a_schedule_question_is_answered_for_the_course_it_names() -> None:
+    from actions.runtime import course_search
+
+    on_site = [
+        c.id
+        for c in course_search().courses
+        if c.location and "Houston" in c.location and c.pace is not None
+    ][:2]
+    asked = _asked(
+        "is the second one at night? i work days",
+        {"kind": "ask_course", "aspect": "schedule"},
+        **{slots.SHOWN_IDS: on_site},
+    )
+    dispatcher = CollectingDispatcher()
+    assert await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN) == []
+    text = _texts(dispatcher)
+    assert text.startswith("#2 ") and "#1 " not in text
+    assert "class days and times are not stated by the provider" in text

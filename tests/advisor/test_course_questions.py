@@ -1,0 +1,167 @@
+"""Questions about the courses on screen, read by their wording and answered from the
+listings (advisor/requests.py ``course_question``, advisor/course_answers.py).
+
+The wordings are learners' own, and differ from the conversation personas'; the near
+misses are refinements ("anything cheaper?") that must still search again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.course_answers import asked_terms, course_answer
+from advisor.profile import LearnerProfile
+from advisor.questions import Shown
+from advisor.requests import asks_about_results, course_question, follow_up_request
+from index.schema import Level, Mode, Pace, Source
+from tests.advisor.conftest import MakeCourse
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("are the classes on saturdays?", "schedule"),
+        ("could i fit #3 around my shifts", "schedule"),
+        ("is the 2nd one daytime only?", "schedule"),
+        ("is it taught in spanish", "language"),
+        ("does #1 have subtitles?", "language"),
+        ("can i follow it on my ipad?", "device"),
+        ("is #2 ok for total beginners?", "level"),
+        ("do i need any experience for that one?", "level"),
+        ("how much math do i need before the first one", "level"),
+        ("how many hours is the last one", "length"),
+        ("how much is the third one", "cost"),
+        ("which is the cheapest?", "cost"),
+        ("is $3,000 too much for that?", "cost"),
+        ("is it state approved?", "licence"),
+        ("will #1 count towards my cosmetology license", "licence"),
+        ("do they have clinicals?", "practice"),
+        ("is there a capstone project in #2?", "practice"),
+    ],
+)
+def test_a_question_about_the_courses_says_what_it_asks(text: str, aspect: str) -> None:
+    assert course_question(text) == aspect
+    request = follow_up_request(text)
+    assert request is not None and request.kind == "ask_course" and request.aspect == aspect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anything cheaper?",
+        "is there anything on weekends?",
+        "are there any evening classes",
+        "what about something in spanish",
+        "do you have anything shorter?",
+        "i need evenings only",
+        "I work nights",
+        "too expensive",
+    ],
+)
+def test_asking_for_other_courses_is_not_a_question_about_these(text: str) -> None:
+    assert course_question(text) is None
+    assert not asks_about_results(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there much chemistry in the first one?",
+        "does it go into payroll taxes or just the basics?",
+        "would #2 help with my excel formulas?",
+    ],
+)
+def test_other_questions_pointing_at_the_results_are_recognised(text: str) -> None:
+    assert asks_about_results(text)
+
+
+def test_the_words_that_only_ask_are_not_what_is_asked_about() -> None:
+    assert asked_terms("is there a lot of anatomy in the first one?") == ["anatomi"]
+    assert asked_terms("does #1 have labs with packet tracer?") == ["lab", "packet", "tracer"]
+
+
+def test_a_schedule_question_tells_self_paced_from_classes_and_never_invents_times(
+    make_course: MakeCourse,
+) -> None:
+    shown = [
+        Shown(1, make_course(title="Bookkeeping Basics", pace=Pace.SELF_PACED)),
+        Shown(
+            2,
+            make_course(
+                title="Phlebotomy Technician",
+                source=Source.TWC_ETPL,
+                mode=Mode.IN_PERSON,
+                pace=Pace.SCHEDULED,
+                location="Houston, TX",
+                evening_or_weekend=True,
+                url="https://example.org/phlebotomy",
+            ),
+        ),
+    ]
+    text = course_answer("schedule", shown, "is it at night?", LearnerProfile())
+    first, second = text.splitlines()
+    assert first.startswith("#1 Bookkeeping Basics: self-paced") and "nights" in first
+    assert "evening or weekend classes" in second
+    assert "class days and times are not stated by the provider" in second
+    assert "https://example.org/phlebotomy" in second
+
+
+def test_language_level_and_device_come_from_the_listing_or_are_said_unknown(
+    make_course: MakeCourse,
+) -> None:
+    shown = [
+        Shown(1, make_course(title="Inglés para el trabajo", language="Spanish")),
+        Shown(2, make_course(title="Office English")),
+    ]
+    language = course_answer("language", shown, "english or spanish?", LearnerProfile())
+    assert "#1 Inglés para el trabajo: taught in Spanish (as listed)" in language
+    assert "#2 Office English: the language of teaching is not stated by the provider" in language
+    course = make_course(
+        title="Intro to Python",
+        level=Level.BEGINNER,
+        description="Learn Python. No prior programming experience is required.",
+    )
+    level = course_answer("level", [Shown(1, course)], "do i need python first?", LearnerProfile())
+    assert "beginner level" in level and "No prior programming experience" in level
+    device = course_answer("device", [Shown(1, course)], "on my phone?", LearnerProfile())
+    assert "phone is not stated by the provider" in device
+
+
+def test_cost_gives_each_fee_the_cheapest_and_a_labelled_fee_per_hour(
+    make_course: MakeCourse,
+) -> None:
+    shown = [
+        Shown(
+            1,
+            make_course(
+                title="CDA Prep", cost={"amount": 850, "currency": "USD"}, total_hours_max=120
+            ),
+        ),
+        Shown(2, make_course(title="CDA Online", cost={"amount": 600, "currency": "USD"})),
+        Shown(3, make_course(title="Child Care Basics")),
+    ]
+    text = course_answer("cost", shown, "which is cheapest? what do they make", LearnerProfile())
+    assert text.startswith("The cheapest shown is #2.")
+    assert "about $7.08 per hour of instruction (derived: fee ÷ 120 h)" in text
+    assert "#3 Child Care Basics: not stated by the provider" in text
+    assert "no salary" in text
+
+
+def test_practice_and_other_questions_quote_the_listing_or_say_it_is_silent(
+    make_course: MakeCourse,
+) -> None:
+    labs = make_course(
+        title="CCNA Prep", description="Intro to routing. Includes 30 labs in Packet Tracer."
+    )
+    silent = make_course(title="Networking Basics", description="What a network is.")
+    shown = [Shown(1, labs), Shown(2, silent)]
+    text = course_answer("practice", shown, "any labs with packet tracer?", LearnerProfile())
+    assert "“Includes 30 labs in Packet Tracer”" in text
+    assert "#2 Networking Basics: its listing doesn't mention projects, labs" in text
+    anatomy = make_course(
+        title="EMT Basic", description="Covers anatomy and physiology. Includes CPR."
+    )
+    listing = course_answer(
+        "listing", [Shown(1, anatomy)], "is there a lot of anatomy?", LearnerProfile()
+    )
+    assert listing == "#1 EMT Basic: its listing says “Covers anatomy and physiology”."
