@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.catalog import catalog_hash, embedding_text, load_catalog
-from index.embedding import Embedder, Vectors
+from index.embedding import Embedder, Progress, Vectors
 from index.settings import IndexSettings
 from index.vector_store import METADATA_FILE, IndexMetadata, IndexMismatchError, VectorIndex
 
@@ -39,12 +39,35 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+class LoggedProgress:
+    """Logs how far an embedding run is, every tenth of the way: a line a CI log can hold
+    (a redrawn progress bar there is thousands of lines), and enough to see it moving."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.started = time.perf_counter()
+        self.next_share = 0.1
+
+    def __call__(self, done: int, total: int) -> None:
+        if done < total and done < self.next_share * total:
+            return
+        self.next_share = done / total + 0.1
+        elapsed = time.perf_counter() - self.started
+        log.info(
+            "embedded %d / %d %s (%.0f%%) in %.0f s",
+            done,
+            total,
+            self.what,
+            100 * done / total,
+            elapsed,
+        )
+
+
 def embed_unique(
     embedder: Embedder,
     texts: list[str],
     *,
-    batch_size: int,
-    show_progress: bool,
+    progress: Progress | None = None,
     cached: dict[str, npt.NDArray[np.float32]] | None = None,
 ) -> Vectors:
     """One vector per text, each distinct text embedded once, and none embedded again.
@@ -61,7 +84,7 @@ def embed_unique(
     missing = [text for text in distinct if keys[text] not in cached]
     if missing:
         log.info("embedding %d new texts (%d cached)", len(missing), len(distinct) - len(missing))
-        fresh = embedder.encode(missing, batch_size=batch_size, show_progress=show_progress)
+        fresh = embedder.encode(missing, progress=progress)
         cached = {**cached, **{keys[text]: fresh[i] for i, text in enumerate(missing)}}
     return np.ascontiguousarray(np.stack([cached[keys[text]] for text in texts]))
 
@@ -82,9 +105,7 @@ def previous_vectors(settings: IndexSettings) -> dict[str, npt.NDArray[np.float3
     return dict(zip(keys, vectors, strict=True))
 
 
-def build_index(
-    settings: IndexSettings, *, force: bool = False, show_progress: bool = True
-) -> Path:
+def build_index(settings: IndexSettings, *, force: bool = False) -> Path:
     """Embed every course and save a flat FAISS index with its metadata sidecar."""
     if not force and index_is_current(settings):
         log.info("index in %s is current; nothing to do", settings.index_dir)
@@ -96,8 +117,7 @@ def build_index(
     vectors = embed_unique(
         embedder,
         texts,
-        batch_size=settings.embed_batch_size,
-        show_progress=show_progress,
+        progress=LoggedProgress("course texts"),
         cached=previous_vectors(settings),
     )
     index = VectorIndex.build(vectors, kind="flat")

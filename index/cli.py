@@ -157,8 +157,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from index.settings import get_settings
 
     settings = get_settings()
-    # A progress bar helps at a terminal; in CI logs it is thousands of redrawn lines.
-    build_index(settings, force=args.force, show_progress=sys.stderr.isatty())
+    build_index(settings, force=args.force)
     load_matcher(settings, Embedder(settings.embedding_model, settings.embedding_model_path))
     print(f"index ready in {settings.index_dir}")
     return 0

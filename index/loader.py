@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from index.build import LoggedProgress, embed_unique
 from index.catalog import catalog_hash, load_catalog
 from index.embedding import Embedder
 from index.occupations.matcher import OccupationMatcher
@@ -53,7 +54,8 @@ def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatch
     }
     vectors = _cached_titles(meta_path, vectors_path, expected)
     if vectors is None:
-        vectors = embedder.encode(titles, batch_size=256)
+        # A title shared by several occupations (a fifth of them) is embedded once.
+        vectors = embed_unique(embedder, titles, progress=LoggedProgress("occupation titles"))
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         np.save(vectors_path, vectors)
         meta_path.write_text(json.dumps(expected, indent=2) + "\n")

@@ -26,7 +26,6 @@ class IndexSettings(BaseSettings):
     sources_dir: Path = REPO_ROOT / "data" / "courses" / "sources"
     occupations_path: Path = REPO_ROOT / "data" / "onet" / "occupations.jsonl"
     index_dir: Path = REPO_ROOT / "data" / "index"
-    embed_batch_size: int = 64
     # Threads per query when serving. One query is too small to gain from more, and on a
     # busy machine extra BLAS/OpenMP threads spin against other work: measured p95 at
     # catalog size was ~490 ms with 2 threads under load, ~17 ms unloaded.
