@@ -406,7 +406,11 @@ class FilterColumns:
         A course naming the place fits; so does one whose town is within commuting
         distance (derived). Beyond it is broken; a town the gazetteer does not know is
         unknown in the learner's state and broken in another; no town at all is unknown,
-        unless the catalog puts the record in another state.
+        unless the catalog puts the record in another state. A record of unknown format
+        may be online, so beyond the commute it is unknown, not broken; but one in another
+        state is broken all the same: the state lists hold the programmes of their own
+        state's training providers, and a Beeville, Texas programme is no option for a
+        learner in Paterson, New Jersey, whatever its format.
         """
         named = self.near(place)
         mode_missing = self.missing(self.mode)
@@ -436,7 +440,7 @@ class FilterColumns:
         if theirs is not None:
             # A record without a town is still in its catalog's state: a New Jersey
             # programme is not "unknown" for a learner in Houston, it is elsewhere.
-            elsewhere = ~self.online & ~mode_missing & ~fits
+            elsewhere = ~self.online & ~fits
             elsewhere &= (self.state != "") & (self.state != theirs)
             broken["location"] = broken["location"] | elsewhere
             unknown["location"] = unknown["location"] & ~elsewhere

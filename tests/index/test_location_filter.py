@@ -38,6 +38,7 @@ COURSES = [
     *[_nj(f"filler-{n}", "Camden, Camden County, NJ") for n in range(10)],
     _tx("houston", "Houston, Harris County, TX"),
     _tx("kingwood", "Kingwood, Montgomery County, TX"),  # not in the gazetteer
+    _tx("beeville-format-unknown", "Beeville, Bee County, TX", None),
     build_course(id="edx:online", source=Source.EDX, mode=Mode.ONLINE),
 ]
 COLUMNS = FilterColumns(COURSES)
@@ -104,6 +105,8 @@ def test_a_course_of_unknown_format_fits_only_when_near() -> None:
     verdicts = _verdicts("Jersey City")
     assert verdicts["nj:newark-format-unknown"] == "fits"
     assert verdicts["nj:trenton-format-unknown"] == "unknown"  # it may be online
+    # ... but a state list's programme in another state is no option, whatever its format
+    assert verdicts["tx:beeville-format-unknown"] == "broken"
 
 
 def test_a_place_outside_the_catalogs_states_rules_out_every_site() -> None:
