@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from advisor.acronyms import expand, full_forms
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
+from advisor.topic_words import catalog_words
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
 from index.occupations.model import TechnologySkill
 from index.schema import Level
@@ -105,9 +106,13 @@ _ASKING = (
 # and the agreement test), kept in the sentence whose meaning is searched.
 # A purpose clause says why, not what (see _FRAMING).
 _PURPOSE = (
-    r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|so i|in order to|because|before|"
-    r"instead of|without|to (?:get|land|teach|help|become|run|charge|talk|move|lead|"
-    r"switch|make|earn|find|keep))\b.*$"
+    # Not the learner's own aim ("I want to get my EMT"): a purpose follows a topic.
+    r"(?<!want)(?<!wants)(?<!need)(?<!needs)(?<!like)(?<!hope)(?<!hoping)(?<!trying)"
+    r"(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
+    r"so i|in order to|because|before|"
+    r"instead of|without|while (?:i|still|working|keeping|holding)|to (?:get|land|teach|help|"
+    r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
+    r"support|grow|promote|track|qualify|advance|speed up))\b.*$"
 )
 # How the question is put, around the topic, read before anything else is removed (the
 # other rules take words these need): "what is the fastest way to get a CDL", "I'm 35 and
@@ -145,7 +150,14 @@ _QUESTION_FRAMES = [
     r"school|a degree|background|prior experience)\b.*$",
     r"\s+after\s+\d+\s+(?:years?|yrs?|months?)\s+(?:in|as|of|at)\b[^,.;!?]*",
     r"\s+for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:job|work|business|company|team|"
-    r"office|shop|store|startup|employer|career)\b",
+    r"office|shop|store|startup|employer|career|salon|bakery|restaurant|food truck|clinic|"
+    r"practice|farm|church|nonprofit|side hustle|brand|channel|family|kids|customers|clients|"
+    r"crew|staff|employees|patients)\b",
+    # A goal said in Spanish: "quiero ser CNA", "aprender inglés para el trabajo".
+    r"^\s*(?:yo\s+)?(?:(?:quiero|quisiera|me gustar[ií]a|necesito|deseo)\s+)?(?:ser\s+(?:una?\s+)?|"
+    r"aprender\s+(?:a\s+)?|estudiar\s+|sacar\s+(?:mi\s+)?|tomar\s+(?:una?\s+)?(?:curso|"
+    r"clases?)\s+(?:de\s+)?)",
+    r"\s+para\s+(?:el|mi|los|las|la)\s+(?:trabajo|empleo|negocio|chamba|familia)\b",
     r"^\s*(?:good|great|decent|best|top)\s+(?:\w+\s+)?(?:courses?|classes|programs?)\s+"
     r"(?:for|on|in|about)\s+",
 ]
@@ -176,8 +188,13 @@ _FRAMING = [
     r"\b(?:how (?:do|can|should|would) i|what (?:should|do|can) i (?:study|learn|take|do)"
     r"(?: to| for)?|where (?:do|should) i start(?: with)?)\b",
     r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
-    r"\bget(?:ting)? (?:good|better|started) (?:at|with|in)\b",
-    r"\b(?:properly|actually|really|well enough|itself|specifically|in particular)\b",
+    r"\bget(?:ting)? (?:good|better|started) (?:at|with|in|as)\b",
+    # Whose role it is: "become our team's scrum master".
+    r"\b(?:my|our|the)\s+(?:team|company|office|shop|department|boss|firm|school)'?s\b",
+    # A second aim after the topic: "get my EMT and work on an ambulance".
+    r"\sand\s+(?:then\s+)?(?:work|start working)(?:\s+(?:on|in|at|for)\b.*)?\s*$",
+    r"\b(?:properly|actually|really|well enough|enough|itself|specifically|in particular|"
+    r"proper|legit|real(?!\s+(?:estate|world|time|property)))\b",
     # "Sec+ level": the level of a credential, not a topic word.
     r"\s(?:level|lvl)\s*$",
     # The job it should lead to, after the topic: "Security+ and get a SOC analyst job".
@@ -301,7 +318,7 @@ def sentence_of(goal: str) -> str:
     (dev nDCG@10 0.861 vs 0.787), so meaning is searched with the sentence and words
     with the bare topic.
     """
-    text = full_forms(goal[:MAX_QUERY_CHARS])
+    text = catalog_words(full_forms(goal[:MAX_QUERY_CHARS]))
     for pattern in [_TURNED_DOWN, *_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
         text = _strip(pattern, text)
     return " ".join(text.split()).strip(" ,;:-")
@@ -333,7 +350,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     nothing searchable, the goal's own content words are kept: a goal of only
     "free courses" is better searched as said than not at all.
     """
-    text = _strip(_TURNED_DOWN, full_forms(goal[:MAX_QUERY_CHARS]))
+    text = _strip(_TURNED_DOWN, catalog_words(full_forms(goal[:MAX_QUERY_CHARS])))
     for pattern in _QUESTION_FRAMES:
         framed_question = _strip(pattern, text)
         if [t for t in tokenize(framed_question) if t not in STOPWORDS]:

@@ -7,6 +7,7 @@ can count relevant courses under each possible relaxation and say which one bind
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,6 +69,17 @@ def score(
     relevant = ((topical >= weights.relevance_floor) & agrees) | (
         topical >= weights.meaning_alone_floor
     )
+    if weights.unnamed_lexical_floor > 0:
+        # A course that does not name the goal's rarest word serves it only when it names
+        # the rest strongly: "Phlebotomy Technician" shares "technician" with "pharmacy
+        # technician", "Truck Model" shares "truck" with "truck dispatching".
+        parts = [part for variant in query.lexical_variants for part in conjuncts(variant)]
+        names_rarest = _best_of(search.names_rarest, parts) > 0
+        relevant &= (
+            names_rarest
+            | (lexical >= weights.unnamed_lexical_floor)
+            | (topical >= weights.meaning_alone_floor)
+        )
     on_topic = None
     if weights.on_topic_title_share > 0 or weights.title:
         titles = _best_of(search.title_coverage, query.lexical_variants)
@@ -98,6 +110,15 @@ def score(
         on_topic=on_topic,
         foreign=search.in_other_language(learner_language(query)) if weights.foreign_last else None,
     )
+
+
+_CONJUNCTION = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bplus\b)\s*", re.IGNORECASE)
+
+
+def conjuncts(topic: str) -> list[str]:
+    """The subjects a topic joins ("Linux and shell scripting" -> "Linux", "shell
+    scripting"): a course on one of them serves it, so each has its own rarest word."""
+    return [part for part in _CONJUNCTION.split(topic) if part.strip()] or [topic]
 
 
 def _best_of(

@@ -235,6 +235,9 @@ class Advisor:
         if loosened is None:
             return
         opened = relevant & self.search.status(loosened).admissible & ~status.admissible
+        if binding.field == "location" and profile.location:
+            # Looking beyond the learner's town means nearby towns, not another state.
+            opened &= ~self.search.columns.in_another_state(profile.location)
         offered_positions = np.concatenate(
             [_ranked(relevance, tier) for tier in _tiers(relevance, opened)]
         )[: self.weights.max_offers]

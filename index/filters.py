@@ -272,6 +272,16 @@ class FilterColumns:
         states = self._town_states.get(parts[0], set())
         return next(iter(states)) if len(states) == 1 else None
 
+    def in_another_state(self, place: str) -> Mask:
+        """Records taught on site (or of unknown format) in a state other than the one
+        ``place`` is in; none when the learner's state is unknown."""
+        learner = gazetteer().resolve(place)
+        theirs = learner.state if learner is not None else self.learner_state(place.lower())
+        if theirs is None:
+            return np.zeros(self.count, dtype=bool)
+        elsewhere: Mask = ~self.online & (self.state != "") & (self.state != theirs)
+        return elsewhere
+
     def near(self, place: str) -> Mask:
         """Courses whose stated location names ``place`` (remembered per place)."""
         if place not in self._near:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from index.text import content_terms
+from index.text import content_terms, porter_stems
 
 FIELD_WEIGHTS: Mapping[str, float] = {
     "title": 3.0,
@@ -40,6 +40,7 @@ class LexicalIndex:
     ) -> None:
         self.count = len(documents)
         self._terms = terms
+        self._families: dict[str, list[str]] | None = None  # built on first use
         weighted_tf: list[Counter[str]] = []
         lengths = np.zeros(self.count, dtype=np.float32)
         for position, fields in enumerate(documents):
@@ -98,8 +99,18 @@ class LexicalIndex:
             return np.ones(self.count, dtype=np.float32)
         rarest = max(known, key=lambda term: self._idf[term])
         named = np.zeros(self.count, dtype=np.float32)
-        named[self._postings[rarest][0]] = 1.0
+        for term in self._word_family(rarest):  # "assisting" names "assistant" too
+            named[self._postings[term][0]] = 1.0
         return named
+
+    def _word_family(self, term: str) -> list[str]:
+        """The indexed terms sharing ``term``'s Porter2 stem ('assistant', 'assisting')."""
+        if self._families is None:
+            families: dict[str, list[str]] = defaultdict(list)
+            for known, root in zip(self._postings, porter_stems(list(self._postings)), strict=True):
+                families[root].append(known)
+            self._families = dict(families)
+        return self._families.get(porter_stems([term])[0], [term]) or [term]
 
     def score(self, query: str) -> Scores:
         """BM25F score of every document for the query (zeros where no term matches)."""

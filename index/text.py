@@ -46,6 +46,12 @@ def content_terms(text: str) -> list[str]:
     return [stem(token) for token in tokenize(text) if token not in STOPWORDS]
 
 
+def porter_stems(words: list[str]) -> list[str]:
+    """Each word reduced by the Porter2 stemmer ('assisting', 'assistant' -> 'assist')."""
+    stems: list[str] = _porter().stemWords(words)
+    return stems
+
+
 def title_terms(text: str) -> list[str]:
     """Content words reduced by the Porter2 stemmer: 'Dental Assisting' and 'dental
     assistant' share 'dental assist', 'nursing' and 'nurse' share 'nurs'.
@@ -53,10 +59,7 @@ def title_terms(text: str) -> list[str]:
     Used where a title must *name* the topic (index.search.title_coverage); the light
     ``stem`` above stays for BM25F, whose tuning was measured with it.
     """
-    stems: list[str] = _porter().stemWords(
-        [token for token in tokenize(text) if token not in STOPWORDS]
-    )
-    return stems
+    return porter_stems([token for token in tokenize(text) if token not in STOPWORDS])
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,25 @@ from advisor.query import build_query
             "better charts for grant reports, we're a nonprofit with no money",
             "charts for grant reports",
         ),
+        # A purpose after the topic, an aim of the learner's own, a second aim.
+        ("sql to automate the monthly numbers", "sql"),
+        (
+            "I want to get my CDL and work for a freight company",
+            "CDL (commercial driver's license)",
+        ),
+        ("photoshop so I can grow my etsy shop", "photoshop"),
+        ("a welding certificate while I keep my day job", "welding"),
+        # Whose role, how much, how real.
+        ("become my company's safety officer", "safety officer"),
+        ("enough python to automate reports", "python"),
+        ("how do I get started as a barber", "barber"),
+        ("I want to be a proper electrician", "electrician"),
+        ("I want to get into real estate", "real estate"),
+        ("instagram ads for my bakery", "instagram ads"),
+        # Idioms and Spanish subject words, as the catalog writes them.
+        ("I'd like to keep my own books", "bookkeeping"),
+        ("quiero estudiar contabilidad", "accounting"),
+        ("necesito aprender computacion para mi trabajo", "computers"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:

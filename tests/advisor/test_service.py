@@ -339,3 +339,64 @@ def test_a_record_described_by_its_title_must_name_the_goal(advisor: Advisor) ->
     massage = advisor.recommend(LearnerProfile(goal="massage therapist"))
     assert "test:11" in _ids(massage.cards)
     assert "test:10" not in _ids(massage.cards)  # names "therapist", not "massage"
+
+
+def _advisor_for(catalog: list[Course], **weights: Any) -> Advisor:
+    embedder = WordsEmbedder()
+    vectors = VectorIndex.build(embedder.encode([embedding_text(c) for c in catalog]))
+    search = CourseSearch(catalog, vectors, embedder)  # type: ignore[arg-type]
+    return Advisor(search, AdvisorWeights(popularity=0.0, **weights))
+
+
+def test_naming_only_the_common_word_of_the_goal_does_not_serve_it() -> None:
+    """'pharmacy technician': a phlebotomy technician programme shares a word and some
+    meaning, not the goal; without the rule it is recommended."""
+    # Described at length, as most records are: the title-only rule does not decide here.
+    padding = " The programme has classroom hours, labs, a final exam and career support."
+    catalog = [
+        _course(
+            71,
+            "Pharmacy Technician Program",
+            skills=["dispensing"],
+            description="Pharmacy technician training and dispensing." + padding * 3,
+        ),
+        _course(
+            72,
+            "Pharmacy Technician Exam Prep",
+            skills=["dispensing"],
+            description="Pharmacy technician exam preparation." + padding * 3,
+        ),
+        _course(
+            73,
+            "Phlebotomy Technician",
+            skills=["venipuncture"],
+            description="Technician skills for blood draws." + padding * 3,
+        ),
+        _course(74, "Welding", description="Welding." + padding * 3),
+    ]
+    goal = LearnerProfile(goal="pharmacy technician")
+    weights = {"relevance_floor": 0.1, "meaning_alone_floor": 0.8, "coverage_share": 0.2}
+    assert _ids(_advisor_for(catalog, **weights).recommend(goal).cards) == ["test:71", "test:72"]
+    loose = _advisor_for(catalog, unnamed_lexical_floor=0.0, **weights)
+    assert "test:73" in _ids(loose.recommend(goal).cards)
+
+
+def test_a_course_on_either_subject_of_a_joined_goal_serves_it() -> None:
+    """'Linux and shell scripting': "Shell Scripting" does not name "linux", the rarest
+    word of the whole goal, but names the rarest of its own subject; the rule keeps it."""
+    catalog = [
+        _course(81, "Linux Administration", description="Linux servers."),
+        _course(82, "Shell Scripting", description="Bash scripting."),
+        _course(83, "Linux and Shell", description="Linux shell scripting."),
+        _course(84, "Linux Kernel", description="Linux internals."),
+    ]
+    goal = LearnerProfile(goal="Linux and shell scripting")
+    with_rule = _advisor_for(catalog, relevance_floor=0.2, meaning_alone_floor=0.8)
+    assert "test:82" in _ids(with_rule.recommend(goal).cards)
+    assert _ids(with_rule.recommend(goal).cards) == _ids(
+        _advisor_for(
+            catalog, relevance_floor=0.2, meaning_alone_floor=0.8, unnamed_lexical_floor=0.0
+        )
+        .recommend(goal)
+        .cards
+    )

@@ -158,3 +158,13 @@ def test_the_readable_rule_equals_the_mask(place: str) -> None:
     filters = Filters(location=place)
     expected = np.array([filters.accepts(course) for course in COURSES])
     assert np.array_equal(COLUMNS.mask(filters), expected)
+
+
+def test_records_in_another_state_are_told_apart_for_looking_further_afield() -> None:
+    """'Look beyond Jersey City' offers New Jersey programmes, never Texas ones."""
+    flags = COLUMNS.in_another_state("Jersey City")
+    elsewhere = dict(zip((c.id for c in COURSES), flags, strict=True))
+    assert elsewhere["tx:houston"] and elsewhere["tx:beeville-format-unknown"]
+    assert not elsewhere["nj:trenton"] and not elsewhere["nj:no-town"]
+    assert not elsewhere["edx:online"]
+    assert not COLUMNS.in_another_state("Nowhere at all").any()
