@@ -134,7 +134,7 @@ _OTHER_UNITS = re.compile(
 _EVERY_EVENING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:evening|night)\b")
 _WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekday evenings|every weeknight)\b")
 _HOURS = re.compile(
-    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*(?P<unit>hours?|hrs?|h)\b"
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*(?P<unit>hours?|hrs?|h|horas?)\b"
     rf"(?:\s*(?:and\s*)?(?P<minutes>{_NUM})\s*(?:minutes?|mins?)\b)?"
     rf"|(?P<mlow>{_NUM})(?:{_RANGE_SEP}(?P<mhigh>{_NUM}))?\s*(?:minutes?|mins?)\b"
 )
@@ -389,7 +389,7 @@ _BUDGET_FILLERS = frozenset(
     no more i i'd i'll i'm can could spend pay afford budget is my of maybe a total per
     course the for it each or so ok okay well like only just tops have got around is
     probably willing would be fine happy to invest between got saved saving savings spare
-    have""".split()
+    have company employer work job boss pays paying covers covering reimburses will up""".split()
 )
 _FREE = re.compile(
     r"(?<!week )(?<!day )(?<!days )(?<!weekends )(?<!evenings )(?<!mornings )(?<!nights )"
@@ -399,6 +399,7 @@ _FREE = re.compile(
     r"|\bnothing\b|\bzero\b|\bno money\b|\bcan'?t (?:afford|pay|spend)|\bcannot (?:afford|pay)"
     r"|\bunable to pay\b|\bbroke\b|\bnot (?:pay|spend)(?:ing)? anything\b|\bno cost\b"
     r"|\bwithout paying\b|\bdon'?t want to pay\b|\bno fees?\b|\bnot paying\b"
+    r"|\bgratis\b|\bgratuit[oa]s?\b|\bsin costo\b"
 )
 _UNLIMITED = re.compile(
     r"\bno (?:limit|cap|max(?:imum)?|ceiling|budget (?:limit|constraint|restriction)s?)\b"
@@ -514,25 +515,43 @@ def parse_mode(text: str) -> Mode | None:
 
 _SELF_PACED = (
     r"(?:(?:my|your|their) own (?:pace|speed|time|schedule)|self[- ]?paced|flexib(?:le|ility)"
+    r"|^self\.?$|\b(?:on )?my time\b"
     r"|whenever (?:i|it)\b|when i can|fit (?:it )?around|on demand|any ?time"
     r"|(?:^|\b)own pace|on my own\b(?! (?:pace|speed|time|schedule))|by myself"
     r"|in my (?:own|spare|free) time|free periods?"
     r"|at my (?:own )?(?:speed|leisure|convenience)|no (?:fixed )?schedule)"
 )
 _SCHEDULED = (
-    r"(?:fixed (?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|with (?:a|the) class"
-    r"|live (?:sessions?|classes|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
+    r"(?:fixed (?:class )?(?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|"
+    r"with (?:a|the) class|class times?"
+    r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"
     r"|keeps? me (?:going|on track|motivated)|teacher|in a group|group)"
 )
 
 
+# One pace said to be acceptable, not wanted: "fixed class times r fine", "a live class
+# would be ok too" accept scheduled courses without ruling out self-paced ones.
+_ACCEPTABLE = re.compile(
+    r"\b(?:(?:is|are|r|would be|'d be|also|too)\s+)?(?:fine|ok|okay|good|no problem)"
+    r"(?:\s+(?:too|also|as well))?\b"
+)
+_ONLY = re.compile(r"\b(?:only|prefer\w*|rather|need|must|has to|have to|better)\b")
+
+
 def parse_pace(text: str) -> PaceChoice | None:
-    """Pace: 'my own pace' -> self_paced, 'live sessions' -> scheduled, 'either' -> any."""
+    """Pace: 'my own pace' -> self_paced, 'live sessions' -> scheduled, 'either' -> any;
+    'fixed times are fine too' -> any (accepted, not asked for)."""
     prepared = clean(text)
     if prepared is None:
         return None
     if _NO_PREFERENCE.search(prepared):
+        return "any"
+    if (
+        _ACCEPTABLE.search(prepared)
+        and not _ONLY.search(prepared)
+        and re.search(rf"\b{_SCHEDULED}", prepared)
+    ):
         return "any"
     self_paced, not_self_paced = _mentions(_SELF_PACED, prepared)
     without_self = re.sub(rf"\b{_SELF_PACED}", " ", prepared)
@@ -551,6 +570,8 @@ _CREDIT_NONE = re.compile(
     r"|\bdoes(?:n'?t| not) matter\b|\bnot (?:important|bothered|needed|necessary|fussed)\b"
     r"|\bdon'?t (?:care|need|mind)\b|\bjust (?:the )?(?:skills|learning|knowledge)\b"
     r"|\bno need\b|\bnot a priority\b|\bunimportant\b|\bwhatever\b"
+    r"|\bnot (?:a )?must\b|\bnot (?:required|essential|a requirement)\b|\boptional\b"
+    r"|\bnice to have\b|\b(?:just )?a (?:plus|bonus)\b"
 )
 _CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
 _DEGREE = re.compile(

@@ -458,3 +458,33 @@ def test_number_words_stay_separate() -> None:
     assert words_to_numbers("three hundred and fifty") == "350"
     assert words_to_numbers("one thousand five hundred") == "1500"
     assert words_to_numbers("often") == "often"
+
+
+@pytest.mark.parametrize(
+    ("text", "pace"),
+    [
+        ("fixed class times r fine", "any"),
+        ("a live class would be ok too", "any"),
+        ("scheduled is fine", "any"),
+        ("self", "self_paced"),
+        ("on my time", "self_paced"),
+        ("live class only", "scheduled"),
+    ],
+)
+def test_a_pace_said_to_be_acceptable_is_not_a_demand(text: str, pace: str) -> None:
+    assert parse_pace(text) == pace
+
+
+def test_a_figure_the_employer_pays_is_the_budget_and_spanish_free_is_free() -> None:
+    assert parse_budget("1200 company pays") == Budget(1200.0, None, False, False)
+    assert parse_budget("my employer pays") == Budget(None, None, False, True)
+    assert parse_budget("gratis") == Budget(None, None, True, False)
+
+
+def test_a_credential_that_is_a_plus_is_not_required() -> None:
+    assert parse_credit("a certificate is a plus not a must") == "no"
+    assert parse_credit("optional, skills matter more") == "no"
+
+
+def test_hours_in_spanish_are_hours() -> None:
+    assert parse_hours_per_week("3 horas a la semana") == 3.0
