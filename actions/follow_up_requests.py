@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.goal import understand_goal
 from actions.interview import parse_answer
-from actions.questions import asked_about, shown_courses
+from actions.questions import NOTHING_SHOWN, asked_about, shown_courses
 from actions.recommend import present
 from advisor import course_answers, follow_up_answers
 from advisor.formatting import plural
@@ -54,7 +54,10 @@ class ActionFollowUpRequest(Action):
         kind, topic = request.get("kind"), request.get("topic")
         shown = shown_courses(tracker)
         profile = slots.profile_from(tracker)
-        if kind == "ask_course" and shown:
+        if kind == "ask_course" and not shown:
+            dispatcher.utter_message(text=NOTHING_SHOWN)
+            return []
+        if kind == "ask_course":
             aspect = course_answers.aspect_named(request.get("aspect"))
             # "cheapest one?" compares them all; otherwise the ones named, else all.
             items = shown if aspect == "cost" else asked_about(tracker, shown)

@@ -279,9 +279,17 @@ _NO_DEADLINE_WHOLE = re.compile(
 _DURATION = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    # "3 days a week" is a rate, not a length.
+    r"(?!\s*(?:a|an|per|each|every|/)\s*(?:week|wk|month|year)\b)"
 )
 _AFTER_NO_RATE = "".join(
-    f"(?<!{unit} )" for unit in ("hour", "hours", "hr", "hrs", "h", "minutes", "times", "mins")
+    f"(?<!{unit} )"
+    for unit in (
+        *("hour", "hours", "hr", "hrs", "h", "minutes", "times", "mins"),
+        # "2 nights a week", "3 days a week": sessions at a rate, not a length.
+        *("night", "nights", "evening", "evenings", "day", "days", "session", "sessions"),
+        *("class", "classes", "morning", "mornings", "shift", "shifts"),
+    )
 )
 _DEADLINE_PHRASES = (
     (re.compile(r"\b(?:a|1) (year|yr) and a half\b"), "78 weeks"),

@@ -488,3 +488,8 @@ def test_a_credential_that_is_a_plus_is_not_required() -> None:
 
 def test_hours_in_spanish_are_hours() -> None:
     assert parse_hours_per_week("3 horas a la semana") == 3.0
+
+
+@pytest.mark.parametrize("text", ["6, 2 nights a week", "3 days a week", "two evenings a week"])
+def test_sessions_at_a_rate_are_not_a_deadline(text: str) -> None:
+    assert parse_deadline_weeks(text) is None
