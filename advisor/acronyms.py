@@ -14,6 +14,7 @@ Only acronyms that are not also English words when lower-cased are read in any c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Acronym -> expansion, for fields the catalog teaches. Not "BI" ("Power BI" is a name).
 EXPANSIONS: dict[str, str] = {
@@ -43,17 +44,22 @@ CAPITALS_ONLY: dict[str, str] = {
 }
 
 _WORD = re.compile(r"[A-Za-z]+")
+# What an acronym stands for in the catalog (index.abbreviations.Abbreviations.expansion).
+Spelled = Callable[[str], str | None]
 
 
-def _expansion(word: str) -> str | None:
-    return CAPITALS_ONLY.get(word) or EXPANSIONS.get(word.lower())
+def _expansion(word: str, catalog: Spelled | None) -> str | None:
+    known = CAPITALS_ONLY.get(word) or EXPANSIONS.get(word.lower())
+    return known or (catalog(word) if catalog is not None else None)
 
 
-def expand(topic: str) -> tuple[str, str]:
+def expand(topic: str, catalog: Spelled | None = None) -> tuple[str, str]:
     """(the topic with each acronym followed by its expansion, the topic spelled out).
 
     "ML engineer" -> ("ML (machine learning) engineer", "machine learning engineer").
-    An acronym already spelled out in the topic is left as it is.
+    An acronym already spelled out in the topic is left as it is. ``catalog`` says what
+    an acronym stands for in the catalog's own listings ("CDA": "child development
+    associate", index.abbreviations), for acronyms the table above does not hold.
     """
     spoken: list[str] = []
     matched: list[str] = []
@@ -61,7 +67,7 @@ def expand(topic: str) -> tuple[str, str]:
     lowered = topic.lower()
     for found in _WORD.finditer(topic):
         word = found.group()
-        expansion = _expansion(word)
+        expansion = _expansion(word, catalog)
         spoken.append(topic[position : found.end()])
         if expansion is None or expansion.lower() in lowered:
             matched.append(topic[position : found.end()])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from advisor.acronyms import expand, full_forms
+from advisor.acronyms import Spelled, expand, full_forms
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from advisor.topic_words import catalog_words
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
@@ -392,7 +392,10 @@ Encode = Callable[[list[str]], npt.NDArray[np.float32]]
 
 
 def build_query(
-    profile: LearnerProfile, matcher: OccupationMatcher | None, encode: Encode | None = None
+    profile: LearnerProfile,
+    matcher: OccupationMatcher | None,
+    encode: Encode | None = None,
+    spelled: Spelled | None = None,
 ) -> Query:
     """The query for a profile: the goal's topic, else the background's.
 
@@ -406,8 +409,8 @@ def build_query(
     target, role = split_role(source)
     topic, level, language = topic_of(target)
     typed = topic
-    topic, spelled_out = expand(typed)
-    sentence = expand(sentence_of(target))[0]
+    topic, spelled_out = expand(typed, spelled)
+    sentence = expand(sentence_of(target), spelled)[0]
     text = sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic
     focus = matcher.focus_of(target) if matcher is not None and topic else ""
     known = known_of(profile, role)

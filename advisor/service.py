@@ -105,7 +105,12 @@ class Advisor:
 
     def query(self, profile: LearnerProfile) -> Query:
         """What would be searched for this profile (the goal's topic, without constraints)."""
-        return build_query(profile, self.search.matcher, self.search.encode_queries)
+        return build_query(
+            profile,
+            self.search.matcher,
+            self.search.encode_queries,
+            self.search.abbreviations().expansion,
+        )
 
     def recommend(
         self,

@@ -88,7 +88,9 @@ def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> Course
     embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
     matcher = load_matcher(settings, embedder) if with_matcher else None
     use_serving_threads(settings.serving_threads)
-    return CourseSearch(courses, vectors, embedder, matcher)
+    search = CourseSearch(courses, vectors, embedder, matcher)
+    search.abbreviations()  # mined now, at start-up, not on a learner's first question
+    return search
 
 
 @lru_cache(maxsize=1)

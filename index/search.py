@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from index.abbreviations import Abbreviations
+from index.abbreviations import mine as mine_abbreviations
 from index.embedding import Embedder
 from index.filters import FilterColumns, Filters, FilterStatus
 from index.ingest.language import detect_language
@@ -103,6 +105,7 @@ class CourseSearch:
         self._matrix: npt.NDArray[np.float32] | None = None
         self._titles: LexicalIndex | None = None
         self._thin: npt.NDArray[np.bool_] | None = None
+        self._abbreviations: Abbreviations | None = None
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     def __len__(self) -> int:
@@ -111,6 +114,12 @@ class CourseSearch:
     def get(self, ids: Sequence[str]) -> list[Course]:
         """The courses with these ids, in the order given; unknown ids are skipped."""
         return [self.courses[self._positions[i]] for i in ids if i in self._positions]
+
+    def abbreviations(self) -> Abbreviations:
+        """The acronyms this catalog spells out itself (mined on first use, ~2 s)."""
+        if self._abbreviations is None:
+            self._abbreviations = mine_abbreviations(self.courses)
+        return self._abbreviations
 
     def position(self, course_id: str) -> int | None:
         """Where a course sits in the catalog (the index into every per-course array)."""
