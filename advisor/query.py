@@ -23,6 +23,7 @@ from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from advisor.topic_words import catalog_words
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
 from index.occupations.model import TechnologySkill
+from index.places import gazetteer
 from index.schema import Level
 from index.text import STOPWORDS, tokenize
 
@@ -74,11 +75,12 @@ _EDGE_WORDS = frozenset(
     want wants wanted wanna would like love need needs needed hope hoping plan planning try
     trying am is are was move moving switch switching transition transitioning go going
     start starting break into improve improving understand understanding work working
-    job role career interested keen""".split()
+    job role career interested keen own""".split()
 )
 # At the end only function words go: "how children learn" keeps its verb.
 _TRAILING_WORDS = frozenset(
-    "a an the and or to for on in about of with my our at by from so".split()
+    """a an the and or to for on in about of with my our at by from so maybe perhaps
+    probably class classes course courses""".split()
 )
 
 _LEVELS = {
@@ -120,10 +122,22 @@ _PURPOSE = (
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
 _QUESTION_FRAMES = [
+    # "is there a way to learn graphic design without paying?"
+    r"^\s*(?:is there|are there)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:way|ways|place|places|option|"
+    r"options|chance)\s+(?:to|i can|for me to|that i can)\s+",
+    # Who asked for it: "my director says i need my CDA", "my doctor told me to learn …".
+    r"^\s*(?:my\s+|the\s+)?(?:boss|manager|director|supervisor|employer|company|work|teacher|"
+    r"counselou?r|doctor|wife|husband|mom|dad|parents?|lead|owner)\s+(?:says|said|wants|told "
+    r"me|thinks|asked me)\s+(?:that\s+)?(?:i\s+(?:need|should|have|must)\s+)?(?:to\s+)?"
+    r"(?:(?:get|learn|do|take|have)\s+)?(?:my\s+|a\s+|an\s+|some\s+)?",
+    # A trailing clause about the learner: ", my uncle does it", ", I can't leave my job".
+    r"[,;.]\s+(?:my|i|i'm|im|i've|ive|we|our|he|she|they|his|her|need|needs)\b(?!\s+(?:also|"
+    r"want|wanna|would like|'d like)\b).*$",
     # "a real bootcamp to become a web dev", "a certificate to work as a pharmacy tech":
     # the kind of course asked for, then the role, which is the topic.
     r"^.*?\b(?:bootcamps?|boot camps?|courses?|class(?:es)?|programs?|programmes?|"
-    r"certificates?|certs?|trainings?|diplomas?)\s+(?:to|that (?:will )?(?:help|get)s? me)\s+"
+    r"certificates?|certs?|trainings?|diplomas?)(?:\s+[\w,'-]+){0,5}?\s+"
+    r"(?:to|that (?:will )?(?:help|get)s? me)\s+"
     r"(?:become|be|get into|break into|work as|work in|start as|land a job as)\s+(?:an?\s+)?",
     # A trailing description of who is asking: ", we're a nonprofit with no money".
     r"[,;]\s*(?:we'?re|we are|i'?m|i am)\s+(?:an?\s+|the\s+)?[^,.;!?]*$",
@@ -185,7 +199,8 @@ _FRAMING = [
     r"\bexams?\b",
     r"\b(?:certified|licensed|accredited|registered)\b",
     r"\b(?:licen[cs]es?|licensure|certifications?|credentials?)\b",
-    r"\b(?:how (?:do|can|should|would) i|what (?:should|do|can) i (?:study|learn|take|do)"
+    r"\b(?:how (?:do|can|should|would|does) (?:i|you|one|someone|a person)|what (?:should|do|"
+    r"can) i (?:study|learn|take|do)"
     r"(?: to| for)?|where (?:do|should) i start(?: with)?)\b",
     r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
     r"\bget(?:ting)? (?:good|better|started) (?:at|with|in|as)\b",
@@ -381,11 +396,27 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
         words.pop(0)
     while words and _edge(words[-1], _TRAILING_WORDS):
         words.pop()
-    topic = " ".join(words).strip(" .,;:!?-")
+    topic = _without_town(" ".join(words).strip(" .,;:!?-"))
     if not [t for t in tokenize(topic) if t not in STOPWORDS]:
         fallback = [t for t in tokenize(goal) if t not in STOPWORDS]
         return " ".join(fallback), level, language
     return topic, level, language
+
+
+_TRAILING_PLACE = re.compile(
+    r"\s+(?:in|near|around|close to|by)\s+(?P<place>[a-z][a-z .'-]{1,40}?)"
+    r"(?:,?\s+(?:nj|tx|new jersey|texas))?$",
+    re.IGNORECASE,
+)
+
+
+def _without_town(topic: str) -> str:
+    """The topic without a town it ends on ("plumber in fort worth" -> "plumber"): where
+    the learner is belongs to the location constraint, not to the words searched."""
+    found = _TRAILING_PLACE.search(topic)
+    if found is None or gazetteer().resolve(found.group("place")) is None:
+        return topic
+    return topic[: found.start()]
 
 
 Encode = Callable[[list[str]], npt.NDArray[np.float32]]

@@ -70,6 +70,15 @@ from advisor.query import build_query
         ("I'd like to keep my own books", "bookkeeping"),
         ("quiero estudiar contabilidad", "accounting"),
         ("necesito aprender computacion para mi trabajo", "computers"),
+        # Questions around the goal, who asked for it, trailing clauses, the town.
+        ("is there any way to learn bookkeeping for free", "bookkeeping"),
+        ("are there classes in trenton to become a medical assistant?", "medical assistant"),
+        ("my supervisor says i need to get my forklift card", "forklift card"),
+        ("how does someone become a pharmacy tech", "pharmacy tech"),
+        ("data analysis, my job is all spreadsheets now", "data analysis"),
+        ("phlebotomy classes near camden nj", "phlebotomy"),
+        ("powerpoint class maybe", "powerpoint"),
+        ("do my own payroll", "payroll"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:
