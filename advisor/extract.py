@@ -76,7 +76,10 @@ GOAL_CUES = re.compile(
     r"switch(?:ing)? (?:to|into|careers?)|transition(?:ing)? (?:to|into)|pivot(?:ing)? (?:to|into)|"
     r"career (?:in|as|change)|upskill|reskill|"
     r"courses?|class(?:es)?|training|workshop|bootcamp|program(?:me)?s?|"
-    r"learn(?:ing)?|stud(?:y|ying)|certif\w*|qualif\w*|get better at|improve my|brush up)\b",
+    r"learn(?:ing)?|stud(?:y|ying)|certif\w*|qualif\w*|get better at|improve my|brush up|"
+    r"going for|(?:prepping|preparing|studying) for|"
+    # Said in Spanish: "quiero aprender inglés", "quiero ser CNA", "necesito mi CDL".
+    r"quiero|quisiera|necesito|me gustar[ií]a|aprender|estudiar)\b",
     flags=re.IGNORECASE,
 )
 # Words that say a clause is about what the learner already has.
@@ -484,7 +487,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             goal_groups.append([clause])
             previous_was_goal = True
             continue
-        if states_background(clause):
+        if states_background(clause) and not typed:
+            # "has to be online i work 7-4" states the mode and a schedule, not a skill.
             background_parts.append(clause)
             previous_was_goal = False
             continue

@@ -229,3 +229,24 @@ def test_a_lone_job_or_topic_is_not_taken_for_a_background(opening: str) -> None
 )
 def test_either_way_of_attending_is_a_stated_mode(text: str) -> None:
     assert find_statements(text).answers["mode"] == text
+
+
+def test_a_clause_stating_a_constraint_is_not_the_background() -> None:
+    found = find_statements(
+        "im a cook at a diner, my manager wants me to get my food safety card. "
+        "has to be online i work nights"
+    ).answers
+    assert found["background"] == "works as cook at a diner"
+    assert found["mode"] == "has to be online i work nights"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("buenas, quiero estudiar enfermeria", "quiero estudiar enfermeria"),
+        ("warehouse lead, going for my forklift cert", "going for my forklift cert"),
+        ("prepping for the security+ exam", "prepping for the security+ exam"),
+    ],
+)
+def test_goals_said_another_way_are_goals(text: str, goal: str) -> None:
+    assert find_statements(text).answers["goal"] == goal
