@@ -85,6 +85,7 @@ GOAL_CUES = re.compile(
 # Words that say a clause is about what the learner already has.
 BACKGROUND_CUES = re.compile(
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
+    r"i (?:make|run|own|manage|draw|design|teach|fix|build|write|sell|cook|take care of)|"
     r"i've (?:used|done|worked|got|been|learned|learnt|studied|taken)|i have (?:a |an |some )?"
     r"(?:degree|diploma|experience|background|certificate|basics?)|"
     r"experience (?:in|with)|background in|familiar with|comfortable with|good at|"
@@ -280,10 +281,15 @@ _BARE_ROLES = [
         r"^(?P<role>(?i:[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,3}))\s+(?i:in|from|out of|"
         r"based in|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}$"
     ),
+    # Where or with what: "security guard at st joes in paterson", "help desk w/ A+".
+    re.compile(
+        r"^(?P<role>(?i:[a-z0-9][\w/&+-]*(?:\s+[a-z0-9][\w/&+-]*){0,3}))\s+(?i:at|for|with|w/)\s"
+        r"[^,;]{1,50}$"
+    ),
 ]
 _PERSON_NOUN = re.compile(
     r"(?:[a-z]{2,}(?:er|or|ist|ian|ant|ent)|man|woman|admin|tech|aide|nurse|chef|cook|clerk|"
-    r"rep|guard|medic|vet|veteran|grad|dad|mom|mum|parent)$",
+    r"rep|guard|medic|vet|veteran|grad|dad|mom|mum|parent|desk)$",
     flags=re.IGNORECASE,
 )
 # Words ending like a person noun that are not one, or say nothing about a job.
@@ -326,9 +332,17 @@ def introduced_role(text: str, *, bare: bool = False) -> str | None:
     return None
 
 
+_NEW_SUBJECT = re.compile(
+    r"\s+(?:and|but|so)\s+(?=(?:the|i|my|they|we|he|she|it|our|everyone|people)\b)",
+    re.IGNORECASE,
+)
+
+
 def current_role_of(text: str) -> str | None:
     """'I'm a registered nurse' -> 'registered nurse'; None when the clause says more."""
-    match = _CURRENT_ROLE.match(text.strip())
+    # "the receptionist at a law firm and the attorneys have me drafting letters": the
+    # role ends where a new subject starts.
+    match = _CURRENT_ROLE.match(_NEW_SUBJECT.split(text.strip(), maxsplit=1)[0])
     if match is None:
         return None
     role = match.group("role").strip()
@@ -338,7 +352,7 @@ def current_role_of(text: str) -> str | None:
         or states_background(role)
         or first.endswith("ing")
         or first in _NOT_ROLES
-        or len(role.split()) > 6
+        or len(role.split()) > 10
     ):
         return None
     return role

@@ -131,6 +131,9 @@ _QUESTION = re.compile(
 )
 # Words that point at the courses on screen.
 _RESULTS = re.compile(
+    # A question with its subject left out, as in Spanish: "is for speaking or reading?"
+    r"^(?:is|are|does|do|can|will)\s+(?:for|in|on|about|good|ok|okay|online|free|hard|easy|"
+    r"worth|live|taught|recorded|available)\b|"
     r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
     r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"

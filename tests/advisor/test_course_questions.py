@@ -165,3 +165,8 @@ def test_practice_and_other_questions_quote_the_listing_or_say_it_is_silent(
         "listing", [Shown(1, anatomy)], "is there a lot of anatomy?", LearnerProfile()
     )
     assert listing == "#1 EMT Basic: its listing says “Covers anatomy and physiology”."
+
+
+def test_a_question_with_its_subject_left_out_points_at_the_results() -> None:
+    assert asks_about_results("is for beginners or advanced?")
+    assert asks_about_results("are online or in a classroom?")

@@ -250,3 +250,24 @@ def test_a_clause_stating_a_constraint_is_not_the_background() -> None:
 )
 def test_goals_said_another_way_are_goals(text: str, goal: str) -> None:
     assert find_statements(text).answers["goal"] == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        (
+            "night porter at a hotel in hoboken, wanna get into IT, 10 hrs a week",
+            "night porter at a hotel in hoboken",
+        ),
+        ("level 2 support desk w/ Network+, going for CCNP", "level 2 support desk w/ Network+"),
+        (
+            "I'm the bookkeeper at a dental office and the dentist wants me to learn payroll",
+            "works as bookkeeper at a dental office",
+        ),
+        ("i want to learn canva, i make menus for our cafe", "i make menus for our cafe"),
+    ],
+)
+def test_the_job_or_the_work_done_in_an_opening_is_the_background(
+    text: str, background: str
+) -> None:
+    assert find_statements(text).answers["background"] == background
