@@ -594,7 +594,10 @@ _INDUSTRY = re.compile(
 _CONTINUING = re.compile(r"\b(?:ceus?|cmes?|pdus?|ces|continuing ed\w*|contact hours)\b")
 # A certification named by its acronym ("SHRM-CP", "CPC or CBCS", "ADM 201", "CSWA").
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?(?![\w-])")
-_NOT_CREDENTIALS = frozenset({"I", "OK", "NO", "YES", "USA", "US", "UK", "NJ", "TX", "ASAP", "IT"})
+SHORT_ANSWER_WORDS = 3
+_NOT_CREDENTIALS = frozenset(
+    {"I", "OK", "NO", "YES", "USA", "US", "UK", "NJ", "TX", "ASAP", "IT", "TBD", "NVM", "THX"}
+)
 
 
 def _looks_like_acronym(token: str) -> bool:
@@ -620,7 +623,9 @@ def parse_credit(text: str) -> Credit | None:
     if _CREDIT_NONE.search(prepared):
         return "no"
     degree = _DEGREE.search(prepared) is not None or _CONTINUING.search(prepared) is not None
-    named = [a for a in _ACRONYM.findall(text) if _looks_like_acronym(a)]
+    # A short answer naming a certification in lower case ("ccna itself") names it too.
+    said = text.upper() if len(text.split()) <= SHORT_ANSWER_WORDS else text
+    named = [a for a in _ACRONYM.findall(said) if _looks_like_acronym(a)]
     industry = _INDUSTRY.search(prepared) is not None or bool(named)
     generic_certificate = re.sub(r"\bcertificates?\b", " ", prepared) == prepared
     if degree and industry:

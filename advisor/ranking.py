@@ -80,6 +80,12 @@ def score(
             | (lexical >= weights.unnamed_lexical_floor)
             | (topical >= weights.meaning_alone_floor)
         )
+    if weights.partial_meaning_floor > 0:
+        # A course naming only part of the goal ("macro" of "excel macros") must be
+        # close to it in meaning: "Case Studies in Macro Economics" is not.
+        parts = [part for variant in query.lexical_variants for part in conjuncts(variant)]
+        names_all = _best_of(search.lexical_coverage, parts) >= FULL_COVERAGE
+        relevant &= names_all | (topical >= weights.partial_meaning_floor)
     on_topic = None
     if weights.on_topic_title_share > 0 or weights.title:
         titles = _best_of(search.title_coverage, query.lexical_variants)
@@ -112,6 +118,7 @@ def score(
     )
 
 
+FULL_COVERAGE = 0.999  # every word of the topic (float sums of IDF shares)
 _CONJUNCTION = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\bplus\b)\s*", re.IGNORECASE)
 
 

@@ -493,3 +493,8 @@ def test_hours_in_spanish_are_hours() -> None:
 @pytest.mark.parametrize("text", ["6, 2 nights a week", "3 days a week", "two evenings a week"])
 def test_sessions_at_a_rate_are_not_a_deadline(text: str) -> None:
     assert parse_deadline_weeks(text) is None
+
+
+@pytest.mark.parametrize("text", ["ccna itself", "the cpc exam", "pmp"])
+def test_a_certification_named_in_lower_case_is_an_industry_credential(text: str) -> None:
+    assert parse_credit(text) == "industry"

@@ -375,7 +375,12 @@ def test_naming_only_the_common_word_of_the_goal_does_not_serve_it() -> None:
         _course(74, "Welding", description="Welding." + padding * 3),
     ]
     goal = LearnerProfile(goal="pharmacy technician")
-    weights = {"relevance_floor": 0.1, "meaning_alone_floor": 0.8, "coverage_share": 0.2}
+    weights = {
+        "relevance_floor": 0.1,
+        "meaning_alone_floor": 0.8,
+        "coverage_share": 0.2,
+        "partial_meaning_floor": 0.0,
+    }
     assert _ids(_advisor_for(catalog, **weights).recommend(goal).cards) == ["test:71", "test:72"]
     loose = _advisor_for(catalog, unnamed_lexical_floor=0.0, **weights)
     assert "test:73" in _ids(loose.recommend(goal).cards)
@@ -400,3 +405,25 @@ def test_a_course_on_either_subject_of_a_joined_goal_serves_it() -> None:
         .recommend(goal)
         .cards
     )
+
+
+def test_naming_part_of_the_goal_needs_meaning_close_to_it() -> None:
+    """'excel macros': a macro-investing course names "macros", not Excel, and its meaning
+    is far from the goal; an Excel macros course names both."""
+    padding = " Lessons, quizzes and a final project, at your own pace, with a certificate."
+    catalog = [
+        _course(91, "Excel Macros and VBA", description="Excel macros with VBA." + padding * 3),
+        _course(92, "Global Macros Investing", description="Macros and markets." + padding * 3),
+        _course(93, "Welding", description="Welding." + padding * 3),
+    ]
+    goal = LearnerProfile(goal="excel macros")
+    weights = {
+        "relevance_floor": 0.1,
+        "meaning_alone_floor": 0.8,
+        "coverage_share": 0.2,
+        "unnamed_lexical_floor": 0.0,
+    }
+    strict = _advisor_for(catalog, partial_meaning_floor=0.2, **weights)
+    assert _ids(strict.recommend(goal).cards) == ["test:91"]
+    loose = _advisor_for(catalog, partial_meaning_floor=0.0, **weights)
+    assert "test:92" in _ids(loose.recommend(goal).cards)
