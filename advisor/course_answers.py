@@ -111,7 +111,8 @@ def best_sentence(course: Course, terms: Sequence[str]) -> tuple[str, list[str]]
 
 
 def _where_to_ask(course: Course) -> str:
-    return f"the provider's page ({course.url})" if course.url else "the provider"
+    who = course.provider or "the provider"
+    return f"{who} ({course.url})" if course.url else who
 
 
 def listing_answer(items: Sequence[Shown], text: str) -> str:
@@ -142,7 +143,10 @@ def schedule_line(item: Shown, profile: LearnerProfile) -> str:
             f"{label}: {paced}, with no class times as listed, so you study when you can "
             "(nights and weekends included)."
         )
-    parts = [f"{label}: {mode_text(course, profile.location).lower()}; {pace_text(course)}"]
+    pace = pace_text(course)
+    if course.hours_per_week_derived and course.hours_per_week_max is not None:
+        pace += " (derived: total hours ÷ weeks)"
+    parts = [f"{label}: {mode_text(course, profile.location)}; {pace}"]
     if course.evening_or_weekend:
         parts.append("the provider says it offers evening or weekend classes")
     elif course.evening_or_weekend is False:
@@ -207,8 +211,12 @@ def licence_line(item: Shown) -> str:
     course = item.course
     credential = credential_text(course)
     parts = [
-        f"{_label(item)}: you receive "
-        + (credential if credential != NOT_STATED else f"a credential {NOT_STATED}")
+        f"{_label(item)}: "
+        + (
+            f"as listed, {credential}"
+            if credential != NOT_STATED
+            else f"what it leads to is {NOT_STATED}"
+        )
     ]
     if course.accreditation:
         parts.append(f"accreditation as listed: {course.accreditation}")
