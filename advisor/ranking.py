@@ -69,12 +69,13 @@ def score(
     relevant = ((topical >= weights.relevance_floor) & agrees) | (
         topical >= weights.meaning_alone_floor
     )
+    # Each subject the goal joins, in each wording ("Linux", "shell scripting").
+    subjects = [part for variant in query.lexical_variants for part in conjuncts(variant)]
     if weights.unnamed_lexical_floor > 0:
         # A course that does not name the goal's rarest word serves it only when it names
         # the rest strongly: "Phlebotomy Technician" shares "technician" with "pharmacy
         # technician", "Truck Model" shares "truck" with "truck dispatching".
-        parts = [part for variant in query.lexical_variants for part in conjuncts(variant)]
-        names_rarest = _best_of(search.names_rarest, parts) > 0
+        names_rarest = _best_of(search.names_rarest, subjects) > 0
         relevant &= (
             names_rarest
             | (lexical >= weights.unnamed_lexical_floor)
@@ -83,8 +84,7 @@ def score(
     if weights.partial_meaning_floor > 0:
         # A course naming only part of the goal ("macro" of "excel macros") must be
         # close to it in meaning: "Case Studies in Macro Economics" is not.
-        parts = [part for variant in query.lexical_variants for part in conjuncts(variant)]
-        names_all = _best_of(search.lexical_coverage, parts) >= FULL_COVERAGE
+        names_all = _best_of(search.lexical_coverage, subjects) >= FULL_COVERAGE
         relevant &= names_all | (topical >= weights.partial_meaning_floor)
     on_topic = None
     if weights.on_topic_title_share > 0 or weights.title:
