@@ -16,6 +16,7 @@ me, a question about the courses) and does not read as an answer to the question
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -68,6 +69,7 @@ REQUESTS = CONTROL_INTENTS - {
     "ask_credential",
 }
 CONTROL_CONFIDENCE = 0.5
+SURE_OFF_TOPIC = 0.9  # an out-of-scope message this sure changes nothing without a word of learning
 # Questions whose answer is free text: any words can be an answer, so a clear request
 # of another kind must be told apart from it.
 FREE_TEXT_SLOTS = frozenset({slots.GOAL, slots.BACKGROUND, slots.LOCATION})
@@ -129,14 +131,30 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         # other answer kept); one that states a constraint is a change of that answer.
         # A follow-up in marked wording ("are any of these about X?", "does the state
         # pay?", "message me in 3 days") is that request whatever the classifier saw.
-        if request := requests.follow_up_request(text):
+        request = requests.follow_up_request(text)
+        off_topic = intent == "out_of_scope" and confidence >= CONTROL_CONFIDENCE
+        if request and not (
+            off_topic
+            and request.kind == "ask_course"
+            and request.aspect in {"schedule", "listing"}
+            and not requests.points_at_results(text)
+        ):
+            # ("who won the game last night" names a night, not a class time)
             return {slots.FOLLOW_UP: asdict(request)}
         if intent in UNSURE_INTENTS | GOAL_INTENTS and requests.asks_about_results(text):
             # "is there a lot of anatomy?", "is it for speaking or only reading?": a
             # question about the courses shown, answered from their listings.
             return {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
+        if off_topic and not _about_learning(text, confidence):
+            return found  # "know a good pizza place near me?" changes no answer
         if _comments_on_results(tracker, text, intent):
             return {slots.FOLLOW_UP: {"kind": "refine"}}
+        if intent == "forget_me" and not _ERASE_REQUEST.search(text):
+            # "actually forget data, i wanna do cybersecurity" drops a goal, not the
+            # learner's data: erasing is only done when they ask for it in those words.
+            new_goal = extract.find_statements(text, known_places()).answers.get(slots.GOAL)
+            if new_goal:
+                return {slots.GOAL: raw_answer(new_goal)}
         if intent not in UNSURE_INTENTS:
             return found
         stated_after = extract.find_statements(text, known_places()).answers
@@ -160,6 +178,42 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         if slot not in found and tracker.get_slot(slot) is None:
             found[slot] = raw_answer(words)
     return found
+
+
+# Words without which a message the classifier puts out of scope changes no answer and
+# names no goal: a course, a constraint, a skill, a job. A request for the assistant to
+# do a task, or about an account, is none of these.
+_LEARNING_WORDS = re.compile(
+    r"\b(?:courses?|class(?:es)?|programs?|programmes?|training|certificat\w*|cert|"
+    r"learn\w*|study|studying|become|career|job|skills?|online|in[- ]person|budget|free|"
+    r"cheap\w*|\$|dollars?|hours?|hrs?|weeks?|months?|pace|schedule|credit|degree|"
+    r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera)\b",
+    re.IGNORECASE,
+)
+_TASK_OR_ACCOUNT = re.compile(
+    r"^(?:can|could|will|would) (?:you|u|ya) (?:please |pls )?(?:do|write|fix|finish|check|"
+    r"edit|proofread|grade|complete|submit|book|send|order|call)\b|"
+    r"\b(?:password|log ?in details|login|sign[- ]in|my account|refund|unsubscribe)\b",
+    re.IGNORECASE,
+)
+
+
+# A request to erase what the learner told: about them, their data or the conversation.
+_ERASE_REQUEST = re.compile(
+    r"\b(?:forget|delete|erase|remove|wipe|clear)\b[^.!?]{0,20}\b(?:me|my|everything|all|"
+    r"this conversation|this chat|what i (?:said|told|wrote)|about me)\b|\bgdpr\b|"
+    r"\bprivacy\b",
+    re.IGNORECASE,
+)
+
+
+def _about_learning(text: str, off_topic_confidence: float) -> bool:
+    """Whether a message the classifier put out of scope may still change an answer or
+    name a goal: never a task for the assistant or an account matter; without a word of
+    learning, only when the classifier was not sure."""
+    if _TASK_OR_ACCOUNT.search(text):
+        return False
+    return off_topic_confidence < SURE_OFF_TOPIC or bool(_LEARNING_WORDS.search(text))
 
 
 def _comments_on_results(tracker: Tracker, text: str, intent: str) -> bool:

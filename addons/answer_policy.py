@@ -46,6 +46,9 @@ FOLLOW_UP_ACTIONS = {
     "ask_coverage": "action_follow_up_request",
     "ask_course": "action_follow_up_request",
     "ask_skills": "action_answer_question",
+    "ask_worth": "action_answer_question",
+    "ask_provider": "action_answer_question",
+    "compare": "action_compare_courses",
     "refine": "action_refine_goal",
 }
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Literal
 
 from advisor.normalise import MAX_ANSWER_CHARS, NUMBER_WORDS, clean, words, words_to_numbers
@@ -80,9 +81,15 @@ def _remove(text: str, match: re.Match[str]) -> str:
 
 # "30, im not working", "10 while kids are at school", "as many as it takes, 20": a
 # lone figure with an aside. The aside explains the figure; it does not change it.
+# Hedged too: "idk like 15k? fafsa maybe", "3000 or less if there's help", "30ish, laid
+# off", "8 during naptime lol", "cant spend more than 800".
 _ASIDE_FIGURE = re.compile(
-    r"^(?:about |around |maybe |roughly )?(?P<first>\d+(?:\.\d+)?)\s*"
-    r"(?:,|;|-|\(|\bwhile\b|\bsince\b|\bbecause\b|\bcos\b|\bas\b|\bbut\b|\bwhen\b|\bif\b)"
+    r"^(?:(?:idk|um+|hmm+|so|well|ok|okay|honestly)[,.]?\s+)?(?:about |around |maybe |roughly |"
+    r"like |prob(?:ably)? |approx\w* |(?:can'?t|cannot) (?:spend|pay|do) (?:more than |over )?|"
+    r"(?:no|not) more than |up to |under |less than |at most )?(?P<first>\d+(?:\.\d+)?)\s*"
+    r"(?:ish\b|\?|$|\bor (?:less|under|lower|below|so)\b|\bmaybe\b|\btops\b|\bmax\b|"
+    r"\bduring\b|\bafter\b|\bbefore\b|\blol\b|"
+    r",|;|-|\(|\bwhile\b|\bsince\b|\bbecause\b|\bcos\b|\bas\b|\bbut\b|\bwhen\b|\bif\b)"
     r"|[,;-]\s*(?:about |around |maybe |roughly )?(?P<last>\d+(?:\.\d+)?)[.!\s]*$"
 )
 _ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -235,6 +242,9 @@ _NO_TIME_LIMIT = re.compile(
     r"\bas (?:many|much) as (?:i (?:like|want|need|can)|it takes|needed|necessary|required)\b"
     r"|\bno (?:time )?limit\b|\bunlimited\b|\ball the time (?:in the world|i need)\b"
     r"|\bplenty(?: of time)?\b|\bloads of time\b|\bfull[- ]time\b|\bi'?m retired\b"
+    # No fixed amount: no hours filter either ("whenever i have time, no set amount").
+    r"|\bno (?:set|fixed|regular) (?:amount|number|hours|schedule)\b|\bit varies\b"
+    r"|\bvaries\b|\bwhenever i (?:have|get|find) (?:the |some )?time\b"
 )
 
 
@@ -253,6 +263,7 @@ def parse_hours_per_week(text: str) -> float | None:
     prepared = _prepared(text)
     if prepared is None or _NEGATIVE.search(prepared):
         return None
+    prepared = re.sub(r"\b(?:full|part)[- ]?time\b,?", " ", prepared).strip()  # "full time 40"
     for pattern, replacement in _HALF_PHRASES:
         prepared = pattern.sub(replacement, prepared)
     hours = _weekly_hours(prepared)
@@ -275,6 +286,7 @@ _NO_DEADLINE = re.compile(
 )
 _NO_DEADLINE_WHOLE = re.compile(
     r"^(?:no|nope|nah|none|none really|not really|n/a|na|not at all|no idea|dunno)[.!\s]*$"
+    r"|^(?:none|nope|nah|no deadline)\s*[,;:-]"  # "none, im retired"
 )
 _DURATION = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"
@@ -308,11 +320,44 @@ _UNIT_WEEKS = {
 }
 
 
-def parse_deadline_weeks(text: str) -> float | Literal["none"] | None:
-    """Weeks until the learner wants to finish: 'within 3 months' -> 13.0.
+# A date named by the season, the month or the holiday: "before next summer", "by the
+# fall budget review", "by march", "by christmas". Measured from today to the day the
+# season or month starts (for "before" and "by": never later than the learner meant).
+_SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "fall": (9, 22), "autumn": (9, 22),
+                  "winter": (12, 21), "christmas": (12, 25), "xmas": (12, 25),
+                  "new year": (12, 31), "the new year": (12, 31),
+                  "end of the year": (12, 31), "the end of the year": (12, 31),
+                  "year end": (12, 31), "year's end": (12, 31)}  # fmt: skip
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_CALENDAR = re.compile(
+    r"\b(?:by|before|until|till|til|in time for|ahead of|end of|the end of)\s+"
+    r"(?:the\s+)?(?:next\s+|this\s+|coming\s+)?(?P<when>spring|summer|fall|autumn|winter|"
+    r"christmas|xmas|(?:the )?new year|(?:the )?end of the year|year'?s? end|"
+    + "|".join(_MONTHS)
+    + r")\b"
+)
+
+
+def _weeks_until(when: str, today: date) -> float | None:
+    """Weeks from ``today`` to the next start of the season, holiday or month named."""
+    if when in _SEASON_STARTS:
+        month, day = _SEASON_STARTS[when]
+    else:
+        month, day = _MONTHS.index(when) + 1, 1
+    target = date(today.year, month, day)
+    if target <= today + timedelta(days=6):
+        target = date(today.year + 1, month, day)
+    return round((target - today).days / DAYS_PER_WEEK, WEEK_DECIMALS)
+
+
+def parse_deadline_weeks(text: str, today: date | None = None) -> float | Literal["none"] | None:
+    """Weeks until the learner wants to finish: 'within 3 months' -> 13.0, 'before next
+    summer' -> the weeks from ``today`` (default: the real today) to 21 June.
 
     Returns the string "none" for 'no rush' / 'no deadline', and None when the answer
-    names no length ('by the end of the year' depends on today; a bare '8' has no unit).
+    names no length (a bare '8' has no unit).
     """
     prepared = _prepared(text)
     if prepared is None:
@@ -327,6 +372,8 @@ def parse_deadline_weeks(text: str) -> float | Literal["none"] | None:
         return None
     if _NO_DEADLINE.search(prepared) or _NO_DEADLINE_WHOLE.match(prepared):
         return "none"
+    if (named := _CALENDAR.search(prepared)) and not _NEGATIVE.search(prepared):
+        return _weeks_until(named.group("when").removeprefix("the "), today or date.today())
     return None
 
 
@@ -478,7 +525,7 @@ _NO_PREFERENCE = re.compile(
     r"|\bdo not mind\b|\bdoes(?:n'?t| not) matter\b|\bwhatever\b|\bnot fussed\b"
     r"|\bdon'?t care\b|\b(?:both|all|any) (?:are |is )?(?:fine|ok|okay|good)\b"
     r"|\bany(?:thing)? (?:is |works|will do)|\bno matter\b|\bopen to (?:both|all|any)"
-    r"|^(?:any|both|all|anything|any of them)[.!\s]*$"
+    r"|^(?:any|both|all|anything|any of them)[.!\s]*$|^(?:any|either|both)\s*[,;]"
     r"|\bno (?:strong )?(?:feelings?|opinion|view)s?\b|\bmakes? no (?:diff(?:erence)?|odds)\b"
     r"|\b(?:up to|fine by|all the same to) (?:you|me)\b|\bno biggie\b"
 )
@@ -570,6 +617,8 @@ def parse_pace(text: str) -> PaceChoice | None:
         return "self_paced"
     if wants_scheduled and not wants_self:
         return "scheduled"
+    if not wants_self and re.search(r"\b(?:evenings?|nights?|weekends?|after work)\b", prepared):
+        return "any"  # "evenings if they have it": classes then, or no classes at all
     return None
 
 
@@ -686,6 +735,15 @@ _ORDINALS = {
     "eighth": 8,
     "ninth": 9,
     "tenth": 10,
+    # Spanish, as Spanish-speaking learners refer to the cards ("el primero", "la tercera")
+    "primero": 1,
+    "primer": 1,
+    "primera": 1,
+    "segundo": 2,
+    "segunda": 2,
+    "tercero": 3,
+    "tercer": 3,
+    "tercera": 3,
 }
 _CARDINALS = {word: number for word, number in NUMBER_WORDS.items() if 1 <= number <= 10}
 _ORDINAL_WORDS = "|".join(_ORDINALS)
@@ -698,7 +756,7 @@ _REFS = re.compile(
     rf"(?P<second_last>\bsecond(?: to|-to-)? last\b|\bpenultimate\b)"
     rf"|\blast (?P<last_n>{_CARDINAL_WORDS}|\d+)\b(?!{_NOT_A_POSITION})"
     rf"|\b(?:first|top) (?P<first_n>{_CARDINAL_WORDS}|\d+)\b(?!{_NOT_A_POSITION})"
-    rf"|(?P<last>\blast\b)"
+    rf"|(?P<last>\blast\b|\b[uú]ltim[oa]\b)"
     rf"|#\s*(?P<hash>\d+)"
     rf"|\b(?P<ordinal_digit>\d+)(?:st|nd|rd|th)\b"
     rf"|\b(?P<ordinal>{_ORDINAL_WORDS})\b"

@@ -16,13 +16,24 @@ import re
 from collections.abc import Sequence
 from typing import get_args
 
-from advisor.cards import cost_text, credential_text, mode_text, pace_text
+from advisor.cards import (
+    cost_text,
+    credential_text,
+    distance_text,
+    fit,
+    fit_text,
+    mode_text,
+    pace_text,
+    timing,
+    weeks_text,
+)
 from advisor.formatting import NOT_STATED, join_words, money, number
 from advisor.profile import LearnerProfile
 from advisor.questions import NO_OUTCOME_DATA, Shown, duration_answer
 from advisor.requests import CourseAspect
+from index.places import gazetteer
 from index.schema import Course, Level, Mode, Pace
-from index.text import title_terms
+from index.text import STOPWORDS, title_terms
 
 QUOTE_CHARS = 220  # a sentence quoted from a listing, cut at a word boundary
 LEVELS = {
@@ -155,6 +166,84 @@ def schedule_line(item: Shown, profile: LearnerProfile) -> str:
     return "; ".join(parts) + "."
 
 
+def _weekly_load(course: Course, profile: LearnerProfile) -> str:
+    """What a week of the course asks against the hours the learner gave."""
+    asked = course.hours_per_week_max
+    if asked is None:
+        if course.pace is Pace.SCHEDULED:
+            return f"the hours a week it asks are {NOT_STATED}"
+        return ""  # self-paced with no suggested load: the learner's hours set the pace
+    if course.pace is not Pace.SCHEDULED:
+        return f"the provider suggests about {number(asked)} h/week, but you set the pace"
+    source = "derived: total hours ÷ weeks" if course.hours_per_week_derived else "as listed"
+    load = f"about {number(asked)} h/week ({source})"
+    if profile.hours_per_week is None:
+        return load
+    verdict = "within" if asked <= profile.hours_per_week else "more than"
+    return f"{load}, {verdict} your {number(profile.hours_per_week)} h/week"
+
+
+def fit_line(item: Shown, profile: LearnerProfile) -> str:
+    """Does it fit the learner's life: where and when it happens, what a week asks
+    against the hours they gave, and how many weeks at their pace against their deadline.
+    Built from the listing's fields; derived figures say so."""
+    course = item.course
+    parts = [schedule_line(item, profile).removesuffix(".")]
+    if load := _weekly_load(course, profile):
+        parts.append(load)
+    timing_ = timing(course, profile.hours_per_week)
+    weeks = weeks_text(course, timing_)
+    if weeks != NOT_STATED:
+        derived = " (derived: total hours ÷ your hours a week)" if timing_.basis == "pace" else ""
+        parts.append(f"it {weeks}{derived}" if weeks.startswith("runs") else f"{weeks}{derived}")
+    else:
+        parts.append(f"its length is {NOT_STATED}")
+    if profile.deadline_weeks is not None:
+        parts.append(fit_text(fit(timing_, profile.deadline_weeks), profile, course))
+    return "; ".join(parts) + "."
+
+
+# Words that name no town even where a town bears the name ("is", "enough", "drive").
+_NOT_TOWNS = frozenset(
+    """close closer enough far near drive driving car bus ride commute distance miles
+    school class classes course courses program one first second third last sister mom
+    brother dad work home okay good""".split()
+)
+
+
+def place_named(text: str) -> str | None:
+    """The town a question names ("is pharr close enough?", "how far from point
+    pleasant"): the longest run of one to three words the place table knows."""
+    tokens = re.findall(r"[a-z][a-z'.-]*", text.lower())
+    places = gazetteer()
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            words = tokens[start : start + size]
+            if words[0] in STOPWORDS or words[-1] in STOPWORDS or set(words) & _NOT_TOWNS:
+                continue
+            if size == 1 and len(words[0]) < 4:
+                continue
+            if places.resolve(" ".join(words)) is not None:
+                return " ".join(words).title()
+    return None
+
+
+def distance_line(item: Shown, place: str | None) -> str:
+    """How far an on-site course is from the learner's place, in a straight line."""
+    course = item.course
+    label = _label(item)
+    if course.mode is Mode.ONLINE:
+        return f"{label}: online, so there is no journey."
+    if not course.location:
+        return f"{label}: where its classes are held is {NOT_STATED}; ask {_where_to_ask(course)}."
+    if not place:
+        return f"{label}: held in {course.location}. Tell me your town and I'll say how far it is."
+    away = distance_text(course, place)
+    if not away:
+        return f"{label}: held in {course.location}; I can't place {place} to measure the distance."
+    return f"{label}: held in {course.location}, {away}; driving distance will be longer."
+
+
 def language_line(item: Shown) -> str:
     course = item.course
     if not course.language:
@@ -253,8 +342,13 @@ def course_answer(
 ) -> str:
     """The answer to a question about ``items`` (the courses it names, else all shown)."""
     terms = asked_terms(text)
-    if aspect == "schedule":
+    if aspect == "distance":
+        place = place_named(text) or profile.location
+        lines = [distance_line(item, place) for item in items]
+    elif aspect == "schedule":
         lines = [schedule_line(item, profile) for item in items]
+    elif aspect == "fit":
+        lines = [fit_line(item, profile) for item in items]
     elif aspect == "language":
         lines = [language_line(item) for item in items]
     elif aspect == "device":

@@ -65,6 +65,7 @@ STRONG_GOAL_CUES = re.compile(
 # Words that say a clause is about where the learner wants to go.
 GOAL_CUES = re.compile(
     r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|wants?|wanna|"
+    r"i(?:'d| would) rather (?:do|learn|study|go (?:into|for)|try|be)|"
     r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
@@ -462,6 +463,21 @@ _COMMON_WORDS = frozenset(
 )
 
 
+# A want that is not the learner's: negated, or someone else's of them.
+_NOT_THE_LEARNERS_WANT = re.compile(
+    r"\b(?:do ?n[o']?t|dont|never|no longer)\s+(?:really\s+)?(?:want|wanna|need)\b|"
+    r"\b(?:they|he|she|boss|manager|company|employer|work|county|school)\s+(?:now\s+)?"
+    r"wants?\s+(?:me|us)\s+(?:doing|to do|on)\b",
+    re.IGNORECASE,
+)
+# A goal that points at a job named elsewhere: "want to do it as a job", "do this for a living".
+_GOAL_BY_REFERENCE = re.compile(
+    r"\b(?:do|doing)\s+(?:it|this|that)\s+(?:as a (?:job|career|living)|for (?:a )?(?:living|"
+    r"work|money|a job)|professionally|full[- ]time)\b",
+    re.IGNORECASE,
+)
+
+
 def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statements:
     """Every answer the message states, each with its own words.
 
@@ -473,6 +489,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     statements = Statements()
     goal_groups: list[list[str]] = []  # a goal clause and the clauses continuing it
     background_parts: list[str] = []
+    introduced_roles: list[str] = []  # clauses that only name a job ("home health aide")
     previous_was_goal = False
     parts = clauses(text)
     for clause in parts:
@@ -495,6 +512,12 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         if introduced is not None:
             statements.current_role = statements.current_role or introduced
             background_parts.append(re.sub(r"\s+here$", "", clause, flags=re.IGNORECASE))
+            if _bare_role(clause) is not None:
+                introduced_roles.append(background_parts[-1])
+            previous_was_goal = False
+            continue
+        if _NOT_THE_LEARNERS_WANT.search(clause):
+            # "i dont want loans over 10k", "now they want me doing the parcel maps"
             previous_was_goal = False
             continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
@@ -512,6 +535,13 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         previous_was_goal = False
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
     goal_parts = [part for group in strong or goal_groups for part in group]
+    if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
+        # "…want to do it as a job now, home health aide": the job named beside the goal
+        # is what "it" stands for; the rest of the goal clause is the learner's story.
+        named = introduced_roles[-1]
+        background_parts = [part for part in background_parts if part != named]
+        background_parts.extend(goal_parts)
+        goal_parts = [named]
     if goal_parts:
         statements.answers[GOAL] = ", ".join(goal_parts)
     if background_parts:

@@ -58,8 +58,8 @@ _CONSTRAINTS = [
     # A time frame is a deadline: "this quarter", "by the end of the year".
     r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
     r"year|summer|spring|fall|autumn|winter)\b",
-    r"\bwithin (?:a|an|one|two|three|six|the next|\d+)\s*(?:few |couple of )?"
-    r"(?:days?|weeks?|months?|years?)\b",
+    r"\b(?:within|in|under)\s+(?:~|about |around |roughly )?(?:a|an|one|two|three|six|the next|"
+    r"\d+)\s*(?:few |couple of )?(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
     r"\bby (?:the )?(?:summer|spring|fall|autumn|winter|christmas|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)\b",
     # Purpose, not topic: "for my office job", "for work".
@@ -80,7 +80,8 @@ _EDGE_WORDS = frozenset(
 # At the end only function words go: "how children learn" keeps its verb.
 _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
-    probably class classes course courses""".split()
+    probably class classes course courses get getting pass take properly professionally
+    fast quickly asap within whichever whatever etc""".split()
 )
 
 _LEVELS = {
@@ -111,6 +112,7 @@ _PURPOSE = (
     # Not the learner's own aim ("I want to get my EMT"): a purpose follows a topic.
     r"(?<!want)(?<!wants)(?<!need)(?<!needs)(?<!like)(?<!hope)(?<!hoping)(?<!trying)"
     r"(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
+    r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
     r"so i|in order to|because|before|"
     r"instead of|without|while (?:i|still|working|keeping|holding)|to (?:get|land|teach|help|"
     r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
@@ -125,6 +127,17 @@ _QUESTION_FRAMES = [
     # "is there a way to learn graphic design without paying?"
     r"^\s*(?:is there|are there)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:way|ways|place|places|option|"
     r"options|chance)\s+(?:to|i can|for me to|that i can)\s+",
+    # "is there a sterile processing tech program near me?", "are there any good …"
+    r"^\s*(?:is there|are there)\s+(?:an?\s+|any\s+|some\s+)?(?:good\s+|decent\s+|cheap\s+)?",
+    # "where can I learn to tune pianos?", "how could I train as an electrician?"
+    r"^\s*(?:where|how)\s+(?:can|could|do|should|would|might|will)\s+i\s+(?:go\s+(?:to\s+)?)?"
+    r"(?:learn|study|train|get (?:trained|training|certified))\s+(?:(?:how\s+)?to\s+|for\s+|"
+    r"in\s+|on\s+|about\s+|as\s+(?:an?\s+)?)?",
+    # "get properly good at Kubernetes": the ambition, not the subject.
+    r"\b(?:get|getting|be|become)\s+(?:properly\s+|really\s+|much\s+|a lot\s+)?(?:good|better|"
+    r"great|solid)\s+(?:at|with|in)\s+",
+    # "run my own Google Ads without burning money on junk clicks": the worry, not the topic.
+    r"\s(?:without|w/o)\s+[^,;!?]*$",
     # Who asked for it: "my director says i need my CDA", "my doctor told me to learn …".
     r"^\s*(?:my\s+|the\s+)?(?:boss|manager|director|supervisor|employer|company|work|teacher|"
     r"counselou?r|doctor|wife|husband|mom|dad|parents?|lead|owner)\s+(?:says|said|wants|told "
@@ -322,7 +335,7 @@ def split_role(goal: str) -> tuple[str, str | None]:
 def _edge(word: str, words: frozenset[str] = _EDGE_WORDS) -> bool:
     """A function word at the edge of the topic; an all-capitals word ('IT') never is."""
     bare = word.strip(".,;:!?")
-    return (bare == "I" or not bare.isupper()) and bare.lower() in words
+    return (bare in {"I", "A"} or not bare.isupper()) and bare.lower() in words
 
 
 def sentence_of(goal: str) -> str:
@@ -366,6 +379,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     "free courses" is better searched as said than not at all.
     """
     text = _strip(_TURNED_DOWN, catalog_words(full_forms(goal[:MAX_QUERY_CHARS])))
+    text = text.strip().rstrip(".!?…")  # a closing full stop would hide the clauses it ends
     for pattern in _QUESTION_FRAMES:
         framed_question = _strip(pattern, text)
         if [t for t in tokenize(framed_question) if t not in STOPWORDS]:

@@ -28,11 +28,24 @@ RequestKind = Literal[
     "ask_coverage",
     "ask_nearer",
     "ask_skills",
+    "ask_worth",
+    "ask_provider",
     "ask_course",
+    "compare",
 ]
 # What a question about the courses on screen asks (see ``course_question``).
 CourseAspect = Literal[
-    "schedule", "language", "device", "level", "length", "cost", "licence", "practice", "listing"
+    "fit",
+    "distance",
+    "schedule",
+    "language",
+    "device",
+    "level",
+    "length",
+    "cost",
+    "licence",
+    "practice",
+    "listing",
 ]
 
 _CONTACT = re.compile(
@@ -56,7 +69,8 @@ _FUNDING = re.compile(
 _ABOUT = r"(?:actually |really |even |at all |specifically )?"
 _TOPIC_VERBS = (
     r"(?:about|on|for|in|related to|covering|teaching|to do with|cover|teach|include|"
-    r"deal with|talk about|go into|touch on|mention)"
+    r"deal with|talk about|go into|touch on|mention|show me how to (?:do|write|make|use)?|"
+    r"teach me (?:how )?to (?:do|write|make|use)?|help (?:me )?with|go over|explain)"
 )
 _THESE = (
     r"(?:any|some|one|none|either|all|each|both) of (?:these|those|them|the (?:courses?|ones?|"
@@ -64,7 +78,8 @@ _THESE = (
     r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one"
 )
 _TOPIC_CHECK = re.compile(
-    rf"\b(?:are|is|do|does)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+(?P<topic>[^?!.]{{2,80}})",
+    rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
+    rf"(?P<topic>[^?!.,]{{2,80}})",
     re.IGNORECASE,
 )
 _COVERAGE = re.compile(
@@ -99,9 +114,47 @@ _SKILLS_LEFT = re.compile(
     r"(?:still |also )?(?:need|have) to (?:learn|know|study|pick up)|"
     r"\bwhat (?:am i|i'?m|else am i) (?:still )?missing|"
     r"\bwhat (?:else|skills|other skills) (?:do|would|will) i (?:still |also )?need\b|"
-    r"\bwhat should i (?:learn|study) (?:after|next)|\bwhat(?:'s| is) (?:still )?missing\b",
+    r"\bwhat should i (?:learn|study) (?:after|next)|\bwhat(?:'s| is) (?:still )?missing\b|"
+    # "what do I actually need to know to get hired", "what does a PM need to be good at",
+    # "what I must learn that I not know", "what's left to learn", "skills gap?"
+    r"\bwhat (?:do|does|would|will) (?:i|you|one|some(?:one|body)|(?:a|an|the) \w+(?: \w+)?) "
+    r"(?:actually |really |still |even )?(?:need|have|got) to (?:know|learn|be good at|"
+    r"have|master)\b(?!.*\bbefore\b)|\bwhat i (?:must|need to|have to) learn\b|"
+    r"\b(?:what'?s|what is|anything) left to learn\b|\bskills?[- ]gaps?\b|"
+    r"\b(?:missing|lacking|lack) (?:any )?(?:skills|stuff|anything)\b|"
+    r"\bstill (?:be )?missing\b|\b(?:i'?m|i am|i feel|i'?m kinda) (?:weak|bad|behind) "
+    r"(?:at|in|on)\b|\b(?:skills|what) (?:am i|i'?m) (?:still )?(?:lacking|missing)\b|"
+    r"\bwhat (?:do )?(?:employers|companies|hiring managers|recruiters) (?:look|want|"
+    r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\bqu[eé] (?:necesito|debo) aprender\b",
     re.IGNORECASE,
 )
+# "Is it worth it?" in the learner's words: the money, the time, what it leads to.
+_WORTH_ASKED = re.compile(
+    r"\bworth\b|\bworthwhile\b|\bvale la pena\b|\bpay (?:off|for itself)\b|\broi\b|"
+    r"\breturn on\b|\binvestment\b|\bjustif(?:y|ied|iable)\b|\bwaste (?:of )?(?:my )?"
+    r"(?:time|money)\b|\b(?:change|make) (?:anything|a difference)\b|\bkidding myself\b|"
+    r"\b(?:get|land|help me get) (?:me )?(?:a |the )?(?:job|raise|promotion|hired)\b|"
+    r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
+    r"\bget out of (?:it|this|that|the)\b",
+    re.IGNORECASE,
+)
+# "Is the provider any good?": who runs it and whether they are trusted.
+_PROVIDER_ASKED = re.compile(
+    r"\b(?:legit|legitimate|reputable|reputation|reputaci[oó]n|trustworthy|scam(?:my)?|"
+    r"respected|taken seriously|well[- ]known|credible|reliable|sketchy|shady|"
+    r"fly[- ]by[- ]night|reviews?|ratings?|rated)\b|"
+    r"\b(?:random|fake|real) (?:site|website|company|school|college|outfit)\b|"
+    r"\b(?:who(?:ever)?|what (?:company|school|outfit|place|org\w*)|the (?:outfit|company|"
+    r"school|people|folks|guys|org\w*|institution|university|college|provider|place)s?)\b"
+    r"[^?.!]{0,25}"
+    r"\b(?:runs?|running|behind|offers?|offering|makes?|made|puts? on|teach(?:es|ing)?)\b|"
+    r"\b(?:escuela|instituto|academia|universidad)\b[^?.!]{0,30}\b(?:buen[ao]|confiable|"
+    r"reconocid[ao])\b",
+    re.IGNORECASE,
+)
+# Which of two courses, in Spanish ("¿cuál es mejor, el primero o el tercero?"); English
+# comparisons are the classifier's.
+_COMPARE_ASKED = re.compile(r"\bcu[aá]l (?:es )?(?:mejor|me recomiendas)\b", re.IGNORECASE)
 _NEW_ROLE = re.compile(r"\b(?:become|switch to|instead|rather)\b", re.IGNORECASE)
 _NEARER_ALONE = re.compile(r"^\s*(?:any(?:thing)?\s+)?(?:closer|nearer)\b", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -126,7 +179,11 @@ _ALTERNATIVE = re.compile(
 _QUESTION = re.compile(
     r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
-    r"who|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any)\b",
+    r"who|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
+    # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
+    r"\b(?:would|will|could) (?:that|it|this) be\b|\b(?:can|could) (?:i|someone|somebody|"
+    r"one|a person|people)\b|¿|"
+    r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which)\s+[#\w]",
     re.IGNORECASE,
 )
 # Words that point at the courses on screen.
@@ -136,8 +193,11 @@ _RESULTS = re.compile(
     r"worth|live|taught|recorded|available)\b|"
     r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
     r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
+    r"the \w+ one|"
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
-    r"school|lessons?|instructor|teacher)s?)\b",
+    r"school|lessons?|instructor|teacher)s?)\b|"
+    r"\b(?:este|esta|estos|estas|esto|hacerlo|el (?:primero|segundo|tercero|[uú]ltimo)|"
+    r"(?:el|los) cursos?)\b",
     re.IGNORECASE,
 )
 # A question asking for other courses: a refinement of the search, not about these.
@@ -148,22 +208,63 @@ _ASKS_FOR_OTHERS = re.compile(
     r"show|get)|(?:got|have you got) any|(?:i|we) (?:need|want|prefer|only))\b",
     re.IGNORECASE,
 )
+# ... or says so after a comment: "i cant afford 400 rn, something under 100?",
+# "these will take forever. smaller courses?"
+_OTHERS_AFTER_COMMENT = re.compile(
+    r"(?:^|[,.;!?]\s*)(?:(?:maybe|so|or|any)\s+)?(?:something|anything|smaller|shorter|cheaper|"
+    r"other|different|quicker)\b(?:\s+\w+){0,2}\s*(?:under|below|less|for less|cheaper|"
+    r"shorter|smaller|quicker|\?|$)|"
+    r"(?:^|[,.;!?]\s*)(?:got|have you got|do you have|you have)\s+any\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_others(said: str) -> bool:
+    """Whether a message asks for other courses rather than about these."""
+    return bool(_ASKS_FOR_OTHERS.match(said) or _OTHERS_AFTER_COMMENT.search(said))
+
+
 # What a question about the shown courses asks, first match wins: the order puts the
 # narrow wordings ("how much python do I need before #1") before the broad ones ("how much").
 _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
+    (
+        # How far: "is pharr close enough?", "how far is that from point pleasant"
+        "distance",
+        r"\bhow far\b|\bclose enough\b|\bnear enough\b|\bdistance\b|\bcommute\b|"
+        r"\bhow (?:close|near)\b|\bfar (?:from|away)\b|\bdrive (?:from|to)\b",
+    ),
+    (
+        # Does it fit my life: shifts, kids, travel, a missed week, live sessions, a
+        # place to go, the hours a week it asks.
+        "fit",
+        r"\bfit\b|\bkeep up\b|\bdoable\b|\bmanageable\b|\brealistic(?:ally)?\b|\bjuggl\w+|"
+        r"\b(?:around|with) (?:my |a |the |\d+[- ]?(?:hr|hour)s? )?(?:shifts?|kids|family|"
+        r"full[- ]time job|day job|night job|two jobs)\b|\blog ?in at\b|"
+        r"\b(?:set|fixed|certain|specific) (?:times?|hours|days)\b|\bmy own (?:speed|pace|time)\b|"
+        r"\blive (?:classes|sessions|lectures|zoom|online)\b|\brecorded\b|\bzoom\b|"
+        r"\bdeadlines?\b|\bpause\b|\bmiss (?:a|one|some|the odd) (?:weeks?|class(?:es)?|"
+        r"days?|sessions?)\b|\btravel\b|\bin[- ]person\b|\bgo (?:anywhere|somewhere|"
+        r"(?:in|on)to (?:a |the )?(?:campus|class(?:room)?))\b|\bshow up\b|"
+        r"\bhow many (?:hours|hrs|h) (?:a|per|each|every) week\b|"
+        r"\b(?:hours|hrs|h) (?:a|per) week (?:does|do|is|will)\b|\btime commitment\b|"
+        r"\bworkload\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b",
+    ),
     (
         "level",
         r"\b(?:for (?:total |complete |absolute )?(?:beginners?|newbies?|starters|"
         r"dummies)|prereq\w*|pre-req\w*|need to know|have to know|should i know|"
         r"(?:need|have) (?:any )?(?:experience|background)|(?:experience|background) "
-        r"(?:needed|required)|from scratch|too (?:hard|advanced|basic|easy)|how hard|"
+        r"(?:needed|required)|from (?:scratch|zero|nothing)|too (?:hard|advanced|basic|easy)|"
+        r"how hard|(?:beginner|intermediate|advanced|entry)[- ]level|"
         r"difficult|(?:need|know) (?:\w+ ){0,3}before|how much \w+ (?:do|would|will) i need|"
         r"(?:do|would|will) i need (?:to (?:know|have|own|buy) )?(?!to\b)\w+ (?:for|to take|"
         r"to do))\b",
     ),
     (
         "length",
-        r"\bhow many (?:hours|weeks|months|days)\b|\bhow long\b|\b\d+\s*(?:training "
+        r"\bhow many (?:hours|weeks|months|days)\b|\bhow long\b|\btotal (?:hours|hrs|time)\b|"
+        r"\btakes? (?:weeks|months|ages|forever)\b|\bcu[aá]nto (?:dura|tiempo|tarda)\b|"
+        r"\bcu[aá]ntas (?:horas|semanas)\b|\b\d+\s*(?:training "
         r"|clock |contact |class )?(?:hours|hrs)\b(?! ?(?:a|per|each|every) ?w)",
     ),
     (
@@ -192,12 +293,22 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         "cost",
         r"\b(?:cheapest|cheaper|how much (?:is|does|do|are|would|will)|cost\w*|"
         r"price\w*|pricey|expensive|fees?|tuition|normal (?:for|price)|a lot (?:for|of money)|"
-        r"overpa\w+|rip[- ]?off|too much|afford\w*)\b",
+        r"overpa\w+|rip[- ]?off|too much|afford\w*|free|pay (?:after|later|for)|paid)\b",
     ),
     (
         "practice",
         r"\b(?:projects?|portfolio|labs?|hands[- ]on|practical|exercises?|"
-        r"real[- ]world|clinicals?|externships?|internships?|simulat\w+)\b",
+        r"real[- ]world|clinicals?|externships?|internships?|simulat\w+|feedback|graded|"
+        r"grades?|mentors?|tutors?|(?:real|actual) (?:person|human|teacher|instructor)s? "
+        r"(?:who|that|to) (?:looks?|grades?|checks?|reviews?|marks?|gives?|reads?|corrects?))\b",
+    ),
+    (
+        # What is in it, asked without pointing at a course: "are there videos so i can
+        # see the hands?", "is there an exam at the end?"
+        "listing",
+        r"^(?:(?:so|ok|and|but)\s+)?(?:are|is) there (?:any |an? )?(?:videos?|video lessons|"
+        r"quiz(?:zes)?|exams?|tests?|assignments?|homework|readings?|live sessions?|final|"
+        r"textbooks?|books?|materials?|transcripts?)\b",
     ),
 )
 _ASPECTS = tuple(
@@ -243,6 +354,13 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("ask_skills")
     if _FUNDING.search(said):
         return FollowUpRequest("ask_funding")
+    if _QUESTION.search(said) and not asks_for_others(said):
+        if _COMPARE_ASKED.search(said):
+            return FollowUpRequest("compare")
+        if _PROVIDER_ASKED.search(said):
+            return FollowUpRequest("ask_provider")
+        if _WORTH_ASKED.search(said):
+            return FollowUpRequest("ask_worth")
     if aspect := course_question(said):
         return FollowUpRequest("ask_course", aspect=aspect)
     checked = _TOPIC_CHECK.search(said)
@@ -264,11 +382,13 @@ def asks_about_results(text: str) -> bool:
     goal or a change of answer."""
     said = tidy(text)
     return bool(
-        said
-        and _QUESTION.search(said)
-        and _RESULTS.search(said)
-        and not _ASKS_FOR_OTHERS.match(said)
+        said and _QUESTION.search(said) and _RESULTS.search(said) and not asks_for_others(said)
     )
+
+
+def points_at_results(text: str) -> bool:
+    """Whether the words refer to the courses on screen ("#2", "these", "the school")."""
+    return bool(_RESULTS.search(tidy(text) or ""))
 
 
 def course_question(text: str) -> CourseAspect | None:
@@ -279,11 +399,11 @@ def course_question(text: str) -> CourseAspect | None:
     else ("listing" is the caller's call: it knows whether the classifier recognised it).
     """
     said = tidy(text)
-    if not said or not _QUESTION.search(said) or _ASKS_FOR_OTHERS.match(said):
+    if not said or not _QUESTION.search(said) or asks_for_others(said):
         return None
-    if not _RESULTS.search(said) and is_goal_statement(said):
-        return None  # "how do I get a Texas locksmith licence?" names a new goal
-    for aspect, pattern in _ASPECTS:
-        if pattern.search(said):
-            return aspect
-    return None
+    aspect = next((aspect for aspect, pattern in _ASPECTS if pattern.search(said)), None)
+    if aspect != "fit" and not _RESULTS.search(said) and is_goal_statement(said):
+        # "how do I get a Texas locksmith licence?" names a new goal; "do I need to log
+        # in at set times?" asks whether the courses fit the learner's life.
+        return None
+    return aspect

@@ -33,10 +33,17 @@ def _personas(*, quick: bool, argv: list[str]) -> Any:
     return run_personas(quick=quick, argv=argv)
 
 
+def _questions(*, quick: bool, argv: list[str]) -> Any:
+    from bench.learner_questions import main as run_questions
+
+    return run_questions(quick=quick, argv=argv)
+
+
 # Suites with options of their own; imported on use so the others need nothing extra.
 OPTION_SUITES: dict[str, Callable[..., Any]] = {
     "conversations": _conversations,
     "personas": _personas,
+    "questions": _questions,
 }
 
 

@@ -13,16 +13,14 @@ questions asked again after being answered, fallbacks, out-of-scope refusals and
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bench import bot_replies
 from bench.persona_file import SLOTS, Persona, load_personas
+from bench.rasa_target import rasa_parser, with_rasa
 from bot.gateway import RasaGateway, RasaUnavailableError
 from bot.gateway_sync import BlockingGateway
 
@@ -284,9 +282,7 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     """Play the personas against ``--url`` or a fresh embedded deployment; report."""
     from bench.conversation_report import RESULTS_FILE, summarise, write
 
-    parser = argparse.ArgumentParser(prog="python -m bench conversations")
-    parser.add_argument("--url", help="a running Rasa (default: start one on free ports)")
-    parser.add_argument("--token", help="Rasa's HTTP API token (default: the deployment's)")
+    parser = rasa_parser("python -m bench conversations")
     parser.add_argument("--persona", action="append", help="only these persona ids")
     parser.add_argument("--turn-cap", type=int, default=TURN_CAP)
     parser.add_argument("--transcripts", action="store_true", help="print every exchange")
@@ -296,21 +292,12 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
         personas = [p for p in personas if p.id in set(args.persona)]
     if quick:
         personas = personas[:5]
-    if args.url:
-        from deploy.api_token import deployment_token
-        from deploy.settings import get_deploy_settings
-
-        token = args.token or deployment_token(get_deploy_settings().run_dir)
-        runs = play_all(args.url, token, personas, args.turn_cap)
-    else:
-        from deploy.embedded import EmbeddedDeployment
-
-        deployment = EmbeddedDeployment(Path(tempfile.mkdtemp(prefix="credwise-personas-")))
-        try:
-            deployment.start("actions", "rasa")
-            runs = play_all(deployment.rasa_url, deployment.token, personas, args.turn_cap)
-        finally:
-            deployment.stop()
+    runs = with_rasa(
+        args.url,
+        args.token,
+        lambda url, token: play_all(url, token, personas, args.turn_cap),
+        "personas",
+    )
     if args.transcripts:
         for run in runs:
             print(transcript(run))

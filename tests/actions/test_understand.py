@@ -181,3 +181,47 @@ def test_a_request_before_any_goal_is_not_read_as_a_goal() -> None:
     )
     asked = tracker("what skills do I need to become a nurse?", intent="ask_skills")
     assert words(read_answers(asked)) == {"goal": "what skills do I need to become a nurse"}
+
+
+def _after_results(text: str, intent: str, confidence: float = 1.0) -> dict[str, Any]:
+    done = tracker(
+        text,
+        intent=intent,
+        slot_values={"goal": "data analysis", "budget": {"max_amount": 500.0}},
+    )
+    done.latest_message["intent"]["confidence"] = confidence
+    return read_answers(done)
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("any idea where to get good tacos near me?", 1.0),  # "near me" is not a mode
+        ("who won the match last night", 1.0),  # a night, not a class time
+        ("could you write my cover letter for the analyst job", 0.7),  # a task
+        ("how do i change my udemy password", 0.8),  # an account matter
+    ],
+)
+def test_after_the_results_off_topic_messages_change_nothing(text: str, confidence: float) -> None:
+    assert _after_results(text, "out_of_scope", confidence) == {}
+
+
+def test_after_the_results_dropping_the_goal_is_not_erasing_the_learner() -> None:
+    found = _after_results("nah forget analytics, i'd rather do nursing", "forget_me", 0.9)
+    assert words(found) == {"goal": "i'd rather do nursing"}
+    assert _after_results("please forget everything about me", "forget_me") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do i need to be online at set times or can i go at my own speed",
+        "would it be a problem if i travel for work most weeks",
+        "cuantas horas por semana pide el primero?",
+    ],
+)
+def test_after_the_results_fit_questions_are_answered_whatever_the_classifier_said(
+    text: str,
+) -> None:
+    found = _after_results(text, "out_of_scope", 0.95)
+    assert found[slots.FOLLOW_UP]["kind"] == "ask_course", found

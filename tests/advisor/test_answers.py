@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -12,6 +13,7 @@ from advisor.answers import (
     Budget,
     detect_changed_field,
     looks_like_noise,
+    no_time_limit,
     parse_budget,
     parse_course_refs,
     parse_credit,
@@ -187,7 +189,7 @@ def test_no_deadline(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["by the end of the year", "8", "asap", "next month", "soon", "by June", "200 years"],
+    ["8", "asap", "next month", "soon", "200 years", "in june i moved"],
 )
 def test_ambiguous_deadline_is_none(text: str) -> None:
     assert parse_deadline_weeks(text) is None
@@ -498,3 +500,49 @@ def test_sessions_at_a_rate_are_not_a_deadline(text: str) -> None:
 @pytest.mark.parametrize("text", ["ccna itself", "the cpc exam", "pmp"])
 def test_a_certification_named_in_lower_case_is_an_industry_credential(text: str) -> None:
     assert parse_credit(text) == "industry"
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("before next summer", 28.1),  # 21 June
+        ("by the fall enrollment period", 41.4),  # 22 September
+        ("gotta be done by march", 12.1),  # 1 March
+        ("by xmas if possible", 2.7),
+    ],
+)
+def test_a_deadline_named_by_season_month_or_holiday_counts_from_today(
+    text: str, weeks: float
+) -> None:
+    assert parse_deadline_weeks(text, date(2026, 12, 6)) == weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("2500 or less if there's any aid", 2500.0),
+        ("5k maybe, or whatever the grant covers", 5000.0),
+        ("idk like 12k? loans maybe", 12000.0),
+        ("can't spend more than 650", 650.0),
+    ],
+)
+def test_a_hedged_budget_figure_is_the_budget(text: str, amount: float) -> None:
+    budget = parse_budget(text)
+    assert budget is not None and budget.max_amount == amount and not budget.free_only
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"), [("6 during nap time", 6.0), ("25ish, between jobs", 25.0)]
+)
+def test_a_hedged_hours_figure_is_the_weekly_hours(text: str, hours: float) -> None:
+    assert parse_hours_per_week(text) == hours
+
+
+def test_answers_that_mix_a_figure_or_a_refusal_with_an_aside() -> None:
+    assert parse_hours_per_week("full time 35") == 35.0  # "full time" is not the figure
+    assert no_time_limit("honestly it varies week to week")
+    assert no_time_limit("whenever i get time")
+    assert parse_deadline_weeks("nope, no hurry since i'm retired") == "none"
+    assert parse_deadline_weeks("nah - whenever") == "none"
+    assert parse_pace("weekends if possible") == "any"
+    assert parse_pace("self paced, at night") == "self_paced"

@@ -21,7 +21,7 @@ from tests.advisor.conftest import MakeCourse
     ("text", "aspect"),
     [
         ("are the classes on saturdays?", "schedule"),
-        ("could i fit #3 around my shifts", "schedule"),
+        ("could i fit #3 around my shifts", "fit"),
         ("is the 2nd one daytime only?", "schedule"),
         ("is it taught in spanish", "language"),
         ("does #1 have subtitles?", "language"),
@@ -170,3 +170,76 @@ def test_practice_and_other_questions_quote_the_listing_or_say_it_is_silent(
 def test_a_question_with_its_subject_left_out_points_at_the_results() -> None:
     assert asks_about_results("is for beginners or advanced?")
     assert asks_about_results("are online or in a classroom?")
+
+
+def test_a_fit_question_weighs_each_course_against_the_learners_week_and_deadline(
+    make_course: MakeCourse,
+) -> None:
+    self_paced = make_course(
+        title="Payroll Essentials",
+        mode=Mode.ONLINE,
+        pace=Pace.SELF_PACED,
+        total_hours_min=20,
+        total_hours_max=20,
+    )
+    evenings = make_course(
+        title="Medical Assistant",
+        source=Source.NJ_ETPL,
+        mode=Mode.IN_PERSON,
+        pace=Pace.SCHEDULED,
+        location="Newark, NJ",
+        duration_weeks_min=30,
+        duration_weeks_max=30,
+        hours_per_week_max=20,
+        hours_per_week_derived=True,
+    )
+    profile = LearnerProfile(hours_per_week=5, deadline_weeks=12, mode="any")
+    first, second = course_answer(
+        "fit", [Shown(1, self_paced), Shown(2, evenings)], "can i keep up with 2 jobs?", profile
+    ).splitlines()
+    assert "self-paced" in first and "about 4 weeks at your 5 h/week" in first
+    assert "derived" in first and "fits your 12-week deadline" in first
+    assert "In person — Newark, NJ" in second
+    assert "about 20 h/week (derived: total hours ÷ weeks), more than your 5 h/week" in second
+    assert "runs 30 weeks on the provider's schedule" in second
+    assert "longer than your 12-week deadline" in second
+    assert "class days and times are not stated by the provider" in second
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("is trenton close enough? i take the bus", "distance"),
+        ("how far is #2 from cherry hill", "distance"),
+        ("will the first one show me how to do payroll taxes", None),  # a topic check
+        ("is there a real teacher who grades my work?", "practice"),
+        ("are there quizzes so i know im getting it?", "listing"),
+        ("is the udemy one free or do i pay later", "cost"),
+    ],
+)
+def test_more_questions_about_the_courses_say_what_they_ask(text: str, aspect: str | None) -> None:
+    assert course_question(text) == aspect
+
+
+def test_a_distance_question_measures_from_the_town_named_or_the_learners_own(
+    make_course: MakeCourse,
+) -> None:
+    on_site = make_course(
+        title="Welding", source=Source.NJ_ETPL, mode=Mode.IN_PERSON, location="Trenton, NJ"
+    )
+    online = make_course(title="Blueprint Reading", mode=Mode.ONLINE)
+    shown = [Shown(1, on_site), Shown(2, online)]
+    near, far = course_answer(
+        "distance", shown, "is camden close enough?", LearnerProfile(location="Newark")
+    ).splitlines()
+    assert "held in Trenton, NJ" in near and "miles from Camden (straight line)" in near
+    assert far == "#2 Blueprint Reading: online, so there is no journey."
+    own = course_answer("distance", shown[:1], "how far is it", LearnerProfile(location="Newark"))
+    assert "miles from Newark" in own
+
+
+@pytest.mark.parametrize(
+    "text", ["way too pricey for me, got any free ones?", "can i talk to a real person"]
+)
+def test_asking_for_other_courses_or_a_person_is_not_a_question_about_these(text: str) -> None:
+    assert course_question(text) is None

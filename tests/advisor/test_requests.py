@@ -105,7 +105,6 @@ def test_nothing_for_a_topic_asks_what_the_catalog_has(text: str, topic: str) ->
         "is there anything for beginners?",  # a level: the refinement's reader
         "do you have anything free",  # a constraint: a change of the budget
         "what do i need to learn to become a welder",  # a new goal: the classifier's
-        "is it worth it?",
         "remind me",  # no time said: the reminder action asks when
         "I'd rather be close to home",
         "",
@@ -114,6 +113,45 @@ def test_nothing_for_a_topic_asks_what_the_catalog_has(text: str, topic: str) ->
 )
 def test_other_messages_are_left_to_the_classifier(text: str) -> None:
     assert follow_up_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The four questions in wordings unlike the classifier's examples.
+        ("r these even worth the time or is it all on youtube for free", "ask_worth"),
+        ("will spending my saturdays on #2 actually make a difference", "ask_worth"),
+        ("vale la pena el segundo?", "ask_worth"),
+        ("are the folks behind #1 a real school or some random site", "ask_provider"),
+        ("how are the reviews on the last one", "ask_provider"),
+        ("is this place legit", "ask_provider"),
+        ("what does a payroll specialist need to be good at day to day", "ask_skills"),
+        ("ok so whats left to learn after these", "ask_skills"),
+        (
+            "i feel weak in budgeting, anything here on that gap? which skills am i lacking",
+            "ask_skills",
+        ),
+        ("cual es mejor para mi, el primero o el segundo?", "compare"),
+    ],
+)
+def test_the_learners_own_questions_are_read(text: str, kind: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i keep up with #3 while working doubles",
+        "my kids are home after 3, is the first one doable",
+        "r the classes live or recorded",
+        "do i ever need to show up somewhere for #2",
+        "how many hrs a week does the second one take",
+        "what happens if i miss a week, can i pause",
+    ],
+)
+def test_does_it_fit_my_life_is_read(text: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_course", aspect="fit")
 
 
 def test_a_time_is_named_or_not() -> None:

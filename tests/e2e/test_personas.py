@@ -30,9 +30,14 @@ def test_personas_are_many_varied_and_in_their_own_words() -> None:
 
 
 def test_bars_name_figures_the_benchmarks_report() -> None:
+    from bench.learner_questions import summarise
     from bench.persona_eval import figures
 
-    reported = {"conversation": overall([]), "relevance": figures([])}
+    reported = {
+        "conversation": overall([]),
+        "relevance": figures([]),
+        "questions": summarise([]),
+    }
     for kind, limits in bars().items():
         for name in limits:
             assert name.startswith(("min_", "max_")), name

@@ -1,0 +1,48 @@
+"""What learners ask after the first cards (eval/learner_questions.yml), against the
+running assistant: each message is taken the way its label says, held to the committed
+bar (eval/conversation_bars.json, "questions")."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bench.conversation_report import bars, missed_bars
+from bench.learner_questions import ACCEPTED, handling_of, load_questions, play, summarise
+from tests.stack import Stack
+
+
+def test_the_questions_cover_the_four_questions_in_many_wordings() -> None:
+    questions = load_questions()
+    labels = Counter(q.asks for q in questions)
+    assert set(labels) == set(ACCEPTED)
+    assert min(labels[label] for label in ("skills", "worth", "provider", "fit")) >= 10
+    assert len({q.id for q in questions}) == len(questions)
+
+
+def test_the_handling_is_read_from_the_turns_events() -> None:
+    events = [
+        {"event": "user", "text": "old", "parse_data": {"intent": {"name": "greet"}}},
+        {"event": "action", "name": "action_recommend"},
+        {"event": "user", "text": "legit?", "parse_data": {"intent": {"name": "out_of_scope"}}},
+        {"event": "slot", "name": "follow_up", "value": {"kind": "ask_provider"}},
+        {"event": "action", "name": "action_answer_question"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    assert handling_of(events) == ("provider", "out_of_scope", ["action_answer_question"])
+    course = [
+        {"event": "user", "text": "r the classes live", "parse_data": {"intent": {}}},
+        {"event": "slot", "name": "follow_up", "value": {"kind": "ask_course", "aspect": "fit"}},
+        {"event": "action", "name": "action_follow_up_request"},
+    ]
+    assert handling_of(course)[0] == "course:fit"
+    assert handling_of([{"event": "user", "text": "x"}])[0] == "nothing"
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+def test_learners_questions_are_understood_at_least_as_well_as_before(stack: Stack) -> None:
+    figures = summarise(play(stack.rasa_url, stack.rasa_token, load_questions()))
+    missed = missed_bars(figures, bars()["questions"])
+    assert not missed, f"{missed}; misses: {figures['misses']}"
