@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.pages import send_page
 from actions.recommend import payload_positions, present, shown_cards
-from advisor.answers import parse_course_refs
+from advisor.answers import parse_course_refs, refs_by_name
 from advisor.cards import CourseCard
 from advisor.render import render_comparison, render_details, render_shortlist
 
@@ -21,7 +21,9 @@ def referenced(tracker: Tracker, cards: list[CourseCard]) -> list[CourseCard]:
     """The cards the learner points at ("#2", "the first and third", a button's positions)."""
     from_button = payload_positions(tracker)
     text = str(from_button) if from_button else (tracker.latest_message.get("text") or "")
-    positions = parse_course_refs(text.replace(",", " and "), len(cards))
+    positions = parse_course_refs(text.replace(",", " and "), len(cards)) or refs_by_name(
+        text, [f"{c.id.split(':')[0]} {c.provider or ''}" for c in cards]
+    )
     return [cards[p - 1] for p in positions]
 
 

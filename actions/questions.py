@@ -11,7 +11,7 @@ from actions import slots
 from actions.goal import occupation_of, occupation_skills
 from actions.runtime import course_search
 from advisor import questions
-from advisor.answers import parse_course_refs
+from advisor.answers import parse_course_refs, refs_by_name
 from advisor.questions import Shown
 from index.schema import Course
 
@@ -33,7 +33,9 @@ def shown_courses(tracker: Tracker) -> list[Shown]:
 def asked_about(tracker: Tracker, shown: list[Shown]) -> list[Shown]:
     """The courses the message names by number ("#2", "the first one"), else all shown."""
     text = tracker.latest_message.get("text") or ""
-    positions = parse_course_refs(text, len(shown))
+    positions = parse_course_refs(text, len(shown)) or refs_by_name(
+        text, [f"{item.course.id.split(':')[0]} {item.course.provider or ''}" for item in shown]
+    )
     named = [item for item in shown if item.position in positions]
     return named or shown
 

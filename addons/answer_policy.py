@@ -49,6 +49,7 @@ FOLLOW_UP_ACTIONS = {
     "ask_worth": "action_answer_question",
     "ask_provider": "action_answer_question",
     "compare": "action_compare_courses",
+    "not_interested": "action_not_interested",
     "refine": "action_refine_goal",
 }
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.

@@ -10,6 +10,7 @@ whatever the input (empty, huge, emoji, HTML, another language).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -444,14 +445,17 @@ _BUDGET_FILLERS = frozenset(
     no more i i'd i'll i'm can could spend pay afford budget is my of maybe a total per
     course the for it each or so ok okay well like only just tops have got around is
     probably willing would be fine happy to invest between got saved saving savings spare
-    have company employer work job boss pays paying covers covering reimburses will up""".split()
+    have company employer work job boss pays paying covers covering reimburses will up gives
+    give giving me us for training courses reimburse manager supervisor hospital school union
+    department dept county state they it firm agency clinic""".split()
 )
 _FREE = re.compile(
     r"(?<!week )(?<!day )(?<!days )(?<!weekends )(?<!evenings )(?<!mornings )(?<!nights )"
     r"(?<!hours )(?<!hrs )(?<!time )"
     r"\bfree\b(?!\s*(?:time|on|in|at|during|evenings?|weekends?|mornings?|nights?|periods?|"
     r"to (?:study|learn)|a week|per week|each week|every week|hours?)\b)"
-    r"|\bnothing\b|\bzero\b|\bno money\b|\bcan'?t (?:afford|pay|spend)|\bcannot (?:afford|pay)"
+    r"|\bnothing\b|\bzero\b|\bno money\b|\bcannot (?:afford|pay)"
+    r"|\bcan'?t (?:afford|pay|spend)(?!\s+(?:(?:more than|over|above|much|a lot)\b|\$?\s*\d))"
     r"|\bunable to pay\b|\bbroke\b|\bnot (?:pay|spend)(?:ing)? anything\b|\bno cost\b"
     r"|\bwithout paying\b|\bdon'?t want to pay\b|\bno fees?\b|\bnot paying\b"
     r"|\bgratis\b|\bgratuit[oa]s?\b|\bsin costo\b"
@@ -489,6 +493,13 @@ def _amount(text: str) -> tuple[float, str | None] | None:
     return min(found, key=lambda pair: pair[0])
 
 
+# A ceiling said as what the learner will not go beyond.
+_CAP = re.compile(
+    r"\b(?:loans?|debt|spend(?:ing)?|pay(?:ing)?|borrow(?:ing)?)\s+(?:over|more than|above|"
+    r"beyond)\s+\$?\s*(?P<cap>\d+(?:\.\d+)?)\b(?!\s*(?:hours?|hrs?|weeks?|months?))"
+)
+
+
 def parse_budget(text: str) -> Budget | None:
     """'under 300 dollars' -> 300 USD, '£200' -> 200 GBP, 'free only', 'no limit'.
 
@@ -499,6 +510,9 @@ def parse_budget(text: str) -> Budget | None:
     if prepared is None or _NEGATIVE.search(prepared):
         return None
     prepared = _THOUSANDS.sub(lambda m: f"{float(m.group(1)) * THOUSAND:g}", prepared)
+    if (capped := _CAP.search(prepared)) is not None and float(capped.group("cap")) > 0:
+        # "no real budget but i dont want loans over 10k": the cap is the budget.
+        return Budget(float(capped.group("cap")), None, free_only=False, unlimited=False)
     amount = _amount(prepared)
     if amount is not None:
         value, currency = amount
@@ -802,6 +816,26 @@ def parse_course_refs(text: str, shown: int) -> list[int]:
             if 1 <= position <= shown and position not in refs:
                 refs.append(position)
     return refs
+
+
+# "the udemy one", "the harvard course": a card named by its platform or provider.
+_NAMED_REF = re.compile(
+    r"\bthe ([a-z][\w.&'-]*(?: [a-z][\w.&'-]*)?) (?:one|course|class|program|programme)\b"
+)
+_NOT_NAMES = frozenset("first second third last top other cheap cheaper free online new".split())
+
+
+def refs_by_name(text: str, names: Sequence[str]) -> list[int]:
+    """1-based positions of the cards whose platform or provider the words name;
+    ``names[i]`` is what card i+1 is known by ("udemy Jose Portilla", "edx Harvard")."""
+    found: list[int] = []
+    for match in _NAMED_REF.finditer(text.lower()):
+        words = [w for w in match.group(1).split() if w not in _NOT_NAMES and len(w) > 2]
+        for position, name in enumerate(names, start=1):
+            known = set(re.findall(r"[a-z0-9]+", name.lower()))
+            if words and all(word in known for word in words) and position not in found:
+                found.append(position)
+    return found
 
 
 # ----------------------------------------------------------------------------------

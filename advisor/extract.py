@@ -85,6 +85,7 @@ GOAL_CUES = re.compile(
 )
 # Words that say a clause is about what the learner already has.
 BACKGROUND_CUES = re.compile(
+    r"^(?:already |also )?know\b|"  # "know docker basics", the "I" left out
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
     r"i (?:make|run|own|manage|draw|design|teach|fix|build|write|sell|cook|take care of)|"
     r"i've (?:used|done|worked|got|been|learned|learnt|studied|taken)|i have (?:a |an |some )?"
@@ -142,8 +143,9 @@ _BOTH_MODES = re.compile(
     flags=re.IGNORECASE,
 )
 _BUDGET_CUES = re.compile(
-    r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|paid|"
-    r"afford|price\w*|spend|cheap\w*|money|grand|\d+\s?k)\b",
+    r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|pays|"
+    r"paying|paid|afford|price\w*|spend|cheap\w*|money|grand|reimburs\w*|saved|savings|"
+    r"loans?|stipend|gives me|\d+\s?k)\b",
     flags=re.IGNORECASE,
 )
 _DEADLINE_CUES = re.compile(
@@ -463,6 +465,12 @@ _COMMON_WORDS = frozenset(
 )
 
 
+# Short clauses after a goal that say something else: an age, money, where they live.
+_NOT_A_CONTINUATION = re.compile(
+    r"^\d+(?:\s*(?:yrs?|years?)(?: old)?)?$|\b(?:budget|money|loans?|afford)\b|"
+    r"^(?:i'?m|im|i am|i live|living|based) (?:in|near|outside|around)\b",
+    re.IGNORECASE,
+)
 # A want that is not the learner's: negated, or someone else's of them.
 _NOT_THE_LEARNERS_WANT = re.compile(
     r"\b(?:do ?n[o']?t|dont|never|no longer)\s+(?:really\s+)?(?:want|wanna|need)\b|"
@@ -529,7 +537,12 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             background_parts.append(clause)
             previous_was_goal = False
             continue
-        if previous_was_goal and not typed and len(clause.split()) <= 6:
+        if (
+            previous_was_goal
+            and not typed
+            and len(clause.split()) <= 6
+            and not _NOT_A_CONTINUATION.search(clause)
+        ):
             goal_groups[-1].append(clause)
             continue
         previous_was_goal = False

@@ -15,6 +15,7 @@ from typing import Literal
 from advisor import extract
 from advisor.answers import parse_course_refs
 from advisor.normalise import tidy
+from advisor.requests import NOT_SUBJECTS
 
 LevelShift = Literal["up", "down"]
 
@@ -44,7 +45,13 @@ _ALREADY_ALL = re.compile(
 _NEW_GOAL = re.compile(
     r"\b(?:i(?:'d| would)? (?:rather|prefer to|want to|wanna|want)|(?:switch|change|make) it|"
     r"i(?:'m| am) (?:after|looking for)|actually|instead|changed my mind|rather learn|"
-    r"switch to|something (?:on|about|in))\b",
+    r"switch to|something (?:on|about|in)|what about|how about)\b",
+    flags=re.IGNORECASE,
+)
+# Words that only drop what was said: "scrap that", "never mind", "forget it".
+_DISMISSAL = re.compile(
+    r"^(?:(?:ok(?:ay)?|wait|hmm+|no|nah|sorry|actually|so)[,\s]+)*(?:scrap|scratch|forget|"
+    r"ignore|disregard|drop) (?:that|it|this|all that|what i said)|^(?:never ?mind|nvm)\b",
     flags=re.IGNORECASE,
 )
 _LIKE = re.compile(r"\b(?:like|similar to|more like)\b", flags=re.IGNORECASE)
@@ -86,18 +93,26 @@ class Refinement:
         )
 
 
+_CARD_WORDS = frozenset("the one ones first second third last something anything".split())
+
+
 def _new_goal(text: str) -> str | None:
     """The new topic in 'actually I want UX research instead' or 'I want X and Y'."""
     candidates = [
         clause
         for clause in extract.clauses(text)
         if not (_LEVEL_OR_VAGUE.search(clause) or _KNOWN.search(clause))
+        and not _DISMISSAL.fullmatch(clause.strip(" ,.!?"))
     ]
     # A clause that names where to go beats one that only announces a change.
     for accepts in (extract.is_goal_statement, _NEW_GOAL.search):
         for clause in candidates:
-            if accepts(clause) and _TOPIC_LEFT.sub("", clause).strip(" ,.!?"):
-                return _ANNOUNCEMENT.sub("", clause).strip(" ,.!?") or clause
+            topic = _ANNOUNCEMENT.sub("", clause).strip(" ,.!?") or clause
+            if not accepts(clause) or not _TOPIC_LEFT.sub("", clause).strip(" ,.!?"):
+                continue
+            if set(re.findall(r"[a-z]+", topic.lower())) <= NOT_SUBJECTS | _CARD_WORDS:
+                continue  # "what about evenings?", "how about the second one"
+            return topic
     return None
 
 
@@ -105,7 +120,8 @@ def _new_goal(text: str) -> str | None:
 # announce the change go, the topic stays.
 _ANNOUNCEMENT = re.compile(
     r"^(?:(?:ok(?:ay)?|wait|hmm+|no|sorry|actually|so)[,\s]+)*"
-    r"(?:(?:switch|change|make)(?: it| that)?(?: to| into)?\s+)?|\s+instead$|\s+rather$",
+    r"(?:(?:switch|change|make)(?: it| that)?(?: to| into)?\s+|(?:what|how) about\s+)?|"
+    r"\s+instead$|\s+rather$",
     flags=re.IGNORECASE,
 )
 

@@ -32,6 +32,7 @@ RequestKind = Literal[
     "ask_provider",
     "ask_course",
     "compare",
+    "not_interested",
 ]
 # What a question about the courses on screen asks (see ``course_question``).
 CourseAspect = Literal[
@@ -111,7 +112,9 @@ _NEARER_CUE = re.compile(
 # "what do I need to become a nurse?" names a new one and is left to the classifier.
 _SKILLS_LEFT = re.compile(
     r"\bwhat (?:(?:else|more|other skills|skills)\s+)?(?:do|would|should|will|must) i "
-    r"(?:still |also )?(?:need|have) to (?:learn|know|study|pick up)|"
+    r"(?:still |also )?(?:need to|have to|gotta|got to) (?:learn|know|study|pick up)|"
+    r"\bwhat (?:skills|qualifications) (?:r|are|do|would|will) (?:they|employers|companies|"
+    r"people|you)\b|"
     r"\bwhat (?:am i|i'?m|else am i) (?:still )?missing|"
     r"\bwhat (?:else|skills|other skills) (?:do|would|will) i (?:still |also )?need\b|"
     r"\bwhat should i (?:learn|study) (?:after|next)|\bwhat(?:'s| is) (?:still )?missing\b|"
@@ -152,9 +155,25 @@ _PROVIDER_ASKED = re.compile(
     r"reconocid[ao])\b",
     re.IGNORECASE,
 )
-# Which of two courses, in Spanish ("¿cuál es mejor, el primero o el tercero?"); English
-# comparisons are the classifier's.
-_COMPARE_ASKED = re.compile(r"\bcu[aá]l (?:es )?(?:mejor|me recomiendas)\b", re.IGNORECASE)
+# One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
+_TURNED_DOWN = re.compile(
+    r"\b(?:hard no|not for me|not interested|no thanks|not feeling|pass on|skip|don'?t (?:want|"
+    r"like)|remove|drop|get rid of|hide|cross off|take off|no way)\b",
+    re.IGNORECASE,
+)
+_ONE_CARD = re.compile(
+    r"#\s?\d\b|\b(?:the )?(?:first|second|third|last|top|1st|2nd|3rd) one\b|"
+    r"\bthe [a-z][\w.&'-]* (?:one|course|class)\b|\b(?:number|no\.?|option) \d\b",
+    re.IGNORECASE,
+)
+_ACCREDITED = re.compile(r"\b(?:accredit\w*|acreditad[ao]s?)\b", re.IGNORECASE)
+# Which of two courses: "¿cuál es mejor, el primero o el tercero?", "which one is faster".
+_COMPARE_ASKED = re.compile(
+    r"\bcu[aá]l (?:es )?(?:mejor|me recomiendas|m[aá]s)\b|"
+    r"\bwhich (?:one|of (?:the|these|them|those)(?: two| 2| three| 3)?)\s*(?:is|'s|would be|"
+    r"will be)\s+(?:faster|quicker|shorter|better|best|easier|more useful)\b",
+    re.IGNORECASE,
+)
 _NEW_ROLE = re.compile(r"\b(?:become|switch to|instead|rather)\b", re.IGNORECASE)
 _NEARER_ALONE = re.compile(r"^\s*(?:any(?:thing)?\s+)?(?:closer|nearer)\b", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -164,7 +183,7 @@ _TRAILING = re.compile(
 )
 # Words that name a level or a constraint, not a subject ("anything for beginners?",
 # "anything online?"): such a question is a refinement, left to its own reader.
-_NOT_SUBJECTS = frozenset(
+NOT_SUBJECTS = frozenset(
     """beginner beginners newbies starters advanced intermediate experts pros free cheap
     cheaper online remote in person evenings evening weekends weekend nights self paced
     me us people someone like that this it them those these less more shorter quick""".split()
@@ -247,7 +266,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"(?:in|on)to (?:a |the )?(?:campus|class(?:room)?))\b|\bshow up\b|"
         r"\bhow many (?:hours|hrs|h) (?:a|per|each|every) week\b|"
         r"\b(?:hours|hrs|h) (?:a|per) week (?:does|do|is|will)\b|\btime commitment\b|"
-        r"\bworkload\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b",
+        r"\bworkload\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b|\ben vivo\b|"
+        r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b",
     ),
     (
         "level",
@@ -277,7 +297,7 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     (
         "language",
         r"\b(?:english|spanish|espa[ñn]ol|ingl[eé]s|french|portuguese|chinese|"
-        r"arabic|language|subtitles?|captions?|translated)\b",
+        r"arabic|language|subtitle[sd]?|captions?|captioned|translated|transcripts?)\b",
     ),
     (
         "device",
@@ -333,7 +353,7 @@ def _topic(words: str) -> str | None:
     while previous != topic:
         previous = topic
         topic = _LEADING.sub("", _TRAILING.sub("", topic)).strip(" ,;:'\"")
-    if not topic or set(re.findall(r"[a-z]+", topic.lower())) <= _NOT_SUBJECTS:
+    if not topic or set(re.findall(r"[a-z]+", topic.lower())) <= NOT_SUBJECTS:
         return None
     return topic
 
@@ -352,8 +372,13 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("set_reminder")
     if _SKILLS_LEFT.search(said) and not _NEW_ROLE.search(said):
         return FollowUpRequest("ask_skills")
+    if _ACCREDITED.search(said) and _QUESTION.search(said):
+        # "is the community college one accredited? my job only reimburses those"
+        return FollowUpRequest("ask_provider")
     if _FUNDING.search(said):
         return FollowUpRequest("ask_funding")
+    if _TURNED_DOWN.search(said) and _ONE_CARD.search(said):
+        return FollowUpRequest("not_interested")  # "the udemy one is a hard no for me"
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
             return FollowUpRequest("compare")
@@ -382,13 +407,21 @@ def asks_about_results(text: str) -> bool:
     goal or a change of answer."""
     said = tidy(text)
     return bool(
-        said and _QUESTION.search(said) and _RESULTS.search(said) and not asks_for_others(said)
+        said and _QUESTION.search(said) and points_at_results(said) and not asks_for_others(said)
     )
 
 
+_THIS_TIME = re.compile(
+    r"\b(?:this|that|next) (?:weekend|week|month|year|morning|afternoon|evening|night|summer|"
+    r"winter|spring|fall|time)\b",
+    re.IGNORECASE,
+)
+
+
 def points_at_results(text: str) -> bool:
-    """Whether the words refer to the courses on screen ("#2", "these", "the school")."""
-    return bool(_RESULTS.search(tidy(text) or ""))
+    """Whether the words refer to the courses on screen ("#2", "these", "the school");
+    "this weekend" names a time, not a course."""
+    return bool(_RESULTS.search(_THIS_TIME.sub(" ", tidy(text) or "")))
 
 
 def course_question(text: str) -> CourseAspect | None:

@@ -38,7 +38,15 @@ ACCEPTED: dict[str, frozenset[str]] = {
     "worth": frozenset({"worth"}),
     "provider": frozenset({"provider", "course:licence"}),
     "fit": frozenset(
-        {"fit", "course:fit", "course:schedule", "course:device", "duration", "course:length"}
+        {
+            "fit",
+            "course:fit",
+            "course:schedule",
+            "course:device",
+            "course:distance",
+            "duration",
+            "course:length",
+        }
     ),
     "duration": frozenset({"duration", "course:length", "course:fit"}),
     "credential": frozenset({"credential", "course:licence"}),
@@ -50,7 +58,7 @@ ACCEPTED: dict[str, frozenset[str]] = {
     "only_online": frozenset({"refine", "change_answer"}),
     "only_self_paced": frozenset({"refine", "change_answer"}),
     "more_results": frozenset({"more_results"}),
-    "new_goal": frozenset({"new_goal"}),
+    "new_goal": frozenset({"new_goal", "change_answer"}),  # "Updated. Goal: …"
     "not_interested": frozenset({"not_interested"}),
     "save_shortlist": frozenset({"save_shortlist"}),
     "human_handoff": frozenset({"human_handoff"}),
@@ -213,8 +221,9 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     """Ask every labelled message against ``--url`` or a fresh embedded deployment."""
     parser = rasa_parser("python -m bench questions")
     parser.add_argument("--id", action="append", help="only these question ids")
+    parser.add_argument("--file", type=Path, default=QUESTIONS_FILE, help="another set")
     args = parser.parse_args(argv or [])
-    questions = load_questions()
+    questions = load_questions(args.file)
     if args.id:
         questions = [q for q in questions if q.id in set(args.id)]
     if quick:
@@ -225,4 +234,5 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     summary = summarise(handlings)
     for miss in summary["misses"]:
         print(f"  {miss['asks']:>15} → {miss['handled_as']:<16} {miss['text'][:90]}")
-    return report(summary, RESULTS_FILE, quick=quick or bool(args.id))
+    partial = quick or bool(args.id) or args.file != QUESTIONS_FILE
+    return report(summary, RESULTS_FILE, quick=partial)

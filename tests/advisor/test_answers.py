@@ -22,6 +22,7 @@ from advisor.answers import (
     parse_mode,
     parse_pace,
     parse_yes_no,
+    refs_by_name,
 )
 from advisor.normalise import clean, words_to_numbers
 
@@ -546,3 +547,10 @@ def test_answers_that_mix_a_figure_or_a_refusal_with_an_aside() -> None:
     assert parse_deadline_weeks("nah - whenever") == "none"
     assert parse_pace("weekends if possible") == "any"
     assert parse_pace("self paced, at night") == "self_paced"
+
+
+def test_a_card_is_named_by_its_platform_or_provider() -> None:
+    names = ["udemy Jane Smith", "edx Harvard University", "coursera Google"]
+    assert refs_by_name("the udemy one is a hard no", names) == [1]
+    assert refs_by_name("is the harvard course legit", names) == [2]
+    assert refs_by_name("the first one", names) == []

@@ -271,3 +271,38 @@ def test_the_job_or_the_work_done_in_an_opening_is_the_background(
     text: str, background: str
 ) -> None:
     assert find_statements(text).answers["background"] == background
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "frontend dev (react, 4y), know git basics. i want the AWS developer cert "
+            "within ~8 wks, my manager gives me 700 for courses",
+            {"background": "know git basics", "budget": "my manager gives me 700 for courses"},
+        ),
+        (
+            "night nurse, hospital pays up to 2000. wants me on the wound care team",
+            {"budget": "hospital pays up to 2000"},
+        ),
+        (
+            "wanna be a welder. 19, no real budget but i dont want loans over 8k",
+            {"goal": "wanna be a welder", "budget": "i dont want loans over 8k"},
+        ),
+        (
+            "I looked after my dad for years and want to do it as a job now, caregiver. "
+            "im in trenton",
+            {"goal": "caregiver"},
+        ),
+        (
+            "im a receptionist and now they want me doing the payroll. need to learn quickbooks",
+            {"goal": "need to learn quickbooks"},
+        ),
+    ],
+)
+def test_openings_state_money_background_and_goal_in_their_own_words(
+    opening: str, expected: dict[str, str]
+) -> None:
+    found = find_statements(opening).answers
+    for slot, words in expected.items():
+        assert found.get(slot) == words, (slot, found)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from advisor.refine import parse_refinement
 
 
@@ -39,3 +41,16 @@ def test_nothing_to_change() -> None:
 def test_announcement_words_are_not_part_of_the_new_topic() -> None:
     assert parse_refinement("actually switch it to procurement", 3).new_goal == "procurement"
     assert parse_refinement("wait actually javascript instead", 3).new_goal == "javascript"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("ok scratch that, how about dental hygiene instead", "dental hygiene"),
+        ("nvm, what about carpentry", "carpentry"),
+        ("what about weekends?", None),  # a time, not a subject
+        ("how about the third one", None),  # a card
+    ],
+)
+def test_a_dropped_goal_gives_way_to_the_one_named(text: str, goal: str | None) -> None:
+    assert parse_refinement(text, 3).new_goal == goal

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.requests import FollowUpRequest, follow_up_request, names_a_time
+from advisor.requests import FollowUpRequest, follow_up_request, names_a_time, points_at_results
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,24 @@ def test_a_time_is_named_or_not() -> None:
     assert names_a_time("in 3 days")
     assert names_a_time("next week")
     assert not names_a_time("whenever you like")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the coursera one is a hard no", "not_interested"),
+        ("not feeling #3 at all", "not_interested"),
+        ("is the state college one accredited? work only pays for those", "ask_provider"),
+        ("which one is quicker to finish, 1 or 2?", "compare"),
+        ("what do i still gotta learn for this", "ask_skills"),
+        ("what skills r they hiring for these days", "ask_skills"),
+    ],
+)
+def test_more_of_the_learners_own_requests_are_read(text: str, kind: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == kind
+
+
+def test_a_time_said_with_this_does_not_point_at_the_courses() -> None:
+    assert not points_at_results("any good tacos around here this weekend")
+    assert points_at_results("is this one online")

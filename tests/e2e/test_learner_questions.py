@@ -5,11 +5,19 @@ bar (eval/conversation_bars.json, "questions")."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from bench.conversation_report import bars, missed_bars
-from bench.learner_questions import ACCEPTED, handling_of, load_questions, play, summarise
+from bench.learner_questions import (
+    ACCEPTED,
+    QUESTIONS_FILE,
+    handling_of,
+    load_questions,
+    play,
+    summarise,
+)
 from tests.stack import Stack
 
 
@@ -40,9 +48,17 @@ def test_the_handling_is_read_from_the_turns_events() -> None:
     assert handling_of([{"event": "user", "text": "x"}])[0] == "nothing"
 
 
+SECOND_SET = QUESTIONS_FILE.with_name("learner_questions_blind2.yml")
+
+
 @pytest.mark.slow
 @pytest.mark.e2e
-def test_learners_questions_are_understood_at_least_as_well_as_before(stack: Stack) -> None:
-    figures = summarise(play(stack.rasa_url, stack.rasa_token, load_questions()))
-    missed = missed_bars(figures, bars()["questions"])
+@pytest.mark.parametrize(
+    ("path", "bar"), [(QUESTIONS_FILE, "questions"), (SECOND_SET, "questions_second_set")]
+)
+def test_learners_questions_are_understood_at_least_as_well_as_before(
+    stack: Stack, path: Path, bar: str
+) -> None:
+    figures = summarise(play(stack.rasa_url, stack.rasa_token, load_questions(path)))
+    missed = missed_bars(figures, bars()[bar])
     assert not missed, f"{missed}; misses: {figures['misses']}"

@@ -37,6 +37,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "conversation": overall([]),
         "relevance": figures([]),
         "questions": summarise([]),
+        "questions_second_set": summarise([]),
     }
     for kind, limits in bars().items():
         for name in limits:
