@@ -49,6 +49,14 @@ def anchored_cors(cors: str) -> str:
     return f"(?:{cors})$"
 
 
+# Each server answers many small requests at once (one message, one query): numpy's and
+# torch's thread pools spin on the two cores over matrices of a dozen tokens and cost more
+# than they save. With 20 closed-loop learners, one thread each took Rasa's CPU per turn
+# from about 84 to 39 ms and the embedded mode from 14.7–17.5 to 19.0–19.8 turns/s
+# (docs/benchmarks.md). An environment that sets these itself wins.
+ONE_MATH_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def action_server(
     port: int, host: str = "127.0.0.1", env: Mapping[str, str] | None = None
 ) -> Service:
@@ -61,7 +69,7 @@ def action_server(
         name="actions",
         command=[str(PYTHON), "-m", "actions", "--actions", "actions", "-p", str(port)],
         health_url=f"http://{host}:{port}/health",
-        env={**os.environ, **(env or {}), "SANIC_HOST": host},
+        env={**ONE_MATH_THREAD, **os.environ, **(env or {}), "SANIC_HOST": host},
     )
 
 
@@ -84,7 +92,12 @@ def rasa_server(
         "--endpoints", str(endpoints), "--credentials", str(REPO_ROOT / "credentials.yml"),
         "--interface", host, "--port", str(port), "--enable-api", "--cors", cors,
     ]  # fmt: skip
-    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **(env or {})}
+    environment = {
+        **ONE_MATH_THREAD,
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        **(env or {}),
+    }
     environment.pop(TOKEN_VARIABLE, None)
     status = f"http://{host}:{port}/status"
     if auth_token:
