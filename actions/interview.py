@@ -20,6 +20,7 @@ from actions.goal import (
 from actions.runtime import settings
 from advisor import answers, extract
 from index.coverage import describe, find_place
+from index.places import gazetteer
 from index.search import has_content
 
 FORM = "interview_form"
@@ -302,7 +303,16 @@ def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     if answers.looks_like_noise(place) or not has_content(place):
         return None
     known = extract.location_in(place, known_places())
+    if known is None or known.lower() in _STATE_NAMES:
+        # "point pleasant nj": a town the place table knows beats the bare state, so
+        # distances can be measured from it.
+        town = gazetteer().resolve(place.lower().strip(" .!"))
+        if town is not None:
+            return {slots.LOCATION: f"{town.name}, {town.state}"}
     return {slots.LOCATION: known or _place_name(place)}
+
+
+_STATE_NAMES = frozenset({"nj", "tx", "new jersey", "texas"})
 
 
 ANSWER_PARSERS = {

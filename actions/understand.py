@@ -147,6 +147,13 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
             return {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
         if off_topic and not _about_learning(text, confidence):
             return found  # "know a good pizza place near me?" changes no answer
+        if intent in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"} and _UNNAMED_COURSE.search(
+            text
+        ):
+            # "i need something i can knock out in like 4 weeks": the same goal, a new limit.
+            changes = list(constraints_stated(text))
+            if changes:
+                return {slots.STATED_CHANGES: changes}
         if _comments_on_results(tracker, text, intent):
             return {slots.FOLLOW_UP: {"kind": "refine"}}
         if intent == "forget_me" and not _ERASE_REQUEST.search(text):
@@ -198,6 +205,14 @@ _TASK_OR_ACCOUNT = re.compile(
 )
 
 
+# A course asked for without a subject: "something i can finish in 4 weeks".
+_UNNAMED_COURSE = re.compile(
+    r"(?:^|[.!?;,]\s*)(?:(?:ok|so|well|hmm+|idk)[,.]?\s+)?(?:i (?:need|want|'d like|would like)|"
+    r"gimme|give me|"
+    r"show me|looking for|got)\s+(?:something|anything|one|ones|a course|courses)\b(?!\s+(?:in|on|"
+    r"about|for)\s+[a-z])",
+    re.IGNORECASE,
+)
 # A request to erase what the learner told: about them, their data or the conversation.
 _ERASE_REQUEST = re.compile(
     r"\b(?:forget|delete|erase|remove|wipe|clear)\b[^.!?]{0,20}\b(?:me|my|everything|all|"

@@ -151,7 +151,8 @@ _BUDGET_CUES = re.compile(
 _DEADLINE_CUES = re.compile(
     r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
     r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
-    r"in (?:\d+|a|an|one|two|three|four|five|six|a few|a couple of) (?:weeks?|months?|years?))\b",
+    r"in (?:like |about |around |~\s?)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
+    r" (?:weeks?|months?|years?))\b",
     flags=re.IGNORECASE,
 )
 _CREDIT_CUES = re.compile(
@@ -471,6 +472,12 @@ _NOT_A_CONTINUATION = re.compile(
     r"^(?:i'?m|im|i am|i live|living|based) (?:in|near|outside|around)\b",
     re.IGNORECASE,
 )
+# A goal clause that only asks for the paper: "get my license", "get certified".
+_ONLY_CREDENTIAL = re.compile(
+    r"(?:and\s+)?(?:get|getting|earn|pass|take)\s+(?:my|the|a|an)?\s*(?:licen[cs]e[ds]?|"
+    r"certifi\w*|cert|certificate|credential|exam|boards?)(?:\s+(?:too|also|after|at the end))?",
+    re.IGNORECASE,
+)
 # A want that is not the learner's: negated, or someone else's of them.
 _NOT_THE_LEARNERS_WANT = re.compile(
     r"\b(?:do ?n[o']?t|dont|never|no longer)\s+(?:really\s+)?(?:want|wanna|need)\b|"
@@ -498,6 +505,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     goal_groups: list[list[str]] = []  # a goal clause and the clauses continuing it
     background_parts: list[str] = []
     introduced_roles: list[str] = []  # clauses that only name a job ("home health aide")
+    subject_before: str | None = None  # a short untyped clause before any goal
     previous_was_goal = False
     parts = clauses(text)
     for clause in parts:
@@ -529,9 +537,20 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             previous_was_goal = False
             continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
-            goal_groups.append([clause])
+            if not goal_groups and subject_before and _ONLY_CREDENTIAL.fullmatch(clause):
+                # "barber school, get my license": the licence is for what came first.
+                goal_groups.append([subject_before, clause])
+            else:
+                goal_groups.append([clause])
             previous_was_goal = True
             continue
+        if (
+            not typed
+            and not goal_groups
+            and len(clause.split()) <= 4
+            and not states_background(clause)
+        ):
+            subject_before = clause
         if states_background(clause) and not typed:
             # "has to be online i work 7-4" states the mode and a schedule, not a skill.
             background_parts.append(clause)

@@ -190,3 +190,9 @@ async def test_no_preference_on_the_mode_asks_where_they_are() -> None:
 @pytest.mark.parametrize("text", ["anywhere", "no preference", "rather not say", "Anywhere."])
 def test_an_answer_naming_no_place_skips_the_location(text: str) -> None:
     assert parse_answer(slots.LOCATION, text, tracker()) == {slots.LOCATION: slots.SKIPPED}
+
+
+def test_a_town_the_place_table_knows_beats_the_bare_state() -> None:
+    assert parse_answer(slots.LOCATION, "point pleasant nj", tracker()) == {
+        slots.LOCATION: "Point Pleasant, NJ"
+    }

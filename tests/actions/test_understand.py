@@ -225,3 +225,10 @@ def test_after_the_results_fit_questions_are_answered_whatever_the_classifier_sa
 ) -> None:
     found = _after_results(text, "out_of_scope", 0.95)
     assert found[slots.FOLLOW_UP]["kind"] == "ask_course", found
+
+
+def test_after_the_results_a_course_asked_for_without_a_subject_changes_a_limit() -> None:
+    found = _after_results("i need something i can finish in like 6 weeks", "state_goal")
+    assert found == {slots.STATED_CHANGES: ["deadline_weeks"]}
+    named = _after_results("i want something in cybersecurity", "state_goal")
+    assert slots.STATED_CHANGES not in named

@@ -306,3 +306,9 @@ def test_openings_state_money_background_and_goal_in_their_own_words(
     found = find_statements(opening).answers
     for slot, words in expected.items():
         assert found.get(slot) == words, (slot, found)
+
+
+def test_a_licence_asked_for_after_the_subject_keeps_the_subject() -> None:
+    assert find_statements("nail tech school, get my license").answers["goal"] == (
+        "nail tech school, get my license"
+    )
