@@ -27,7 +27,7 @@ from advisor.cards import (
     timing,
     weeks_text,
 )
-from advisor.formatting import NOT_STATED, join_words, money, number
+from advisor.formatting import NOT_STATED, join_words, money, number, number_range
 from advisor.profile import LearnerProfile
 from advisor.questions import NO_OUTCOME_DATA, Shown, duration_answer
 from advisor.requests import CourseAspect
@@ -166,20 +166,22 @@ def schedule_line(item: Shown, profile: LearnerProfile) -> str:
     return "; ".join(parts) + "."
 
 
+def _self_paced(course: Course) -> bool:
+    return course.pace is Pace.SELF_PACED or (course.mode is Mode.ONLINE and course.pace is None)
+
+
 def _weekly_load(course: Course, profile: LearnerProfile) -> str:
-    """What a week of the course asks against the hours the learner gave."""
-    asked = course.hours_per_week_max
-    if asked is None:
-        if course.pace is Pace.SCHEDULED:
-            return f"the hours a week it asks are {NOT_STATED}"
-        return ""  # self-paced with no suggested load: the learner's hours set the pace
-    if course.pace is not Pace.SCHEDULED:
-        return f"the provider suggests about {number(asked)} h/week, but you set the pace"
+    """What a week of the course asks, against the hours the learner gave."""
+    weekly = number_range(course.hours_per_week_min, course.hours_per_week_max)
+    if _self_paced(course):
+        return f"the provider suggests {weekly} h/week, but you set the pace" if weekly else ""
+    if not weekly or course.hours_per_week_max is None:
+        return f"the hours a week its classes take are {NOT_STATED}"
     source = "derived: total hours ÷ weeks" if course.hours_per_week_derived else "as listed"
-    load = f"about {number(asked)} h/week ({source})"
+    load = f"classes of {weekly} h/week ({source})"
     if profile.hours_per_week is None:
         return load
-    verdict = "within" if asked <= profile.hours_per_week else "more than"
+    verdict = "within" if course.hours_per_week_max <= profile.hours_per_week else "more than"
     return f"{load}, {verdict} your {number(profile.hours_per_week)} h/week"
 
 
@@ -188,7 +190,10 @@ def fit_line(item: Shown, profile: LearnerProfile) -> str:
     against the hours they gave, and how many weeks at their pace against their deadline.
     Built from the listing's fields; derived figures say so."""
     course = item.course
-    parts = [schedule_line(item, profile).removesuffix(".")]
+    if _self_paced(course):
+        parts = [schedule_line(item, profile).removesuffix(".")]
+    else:
+        parts = [f"{_label(item)}: {mode_text(course, profile.location)}"]
     if load := _weekly_load(course, profile):
         parts.append(load)
     timing_ = timing(course, profile.hours_per_week)
@@ -200,6 +205,8 @@ def fit_line(item: Shown, profile: LearnerProfile) -> str:
         parts.append(f"its length is {NOT_STATED}")
     if profile.deadline_weeks is not None:
         parts.append(fit_text(fit(timing_, profile.deadline_weeks), profile, course))
+    if not _self_paced(course):
+        parts.append(f"the class days and times are {NOT_STATED}: ask {_where_to_ask(course)}")
     return "; ".join(parts) + "."
 
 
@@ -240,6 +247,10 @@ def distance_line(item: Shown, place: str | None) -> str:
         return f"{label}: held in {course.location}. Tell me your town and I'll say how far it is."
     away = distance_text(course, place)
     if not away:
+        places = gazetteer()
+        here, there = places.resolve(place.lower()), places.resolve(course.location.lower())
+        if here is not None and here == there:
+            return f"{label}: held in {course.location}, in {here.name} itself."
         return f"{label}: held in {course.location}; I can't place {place} to measure the distance."
     return f"{label}: held in {course.location}, {away}; driving distance will be longer."
 

@@ -200,7 +200,8 @@ def test_a_fit_question_weighs_each_course_against_the_learners_week_and_deadlin
     assert "self-paced" in first and "about 4 weeks at your 5 h/week" in first
     assert "derived" in first and "fits your 12-week deadline" in first
     assert "In person — Newark, NJ" in second
-    assert "about 20 h/week (derived: total hours ÷ weeks), more than your 5 h/week" in second
+    assert "classes of 20 h/week (derived: total hours ÷ weeks), more than your 5 h/week" in second
+    assert second.count("h/week (derived") == 1  # the load is said once
     assert "runs 30 weeks on the provider's schedule" in second
     assert "longer than your 12-week deadline" in second
     assert "class days and times are not stated by the provider" in second
@@ -243,3 +244,13 @@ def test_a_distance_question_measures_from_the_town_named_or_the_learners_own(
 )
 def test_asking_for_other_courses_or_a_person_is_not_a_question_about_these(text: str) -> None:
     assert course_question(text) is None
+
+
+def test_a_course_in_the_learners_own_town_is_said_to_be_there(make_course: MakeCourse) -> None:
+    local = make_course(
+        title="Barbering", source=Source.NJ_ETPL, mode=Mode.IN_PERSON, location="Trenton, NJ"
+    )
+    answer = course_answer(
+        "distance", [Shown(1, local)], "how far is it", LearnerProfile(location="Trenton")
+    )
+    assert answer == "#1 Barbering: held in Trenton, NJ, in Trenton itself."
