@@ -162,6 +162,7 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
             new_goal = extract.find_statements(text, known_places()).answers.get(slots.GOAL)
             if new_goal:
                 return {slots.GOAL: raw_answer(new_goal)}
+            return {slots.FOLLOW_UP: {"kind": "refine"}}  # "forget it": what instead?
         if intent not in UNSURE_INTENTS:
             return found
         stated_after = extract.find_statements(text, known_places()).answers
@@ -215,9 +216,10 @@ _UNNAMED_COURSE = re.compile(
 )
 # A request to erase what the learner told: about them, their data or the conversation.
 _ERASE_REQUEST = re.compile(
-    r"\b(?:forget|delete|erase|remove|wipe|clear)\b[^.!?]{0,20}\b(?:me|my|everything|all|"
-    r"this conversation|this chat|what i (?:said|told|wrote)|about me)\b|\bgdpr\b|"
-    r"\bprivacy\b",
+    r"\b(?:delete|erase|remove|wipe|clear|purge|get rid of|rempve|removee|ersae|earse|cear)\b|"
+    r"\bforget (?:me|about me|my|everything|all|what i|this conversation|this chat)\b|"
+    r"\bforgotten\b|\b(?:don'?t|do not|stop)\s+(?:keep\w*|stor\w*|sav\w*)\b|\bgdpr\b|"
+    r"\bprivacy\b|\bmy (?:personal )?(?:data|info\w*|details|conversation|history|answers)\b",
     re.IGNORECASE,
 )
 

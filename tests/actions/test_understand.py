@@ -210,6 +210,7 @@ def test_after_the_results_dropping_the_goal_is_not_erasing_the_learner() -> Non
     found = _after_results("nah forget analytics, i'd rather do nursing", "forget_me", 0.9)
     assert words(found) == {"goal": "i'd rather do nursing"}
     assert _after_results("please forget everything about me", "forget_me") == {}
+    assert _after_results("ugh forget it", "forget_me") == {slots.FOLLOW_UP: {"kind": "refine"}}
 
 
 @pytest.mark.parametrize(
