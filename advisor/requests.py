@@ -80,7 +80,11 @@ _THESE = (
 )
 _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
-    rf"(?P<topic>[^?!.,]{{2,80}})",
+    rf"(?P<topic>[^?!.,]{{2,80}})|"
+    # "which one does the excel stuff?", "which of these covers payroll taxes?"
+    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))\s+(?:does|do|covers?|teach(?:es)?|"
+    rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
+    rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)",
     re.IGNORECASE,
 )
 _COVERAGE = re.compile(
@@ -138,7 +142,8 @@ _WORTH_ASKED = re.compile(
     r"(?:time|money)\b|\b(?:change|make) (?:anything|a difference)\b|\bkidding myself\b|"
     r"\b(?:get|land|help me get) (?:me )?(?:a |the )?(?:job|raise|promotion|hired)\b|"
     r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
-    r"\bget out of (?:it|this|that|the)\b",
+    r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
+    r"\b(?:help|count) (?:me )?when i apply\b",
     re.IGNORECASE,
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
@@ -389,7 +394,7 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     if aspect := course_question(said):
         return FollowUpRequest("ask_course", aspect=aspect)
     checked = _TOPIC_CHECK.search(said)
-    if checked and (topic := _topic(checked.group("topic"))):
+    if checked and (topic := _topic(checked.group("topic") or checked.group("topic2"))):
         return FollowUpRequest("ask_topic", topic=topic)
     covered = _COVERAGE.search(said)
     if covered and (topic := _topic(next(filter(None, covered.groups()), ""))):

@@ -179,3 +179,14 @@ def test_more_of_the_learners_own_requests_are_read(text: str, kind: str) -> Non
 def test_a_time_said_with_this_does_not_point_at_the_courses() -> None:
     assert not points_at_results("any good tacos around here this weekend")
     assert points_at_results("is this one online")
+
+
+def test_which_card_covers_a_topic_is_a_topic_check() -> None:
+    assert follow_up_request("which one does the payroll stuff?") == FollowUpRequest(
+        "ask_topic", topic="payroll"
+    )
+    assert follow_up_request("which of these covers pivot tables") == FollowUpRequest(
+        "ask_topic", topic="pivot tables"
+    )
+    worth = follow_up_request("will #2 give me something to point to when i apply?")
+    assert worth is not None and worth.kind == "ask_worth"
