@@ -303,16 +303,14 @@ def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     if answers.looks_like_noise(place) or not has_content(place):
         return None
     known = extract.location_in(place, known_places())
-    if known is None or known.lower() in _STATE_NAMES:
+    states = {name for state in coverage() for name in (state.code.lower(), state.name.lower())}
+    if known is None or known.lower() in states:
         # "point pleasant nj": a town the place table knows beats the bare state, so
         # distances can be measured from it.
         town = gazetteer().resolve(place.lower().strip(" .!"))
         if town is not None:
             return {slots.LOCATION: f"{town.name}, {town.state}"}
     return {slots.LOCATION: known or _place_name(place)}
-
-
-_STATE_NAMES = frozenset({"nj", "tx", "new jersey", "texas"})
 
 
 ANSWER_PARSERS = {

@@ -822,7 +822,14 @@ def parse_course_refs(text: str, shown: int) -> list[int]:
 _NAMED_REF = re.compile(
     r"\bthe ([a-z][\w.&'-]*(?: [a-z][\w.&'-]*)?) (?:one|course|class|program|programme)\b"
 )
+MAX_CARDS = 10  # positions a learner can name on one page and the pages after it
 _NOT_NAMES = frozenset("first second third last top other cheap cheaper free online new".split())
+
+
+def names_a_card(text: str) -> bool:
+    """Whether the words point at one card: "#2", "the first one", "the udemy one"."""
+    prepared = clean(text) or ""
+    return bool(parse_course_refs(prepared, MAX_CARDS) or _NAMED_REF.search(prepared))
 
 
 def refs_by_name(text: str, names: Sequence[str]) -> list[int]:

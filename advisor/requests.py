@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from advisor.answers import names_a_card
 from advisor.extract import is_goal_statement
 from advisor.normalise import tidy
 from advisor.reminders import reminder_time
@@ -164,11 +165,6 @@ _PROVIDER_ASKED = re.compile(
 _TURNED_DOWN = re.compile(
     r"\b(?:hard no|not for me|not interested|no thanks|not feeling|pass on|skip|don'?t (?:want|"
     r"like)|remove|drop|get rid of|hide|cross off|take off|no way)\b",
-    re.IGNORECASE,
-)
-_ONE_CARD = re.compile(
-    r"#\s?\d\b|\b(?:the )?(?:first|second|third|last|top|1st|2nd|3rd) one\b|"
-    r"\bthe [a-z][\w.&'-]* (?:one|course|class)\b|\b(?:number|no\.?|option) \d\b",
     re.IGNORECASE,
 )
 _ACCREDITED = re.compile(r"\b(?:accredit\w*|acreditad[ao]s?)\b", re.IGNORECASE)
@@ -382,7 +378,7 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("ask_provider")
     if _FUNDING.search(said):
         return FollowUpRequest("ask_funding")
-    if _TURNED_DOWN.search(said) and _ONE_CARD.search(said):
+    if _TURNED_DOWN.search(said) and names_a_card(said):
         return FollowUpRequest("not_interested")  # "the udemy one is a hard no for me"
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
