@@ -74,11 +74,15 @@ def next_action(tracker: DialogueStateTracker) -> str | None:
     """The action an understood answer calls for, or None to leave it to the others."""
     if tracker.latest_action_name == START_INTERVIEW:
         return FORM
-    if tracker.latest_action_name in FOLLOW_UP_ACTIONS.values() and isinstance(
-        slots_set_since_user_message(tracker).get(FOLLOW_UP), dict
-    ):
+    answered_here = slots_set_since_user_message(tracker)
+    if (
+        tracker.latest_action_name in FOLLOW_UP_ACTIONS.values()
+        and isinstance(answered_here.get(FOLLOW_UP), dict)
+    ) or (tracker.latest_action_name == CHANGE_ANSWER and answered_here.get(STATED_CHANGES)):
+        # The request or the change is answered (whatever intent the classifier guessed,
+        # e.g. nlu_fallback, whose rule would otherwise ask to rephrase): wait.
         listen: str = ACTION_LISTEN_NAME
-        return listen  # the follow-up is answered: wait for the learner
+        return listen
     if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
     if not tracker.latest_message.text:
