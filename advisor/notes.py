@@ -49,6 +49,12 @@ def _unknown_note(course: Course, name: str, unknown: Sequence[str]) -> str:
     """What is missing for constraint ``name``. A location left unknown although the
     course states one is either a format not stated (it may be online) or a town the
     place list does not know, so its distance could not be measured."""
+    if name == "weekly_hours" and (load := weekly_hours(course)) is not None:
+        # Stated or derived, but a range only partly within the learner's hours: the
+        # figure is known, whether it fits is not.
+        source = "derived from total hours and weeks" if load.derived else "as listed"
+        span = number_range(load.low, load.high)
+        return f"about {span} h/week ({source}), which may be more than your weekly hours"
     if name == "location" and course.location:
         if course.mode is None:
             return "" if "mode" in unknown else f"{_WHAT['mode']} {NOT_STATED}"

@@ -127,6 +127,20 @@ def test_a_location_left_unknown_says_what_is_missing(make_course: MakeCourse) -
     ]
 
 
+def test_weekly_hours_known_only_as_a_range_are_given_not_called_unstated(
+    make_course: MakeCourse,
+) -> None:
+    derived = make_course(
+        pace=Pace.SCHEDULED, total_hours_max=900, duration_weeks_min=26, duration_weeks_max=52
+    )
+    assert constraint_notes(derived, ["weekly_hours"]) == [
+        "about 17.3–34.6 h/week (derived from total hours and weeks), which may be more than "
+        "your weekly hours"
+    ]
+    silent = make_course(pace=Pace.SCHEDULED)
+    assert constraint_notes(silent, ["weekly_hours"]) == ["weekly hours not stated by the provider"]
+
+
 @pytest.mark.parametrize(
     ("fields", "text"),
     [
