@@ -18,9 +18,13 @@ from actions import slots
 from actions.goal import understand_goal
 from actions.interview import parse_answer
 from actions.questions import NOTHING_SHOWN, asked_about, shown_courses
+from actions.recommend import advisor as shared_advisor
 from actions.recommend import present
+from actions.runtime import course_search
 from advisor import course_answers, follow_up_answers
+from advisor.follow_up_answers import topic_evidence
 from advisor.formatting import plural
+from advisor.profile import LearnerProfile
 from advisor.service import Recommendation
 from index.places import gazetteer
 from index.settings import get_settings as index_settings
@@ -28,6 +32,20 @@ from index.settings import get_settings as index_settings
 NO_REQUEST = (
     'What would you like to know? For example "is #1 about payroll?" or "anything closer?".'
 )
+
+
+NOT_IN_ANY_LISTING = (
+    "No course in the catalog names “{topic}” in its listing either, so I'll keep these. "
+    "The providers may still teach it: each card links to its page, where you can ask them."
+)
+
+
+def _catalog_mentions(profile: LearnerProfile, topic: str) -> bool:
+    """Whether the courses a search for the topic finds (every other answer kept) name it
+    in their own listing: a search finds the nearest courses, named or not."""
+    found = shared_advisor().recommend(profile.model_copy(update={"goal": topic}))
+    ids = [card.id for card in [*found.cards, *found.offers]]
+    return any(topic_evidence(course, topic) for course in course_search().get(ids))
 
 
 def _other_place(tracker: Tracker, place: str | None) -> str | None:
@@ -83,9 +101,15 @@ class ActionFollowUpRequest(Action):
             dispatcher.utter_message(text=text)
             return []
         if kind == "ask_topic" and topic and shown:
-            text, about = follow_up_answers.topic_answer(shown, topic)
-            dispatcher.utter_message(text=text)
-            if about:
+            topics = [topic, *(request.get("more_topics") or [])]
+            answers = [follow_up_answers.topic_answer(shown, each) for each in topics]
+            dispatcher.utter_message(text="\n\n".join(text for text, _ in answers))
+            if any(about for _, about in answers) or len(topics) > 1:
+                return []
+            if not _catalog_mentions(profile, topic):
+                # "will it show me the budget section?": a part of the goal no listing
+                # names; searching it alone would turn up Revit's section drawings.
+                dispatcher.utter_message(text=NOT_IN_ANY_LISTING.format(topic=topic))
                 return []
             kind = "ask_coverage"  # none of them is: say what the catalog has on it
         if kind == "ask_coverage" and topic:

@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.pages import send_page
 from actions.recommend import payload_positions, present, shown_cards
-from advisor.answers import parse_course_refs, refs_by_name
+from advisor.answers import names_every_card, parse_course_refs, refs_by_name
 from advisor.cards import CourseCard
 from advisor.render import render_comparison, render_details, render_shortlist
 
@@ -24,6 +24,8 @@ def referenced(tracker: Tracker, cards: list[CourseCard]) -> list[CourseCard]:
     positions = parse_course_refs(text.replace(",", " and "), len(cards)) or refs_by_name(
         text, [f"{c.id.split(':')[0]} {c.provider or ''}" for c in cards]
     )
+    if not positions and names_every_card(text):
+        return list(cards)  # "none of these are for me", "compare all three"
     return [cards[p - 1] for p in positions]
 
 
@@ -121,7 +123,14 @@ class ActionNotInterested(Action):
         titles = ", ".join(f"“{c.title}”" for c in chosen)
         offset = int(tracker.get_slot(slots.RESULTS_OFFSET) or 0)
         events: list[EventType] = [SlotSet(slots.EXCLUDED_IDS, excluded)]
-        intro = f"Removed {titles}; I won't suggest it again."
+        if len(chosen) > 1 and len(chosen) == len(cards):
+            intro = (
+                "Understood, none of those; I won't suggest them again. If it's the topic, "
+                "the budget or how you learn, tell me what to change. Otherwise, the next ones:"
+            )
+        else:
+            them = "them" if len(chosen) > 1 else "it"
+            intro = f"Removed {titles}; I won't suggest {them} again."
         return events + present(dispatcher, tracker, profile, offset=offset, intro=intro)
 
 

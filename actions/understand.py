@@ -228,7 +228,7 @@ def _about_learning(text: str, off_topic_confidence: float) -> bool:
     """Whether a message the classifier put out of scope may still change an answer or
     name a goal: never a task for the assistant or an account matter; without a word of
     learning, only when the classifier was not sure."""
-    if _TASK_OR_ACCOUNT.search(text):
+    if _TASK_OR_ACCOUNT.search(text) or requests.asks_for_paperwork(text):
         return False
     return off_topic_confidence < SURE_OFF_TOPIC or bool(_LEARNING_WORDS.search(text))
 

@@ -832,6 +832,29 @@ def names_a_card(text: str) -> bool:
     return bool(parse_course_refs(prepared, MAX_CARDS) or _NAMED_REF.search(prepared))
 
 
+_EVERY_CARD = re.compile(
+    r"\b(?:none|all|any|each|every one) of (?:these|them|those|the (?:three|3|courses|options|"
+    r"results))\b|\ball (?:three|3|these|those)\b",
+    re.IGNORECASE,
+)
+_NONE_APPEAL = re.compile(
+    r"\bnone of (?:these|them|those|the (?:three|3|courses|options|results))\b[^?]{0,25}"
+    r"\b(?:for me|interests? me|appeals?|what i(?:'m| am)? (?:want|need|looking for)|"
+    r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me)",
+    re.IGNORECASE,
+)
+
+
+def names_every_card(text: str) -> bool:
+    """Whether the words point at all the cards at once ("none of these", "all three")."""
+    return bool(_EVERY_CARD.search(clean(text) or ""))
+
+
+def turns_down_every_card(text: str) -> bool:
+    """ "nah none of these are for me": every card on screen is turned down at once."""
+    return bool(_NONE_APPEAL.search(clean(text) or ""))
+
+
 def refs_by_name(text: str, names: Sequence[str]) -> list[int]:
     """1-based positions of the cards whose platform or provider the words name;
     ``names[i]`` is what card i+1 is known by ("udemy Jose Portilla", "edx Harvard")."""

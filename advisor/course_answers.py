@@ -255,12 +255,39 @@ def distance_line(item: Shown, place: str | None) -> str:
     return f"{label}: held in {course.location}, {away}; driving distance will be longer."
 
 
-def language_line(item: Shown) -> str:
+_CAPTIONS = re.compile(
+    r"\b(?:subtitle[sd]?|captions?|captioned|captioning|transcripts?|subt[ií]tulos)\b",
+    re.IGNORECASE,
+)
+_LIVE = re.compile(r"\blive\b|\bset times?\b|\bzoom\b|\bcalls?\b", re.IGNORECASE)
+
+
+def _captions_part(course: Course) -> str:
+    """Whether the listing's own words mention captions, subtitles or transcripts."""
+    said = next((s for s in _listing_sentences(course) if _CAPTIONS.search(s)), None)
+    if said:
+        return f"its listing says: “{_quote(said)}”"
+    return f"captions or subtitles are {NOT_STATED}: ask {_where_to_ask(course)}"
+
+
+def language_line(item: Shown, text: str = "") -> str:
+    """The language of teaching; captions and live sessions too when the question asks."""
     course = item.course
     if not course.language:
-        return f"{_label(item)}: the language of teaching is {NOT_STATED}."
-    how = " (read from the listing's text)" if course.language_detected else " (as listed)"
-    return f"{_label(item)}: taught in {course.language}{how}."
+        line = f"{_label(item)}: the language of teaching is {NOT_STATED}"
+    else:
+        how = " (read from the listing's text)" if course.language_detected else " (as listed)"
+        line = f"{_label(item)}: taught in {course.language}{how}"
+    if _CAPTIONS.search(text):
+        line += f"; {_captions_part(course)}"
+    if _LIVE.search(text):
+        if _self_paced(course):
+            line += "; self-paced, with no class times as listed"
+        elif course.pace is Pace.SCHEDULED:
+            line += f"; {pace_text(course).lower()}, so expect sessions at set times"
+        else:
+            line += f"; whether there are live sessions is {NOT_STATED}"
+    return line + "."
 
 
 def device_line(item: Shown) -> str:
@@ -361,7 +388,7 @@ def course_answer(
     elif aspect == "fit":
         lines = [fit_line(item, profile) for item in items]
     elif aspect == "language":
-        lines = [language_line(item) for item in items]
+        lines = [language_line(item, text) for item in items]
     elif aspect == "device":
         lines = [device_line(item) for item in items]
     elif aspect == "level":

@@ -57,7 +57,8 @@ _CONSTRAINTS = [
     r"\b(?:near me|nearby|close to home|local(?:ly)?)\b",
     # A time frame is a deadline: "this quarter", "by the end of the year".
     r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
-    r"year|summer|spring|fall|autumn|winter)\b",
+    r"year|summer|spring|fall|autumn|winter)"
+    r"(?:\s+or\s+(?:the\s+)?(?:next|following|after)(?:\s+(?:one|week|month|year))?)?\b",
     r"\b(?:within|in|under)\s+(?:~|about |around |roughly )?(?:a|an|one|two|three|six|the next|"
     r"\d+)\s*(?:few |couple of )?(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
     r"\bby (?:the )?(?:summer|spring|fall|autumn|winter|christmas|january|february|march|"

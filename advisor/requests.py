@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from advisor.answers import names_a_card
+from advisor.answers import names_a_card, names_every_card, turns_down_every_card
 from advisor.extract import is_goal_statement
 from advisor.normalise import tidy
 from advisor.reminders import reminder_time
@@ -66,6 +66,13 @@ _FUNDING = re.compile(
     rf"{_PAYER}\b[^.?!]{{0,40}}\b(?:pays?|paid|paying|covers?|covered|funds?|sponsors?\w*|"
     rf"reimburses?\w*)|(?:pay|paid|cover\w*|fund\w*)\s+(?:for\s+)?(?:by|through|with|from)\s+"
     rf"{_PAYER})\b",
+    re.IGNORECASE,
+)
+# Doing the learner's paperwork is not a question about paying for the courses:
+# "can you help me fill out my FAFSA" is declined, not answered with grants.
+_PAPERWORK = re.compile(
+    r"\b(?:fill(?:ing)? (?:out|in)|complete|submit|file|do|write|sign up for) (?:my |the |a |an )?"
+    r"(?:fafsa|application|form|paperwork|essay|taxes)\b",
     re.IGNORECASE,
 )
 _ABOUT = r"(?:actually |really |even |at all |specifically )?"
@@ -130,7 +137,8 @@ _SKILLS_LEFT = re.compile(
     r"have|master)\b(?!.*\bbefore\b)|\bwhat i (?:must|need to|have to) learn\b|"
     r"\b(?:what'?s|what is|anything) left to learn\b|\bskills?[- ]gaps?\b|"
     r"\b(?:missing|lacking|lack) (?:any )?(?:skills|stuff|anything)\b|"
-    r"\bstill (?:be )?missing\b|\b(?:i'?m|i am|i feel|i'?m kinda) (?:weak|bad|behind) "
+    r"\bstill (?:be )?missing\b|\b(?:something|anything|what) (?:is |'s )?missing\b|"
+    r"\b(?:i'?m|i am|i feel|i'?m kinda) (?:weak|bad|behind) "
     r"(?:at|in|on)\b|\b(?:skills|what) (?:am i|i'?m) (?:still )?(?:lacking|missing)\b|"
     r"\bwhat (?:do )?(?:employers|companies|hiring managers|recruiters) (?:look|want|"
     r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\bqu[eé] (?:necesito|debo) aprender\b",
@@ -343,6 +351,9 @@ class FollowUpRequest:
 
     kind: RequestKind
     topic: str | None = None  # for ask_topic / ask_coverage: the subject asked about
+    # for ask_topic: the other subjects asked about in the same message ("which one does
+    # the excel stuff and which one does sql?")
+    more_topics: tuple[str, ...] = ()
     place: str | None = None  # for ask_nearer: the town named, if any
     aspect: CourseAspect | None = None  # for ask_course: what is asked about the courses
 
@@ -359,6 +370,13 @@ def _topic(words: str) -> str | None:
     return topic
 
 
+def asks_for_paperwork(text: str) -> bool:
+    """Whether the message asks the assistant to do a form or an application
+    ("can you help me fill out my FAFSA"): a task it declines, never a goal or a question
+    about funding."""
+    return bool(_PAPERWORK.search(text))
+
+
 def names_a_time(text: str) -> bool:
     """Whether the words say when ("in 3 days", "next week", "on Friday")."""
     return reminder_time(text, datetime(2000, 1, 3, 12, tzinfo=UTC)) is not None
@@ -371,15 +389,20 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return None
     if _CONTACT.search(said) and names_a_time(said):
         return FollowUpRequest("set_reminder")
-    if _SKILLS_LEFT.search(said) and not _NEW_ROLE.search(said):
+    if _SKILLS_LEFT.search(said) and (not _NEW_ROLE.search(said) or points_at_results(said)):
+        # "for become bookkeeper what I must learn? the courses cover all?" restates the
+        # goal while asking about the cards; "what do I need to become a nurse?" does not.
         return FollowUpRequest("ask_skills")
     if _ACCREDITED.search(said) and _QUESTION.search(said):
         # "is the community college one accredited? my job only reimburses those"
         return FollowUpRequest("ask_provider")
-    if _FUNDING.search(said):
+    if _FUNDING.search(said) and not asks_for_paperwork(said):
         return FollowUpRequest("ask_funding")
-    if _TURNED_DOWN.search(said) and names_a_card(said):
-        return FollowUpRequest("not_interested")  # "the udemy one is a hard no for me"
+    if (_TURNED_DOWN.search(said) and (names_a_card(said) or names_every_card(said))) or (
+        turns_down_every_card(said)
+    ):
+        # "the udemy one is a hard no for me", "nah none of these are for me"
+        return FollowUpRequest("not_interested")
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
             return FollowUpRequest("compare")
@@ -389,9 +412,13 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
             return FollowUpRequest("ask_worth")
     if aspect := course_question(said):
         return FollowUpRequest("ask_course", aspect=aspect)
-    checked = _TOPIC_CHECK.search(said)
-    if checked and (topic := _topic(checked.group("topic") or checked.group("topic2"))):
-        return FollowUpRequest("ask_topic", topic=topic)
+    checked = [
+        topic
+        for match in _TOPIC_CHECK.finditer(said)
+        if (topic := _topic(match.group("topic") or match.group("topic2")))
+    ]
+    if checked:
+        return FollowUpRequest("ask_topic", topic=checked[0], more_topics=tuple(checked[1:]))
     covered = _COVERAGE.search(said)
     if covered and (topic := _topic(next(filter(None, covered.groups()), ""))):
         return FollowUpRequest("ask_coverage", topic=topic)

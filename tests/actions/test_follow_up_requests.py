@@ -42,7 +42,13 @@ def test_a_follow_up_is_read_after_the_results_whatever_the_intent() -> None:
         "is there anything the state pays for?", intent="out_of_scope", slot_values=PROFILE
     )
     assert read_answers(done) == {
-        slots.FOLLOW_UP: {"kind": "ask_funding", "topic": None, "place": None, "aspect": None}
+        slots.FOLLOW_UP: {
+            "kind": "ask_funding",
+            "topic": None,
+            "more_topics": (),
+            "place": None,
+            "aspect": None,
+        }
     }
     during = tracker(
         "is there anything the state pays for?",
@@ -107,6 +113,44 @@ async def test_a_topic_none_of_the_courses_is_about_turns_to_what_the_catalog_ha
     text = _texts(dispatcher)
     assert "0 courses of the 2 shown are about “pipefitting”" in text
     assert slot_events(events)[slots.GOAL] == "pipefitting"
+
+
+@pytest.mark.slow
+async def test_two_topics_in_one_question_are_each_answered_without_a_new_search() -> None:
+    from actions.runtime import course_search
+
+    courses = course_search().courses
+    excel = next(c.id for c in courses if "excel" in c.title.lower())
+    sql = next(c.id for c in courses if "sql" in c.title.lower() and "excel" not in c.title.lower())
+    asked = _asked(
+        "which one does the excel stuff and which one does sql? figuring out if i need both",
+        {"kind": "ask_topic", "topic": "excel", "more_topics": ["sql"]},
+        **{slots.SHOWN_IDS: [excel, sql]},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    text = _texts(dispatcher)
+    assert "are about “excel”" in text or "is about “excel”" in text
+    assert "about “sql”" in text
+    assert events == []
+
+
+@pytest.mark.slow
+async def test_a_part_of_the_goal_no_listing_names_keeps_the_courses_shown() -> None:
+    from actions.runtime import course_search
+
+    grants = [c.id for c in course_search().courses if "grant writing" in c.title.lower()][:2]
+    asked = _asked(
+        "will it show me how to do the budget section, thats the part i dread",
+        {"kind": "ask_topic", "topic": "budget section"},
+        **{slots.GOAL: "grant writing", slots.SHOWN_IDS: grants},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionFollowUpRequest().run(dispatcher, asked, DOMAIN)
+    text = _texts(dispatcher)
+    assert "0 courses of the 2 shown are about “budget section”" in text
+    assert "No course in the catalog names “budget section”" in text
+    assert events == [] and not [m for m in dispatcher.messages if m.get("custom")]
 
 
 @pytest.mark.slow

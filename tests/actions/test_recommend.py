@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import slots
 from actions.change import ActionChangeAnswer
 from actions.control import ActionHandoff
-from actions.followups import ActionCompareCourses, ActionSaveShortlist
+from actions.followups import ActionCompareCourses, ActionNotInterested, ActionSaveShortlist
 from actions.recommend import FOLLOW_UP_BUTTONS, ActionRecommend, ActionRefineResults
 from actions.runtime import course_search, settings
 from tests.utils.trackers import DOMAIN, slot_events, tracker
@@ -126,3 +126,19 @@ async def test_handoff_pauses_and_records(tmp_path: Path, monkeypatch: pytest.Mo
         assert (tmp_path / "advisor.db").exists()
     finally:
         settings.cache_clear()
+
+
+async def test_none_of_these_drops_every_card_and_shows_others() -> None:
+    first = CollectingDispatcher()
+    events = await ActionRecommend().run(first, tracker(slot_values=PROFILE), DOMAIN)
+    shown_ids = slot_events(events)[slots.SHOWN_IDS]
+    dispatcher = CollectingDispatcher()
+    turned_down = tracker(
+        "nah none of these are for me, thanks",
+        intent="refine_goal",
+        slot_values={**PROFILE, slots.SHOWN_IDS: shown_ids},
+    )
+    events = await ActionNotInterested().run(dispatcher, turned_down, DOMAIN)
+    assert slot_events(events)[slots.EXCLUDED_IDS] == shown_ids
+    assert "none of those" in dispatcher.messages[0]["text"]
+    assert not set(shown_ids) & {card["id"] for card in _payload(dispatcher)}

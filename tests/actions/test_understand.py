@@ -200,6 +200,7 @@ def _after_results(text: str, intent: str, confidence: float = 1.0) -> dict[str,
         ("who won the match last night", 1.0),  # a night, not a class time
         ("could you write my cover letter for the analyst job", 0.7),  # a task
         ("how do i change my udemy password", 0.8),  # an account matter
+        ("can you help me fill out my FAFSA", 0.74),  # paperwork, not a goal or a question
     ],
 )
 def test_after_the_results_off_topic_messages_change_nothing(text: str, confidence: float) -> None:

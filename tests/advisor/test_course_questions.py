@@ -127,6 +127,35 @@ def test_language_level_and_device_come_from_the_listing_or_are_said_unknown(
     assert "phone is not stated by the provider" in device
 
 
+def test_captions_and_live_sessions_come_from_the_listing_or_are_said_unknown(
+    make_course: MakeCourse,
+) -> None:
+    from index.schema import Mode, Pace
+
+    shown = [
+        Shown(
+            1,
+            make_course(
+                title="Bookkeeping Basics",
+                pace=Pace.SELF_PACED,
+                mode=Mode.ONLINE,
+                description="Video lessons. All videos have English subtitles.",
+            ),
+        ),
+        Shown(2, make_course(title="Payroll Class", pace=Pace.SCHEDULED, mode=Mode.IN_PERSON)),
+    ]
+    text = course_answer(
+        "language",
+        shown,
+        "i'm hard of hearing. are the videos captioned, and is there any live call stuff?",
+        LearnerProfile(),
+    )
+    first, second = text.splitlines()
+    assert "All videos have English subtitles" in first and "self-paced" in first
+    assert "captions or subtitles are not stated by the provider" in second
+    assert "set times" in second
+
+
 def test_cost_gives_each_fee_the_cheapest_and_a_labelled_fee_per_hour(
     make_course: MakeCourse,
 ) -> None:

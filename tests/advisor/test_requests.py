@@ -85,10 +85,21 @@ def test_asking_for_something_closer(text: str, place: str | None) -> None:
         "ok and what else would i have to learn for the job",
         "what am i missing to get hired",
         "what should I study next after these",
+        # The goal restated while asking about the cards is not a new goal.
+        "to become a welder, do these courses have everything or is something missing?",
     ],
 )
 def test_asking_what_is_still_missing_is_the_skills_question(text: str) -> None:
     assert follow_up_request(text) == FollowUpRequest("ask_skills")
+
+
+def test_a_new_role_named_without_the_cards_is_left_to_the_classifier() -> None:
+    assert follow_up_request("what would i need to learn to become a paramedic?") is None
+
+
+def test_each_subject_of_a_which_one_question_is_kept() -> None:
+    request = follow_up_request("which course does payroll and which one covers quickbooks?")
+    assert request == FollowUpRequest("ask_topic", topic="payroll", more_topics=("quickbooks",))
 
 
 @pytest.mark.parametrize(
@@ -190,3 +201,16 @@ def test_which_card_covers_a_topic_is_a_topic_check() -> None:
     )
     worth = follow_up_request("will #2 give me something to point to when i apply?")
     assert worth is not None and worth.kind == "ask_worth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nah none of these are for me, thanks", "none of them look good tbh", "drop all three"],
+)
+def test_turning_down_every_card_at_once(text: str) -> None:
+    assert follow_up_request(text) == FollowUpRequest("not_interested")
+
+
+def test_a_request_to_do_the_paperwork_is_not_a_funding_question() -> None:
+    assert follow_up_request("can you help me fill out my FAFSA") is None
+    assert follow_up_request("does FAFSA cover any of these?") == FollowUpRequest("ask_funding")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_the_questions_cover_the_four_questions_in_many_wordings() -> None:
 
 
 def test_the_handling_is_read_from_the_turns_events() -> None:
-    events = [
+    events: list[dict[str, Any]] = [
         {"event": "user", "text": "old", "parse_data": {"intent": {"name": "greet"}}},
         {"event": "action", "name": "action_recommend"},
         {"event": "user", "text": "legit?", "parse_data": {"intent": {"name": "out_of_scope"}}},
@@ -39,7 +40,7 @@ def test_the_handling_is_read_from_the_turns_events() -> None:
         {"event": "action", "name": "action_listen"},
     ]
     assert handling_of(events) == ("provider", "out_of_scope", ["action_answer_question"])
-    course = [
+    course: list[dict[str, Any]] = [
         {"event": "user", "text": "r the classes live", "parse_data": {"intent": {}}},
         {"event": "slot", "name": "follow_up", "value": {"kind": "ask_course", "aspect": "fit"}},
         {"event": "action", "name": "action_follow_up_request"},
