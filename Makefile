@@ -14,6 +14,9 @@ export TRANSFORMERS_OFFLINE ?= 1
 # Rasa would otherwise try to send usage telemetry and nag about SQLAlchemy 2.0.
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+# Rasa keeps each trained component in a cache keyed by its configuration and data; kept
+# per machine rather than per clone, a fresh clone trains only what changed.
+export RASA_CACHE_DIRECTORY ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/credwise/rasa
 
 PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa

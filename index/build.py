@@ -12,7 +12,8 @@ import numpy as np
 import numpy.typing as npt
 
 from index.catalog import catalog_hash, embedding_text, load_catalog
-from index.embedding import Embedder, Progress, Vectors
+from index.embedding import Embedder, Progress, Vectors, resolve_model_path
+from index.embedding_cache import EmbeddingCache, weights_fingerprint
 from index.settings import IndexSettings
 from index.vector_store import METADATA_FILE, IndexMetadata, IndexMismatchError, VectorIndex
 
@@ -89,6 +90,24 @@ def embed_unique(
     return np.ascontiguousarray(np.stack([cached[keys[text]] for text in texts]))
 
 
+COURSE_TEXTS_TABLE = "course_texts"
+
+
+def machine_cache(settings: IndexSettings) -> EmbeddingCache | None:
+    """The machine's cache of vectors for the configured model, or None when turned off."""
+    if settings.embedding_cache_dir is None:
+        return None
+    model_dir = resolve_model_path(settings.embedding_model, settings.embedding_model_path)
+    return EmbeddingCache(
+        settings.embedding_cache_dir, weights_fingerprint(settings.embedding_model, model_dir)
+    )
+
+
+def keyed(texts: list[str], vectors: Vectors) -> dict[str, npt.NDArray[np.float32]]:
+    """Each text's vector by its text key, to keep in the machine's cache."""
+    return {text_key(text): vectors[i] for i, text in enumerate(texts)}
+
+
 def previous_vectors(settings: IndexSettings) -> dict[str, npt.NDArray[np.float32]]:
     """The vectors of the last build, by text key, when it used the configured model."""
     directory = settings.index_dir
@@ -114,12 +133,16 @@ def build_index(settings: IndexSettings, *, force: bool = False) -> Path:
     courses = load_catalog(settings.catalog_path)
     embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
     texts = [embedding_text(course) for course in courses]
+    cache = machine_cache(settings)
+    kept = cache.load(COURSE_TEXTS_TABLE) if cache else {}
     vectors = embed_unique(
         embedder,
         texts,
         progress=LoggedProgress("course texts"),
-        cached=previous_vectors(settings),
+        cached={**kept, **previous_vectors(settings)},
     )
+    if cache:
+        cache.add(COURSE_TEXTS_TABLE, keyed(texts, vectors))
     index = VectorIndex.build(vectors, kind="flat")
     metadata = IndexMetadata(
         model=settings.embedding_model,

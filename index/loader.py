@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from index.build import LoggedProgress, embed_unique
+from index.build import LoggedProgress, embed_unique, keyed, machine_cache
 from index.catalog import catalog_hash, load_catalog
 from index.embedding import Embedder
 from index.occupations.matcher import OccupationMatcher
@@ -20,6 +20,7 @@ from index.vector_store import IndexMismatchError, VectorIndex
 
 TITLE_VECTORS_FILE = "occupation_titles.npy"
 TITLE_META_FILE = "occupation_titles.meta.json"
+TITLES_TABLE = "occupation_titles"  # in the machine's embedding cache
 
 
 def _cached_titles(
@@ -55,7 +56,15 @@ def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatch
     vectors = _cached_titles(meta_path, vectors_path, expected)
     if vectors is None:
         # A title shared by several occupations (a fifth of them) is embedded once.
-        vectors = embed_unique(embedder, titles, progress=LoggedProgress("occupation titles"))
+        cache = machine_cache(settings)
+        vectors = embed_unique(
+            embedder,
+            titles,
+            progress=LoggedProgress("occupation titles"),
+            cached=cache.load(TITLES_TABLE) if cache else None,
+        )
+        if cache:
+            cache.add(TITLES_TABLE, keyed(titles, vectors))
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         np.save(vectors_path, vectors)
         meta_path.write_text(json.dumps(expected, indent=2) + "\n")

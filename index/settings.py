@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.embedding_cache import default_cache_dir
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -26,6 +28,9 @@ class IndexSettings(BaseSettings):
     sources_dir: Path = REPO_ROOT / "data" / "courses" / "sources"
     occupations_path: Path = REPO_ROOT / "data" / "onet" / "occupations.jsonl"
     index_dir: Path = REPO_ROOT / "data" / "index"
+    # Vectors computed on this machine, kept between builds and clones (index.embedding_cache);
+    # empty turns the cache off.
+    embedding_cache_dir: Path | None = Field(default_factory=default_cache_dir)
     # Threads per query when serving. One query is too small to gain from more, and on a
     # busy machine extra BLAS/OpenMP threads spin against other work: measured p95 at
     # catalog size was ~490 ms with 2 threads under load, ~17 ms unloaded.
@@ -35,6 +40,13 @@ class IndexSettings(BaseSettings):
     # fits the location constraint, one beyond it breaks it. 30 miles is about a
     # 45-minute drive in the suburbs the state training lists cover.
     commute_miles: float = Field(default=30.0, gt=0)
+
+    @field_validator("embedding_cache_dir", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        if value == "":
+            return None
+        return Path(value).expanduser() if isinstance(value, str) else value
 
 
 @lru_cache(maxsize=1)
