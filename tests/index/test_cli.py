@@ -42,6 +42,7 @@ def small_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         **os.environ,
         "CREDWISE_CATALOG_PATH": str(root / "catalog.jsonl"),
         "CREDWISE_INDEX_DIR": str(root / "index"),
+        "CREDWISE_EMBEDDING_CACHE_DIR": str(root / "cache"),
         "HF_HUB_OFFLINE": "1",
     }
     build = _run(env, "build")
@@ -133,3 +134,23 @@ def test_changed_catalog_is_refused_with_the_fix(small_env: dict[str, str], tmp_
     )
     assert result.returncode == 1
     assert "make index" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_build_keeps_its_vectors_in_the_machine_cache_and_a_rebuild_embeds_none(
+    small_env: dict[str, str],
+) -> None:
+    import numpy as np
+
+    cache = Path(small_env["CREDWISE_EMBEDDING_CACHE_DIR"])
+    [table] = cache.glob("embeddings/*/course_texts.npy")
+    assert len(np.load(table)) >= 100  # the slice's distinct texts (a few repeat)
+    fresh = {**small_env, "CREDWISE_INDEX_DIR": str(cache.parent / "fresh-index")}
+    Path(fresh["CREDWISE_INDEX_DIR"]).mkdir()
+    for name in ("occupation_titles.npy", "occupation_titles.meta.json"):
+        shutil.copyfile(
+            REPO_ROOT / "data" / "index" / name, Path(fresh["CREDWISE_INDEX_DIR"]) / name
+        )
+    rebuild = _run(fresh, "-v", "build")
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert "new texts" not in rebuild.stderr  # every vector came from the cache
+    assert "indexed" in rebuild.stderr
