@@ -50,6 +50,9 @@ FOLLOW_UP_ACTIONS = {
     "ask_provider": "action_answer_question",
     "compare": "action_compare_courses",
     "not_interested": "action_not_interested",
+    "why_this": "action_why_this",
+    "save_shortlist": "action_save_shortlist",
+    "human_handoff": "action_handoff",
     "refine": "action_refine_goal",
 }
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.

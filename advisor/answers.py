@@ -464,7 +464,8 @@ _UNLIMITED = re.compile(
     r"\bno (?:limit|cap|max(?:imum)?|ceiling|budget (?:limit|constraint|restriction)s?)\b"
     r"|\bunlimited\b|\bmoney is no (?:object|issue|problem)\b|\bdoes(?:n'?t| not) matter\b"
     r"|\bdon'?t care\b|\bany (?:price|amount|cost)\b|\bwhatever it (?:costs|takes)\b"
-    r"|\bnot (?:an? )?(?:issue|problem|concern|constraint)\b|\b(?:price|cost) is no\b"
+    r"|\b(?:not|isn'?t|is ?nt) (?:really )?(?:an? )?(?:big |real |huge |major )?(?:issue|problem|"
+    r"concern|constraint|object)\b|\b(?:price|cost) is no\b"
     r"|\bsky'?s the limit\b|\b(?:employer|company|work) (?:pays|is paying|will pay)\b"
 )
 

@@ -39,7 +39,7 @@ _SENTENCE = re.compile(
 _NEW_STATEMENT = re.compile(
     r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
     r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
-    r"live|based)\b)",
+    r"live|based|they|he|she|we)\b)",
     flags=re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -68,6 +68,7 @@ GOAL_CUES = re.compile(
     r"i(?:'d| would) rather (?:do|learn|study|go (?:into|for)|try|be)|"
     r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
+    r"(?:i'?ve|ive|i have) been (?:thinking|looking|considering|wanting|meaning)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
@@ -87,6 +88,13 @@ GOAL_CUES = re.compile(
 BACKGROUND_CUES = re.compile(
     r"^(?:already |also )?know\b|"  # "know docker basics", the "I" left out
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
+    r"retired (?:from|after)|"
+    # "i stock shelves at a pharmacy", "i clean rooms for the hospital": the work done.
+    r"i (?!(?:want|wanna|need|would|like|love|hope|plan|am|will|can|could|should|must|gotta|"
+    r"have|had|wish|intend|mean|go|learn|study|take|get)\b)[a-z]+ (?:[a-z]+ ){0,2}"
+    r"(?:at|for|in) (?:a|an|the|my|our) (?:\w+ )?(?:pharmacy|hospital|clinic|store|shop|"
+    r"warehouse|school|office|restaurant|bank|factory|plant|hotel|company|firm|site|center|"
+    r"centre|kitchen|lab|salon|garage|farm|daycare|nursing home|call center)|"
     r"i (?:make|run|own|manage|draw|design|teach|fix|build|write|sell|cook|take care of)|"
     r"i've (?:used|done|worked|got|been|learned|learnt|studied|taken)|i have (?:a |an |some )?"
     r"(?:degree|diploma|experience|background|certificate|basics?)|"
@@ -106,7 +114,7 @@ _CURRENT_ROLE = re.compile(
 _ROLE_INTRODUCTIONS = [
     re.compile(r"^(?:so\s+)?(?P<role>[a-z][\w\s/&()+.,'-]{1,60}?)\s+here$", flags=re.IGNORECASE),
     re.compile(
-        r"^(?P<role>[a-z][\w\s/&-]{1,40}?)\s+(?:guy|gal|girl|lady|dude|person)\b.*$",
+        r"^(?P<role>[a-z][\w\s/&-]{1,40}?)(?<!\bin)\s+(?:guy|gal|girl|lady|dude|person)\b.*$",
         flags=re.IGNORECASE,
     ),
     re.compile(
@@ -362,6 +370,18 @@ def current_role_of(text: str) -> str | None:
     return role
 
 
+# Time without a figure that still answers the hours question: no hours filter
+# ("I can do it full time basically", "I have all the time in the world"). Not "I work
+# full time", which is the job's time, not the course's.
+_OPEN_HOURS = re.compile(
+    r"\b(?:can|could|will|would)(?: \w+)? (?:do|go|study|give it|commit|train|learn)"
+    r"(?: \w+){0,2} full[- ]?time\b|\bfull[- ]?time (?:student|study|studying|learner|training)\b"
+    r"|\ball the time (?:in the world|i need)\b|\bas (?:many|much) (?:hours |time )?as "
+    r"(?:it takes|needed|necessary)\b|\bno time limit\b|\b(?:plenty|loads|lots) of time\b",
+    flags=re.IGNORECASE,
+)
+
+
 def _typed_answers(clause: str) -> dict[str, str]:
     """The constraint answers this clause has both the cue and a readable value for."""
     found: dict[str, str] = {}
@@ -369,7 +389,7 @@ def _typed_answers(clause: str) -> dict[str, str]:
         _HOUR_CUES.search(clause)
         and not (_WORK_TIME.search(clause) and not _STUDY_TIME.search(clause))
         and answers.parse_hours_per_week(clause) is not None
-    ):
+    ) or (_OPEN_HOURS.search(clause) and answers.no_time_limit(clause)):
         found[HOURS] = clause
     money_cue = _BUDGET_CUES.search(clause) or _BIG_FIGURE.search(clause)
     if money_cue and HOURS not in found and answers.parse_budget(clause) is not None:
@@ -482,7 +502,10 @@ _ONLY_CREDENTIAL = re.compile(
 _NOT_THE_LEARNERS_WANT = re.compile(
     r"\b(?:do ?n[o']?t|dont|never|no longer)\s+(?:really\s+)?(?:want|wanna|need)\b|"
     r"\b(?:they|he|she|boss|manager|company|employer|work|county|school)\s+(?:now\s+)?"
-    r"wants?\s+(?:me|us)\s+(?:doing|to do|on)\b",
+    r"wants?\s+(?:me|us)\s+(?:doing|to do|on)\b|"
+    # "they told me to get certified first": advice the learner was given, not the goal.
+    r"^(?:they|he|she|someone|somebody|people|my \w+)\s+(?:told|tell|said|says)\s+"
+    r"(?:me|us|to|i|that|we)\b",
     re.IGNORECASE,
 )
 # A goal that points at a job named elsewhere: "want to do it as a job", "do this for a living".
@@ -593,7 +616,8 @@ _CONSTRAINT_WORDS = re.compile(
     r"courses?|class(?:es)?|training|programs?|programmes?|only|please|something|ones?|need|"
     r"needs|part|obviously|obv|bc|because|you|practice|shop|hands|would|ideal|works?|"
     r"preferably|ideally|that(?:'s| is| are)?|which|are|is|it|has to be|have to be|must be|"
-    r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or)\b",
+    r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or|i|can|could|will|"
+    r"now|study|go|do|basically|really)\b",
     flags=re.IGNORECASE,
 )
 

@@ -201,6 +201,12 @@ _FRAMING = [
     r"worth it|a good idea|crazy)\s+(?:for\s+(?:an?\s+|someone\s+|me\s+)?[\w\s/+&-]{0,50}?\s*)?"
     r"to\s+(?:(?:switch|move|get|break|transition|pivot|go)\s+(?:in)?to\s+)?",
     r"[,;]?\s*(?:and\s+)?what (?:would|do|should|will) i (?:need|have) to (?:learn|know|do)\b.*$",
+    # A closing question about the goal: "…, what would that look like", "how does it pay".
+    r"[,;]\s*(?:and\s+)?(?:what|how) (?:would|will|does|do|is|'s) (?:that|it|this) (?:look like|"
+    r"take|involve|cost|pay|work|be like)\b.*$",
+    # "dental assistant instead": the word drops the old goal, it is not the new one.
+    r"\binstead\b",
+    r"^\s*(?:i'?ve|ive|i have) been (?:thinking|looking|considering)(?: about| of| into)?\s+",
     # "trying to get Sec+": the effort is framing.
     r"^\s*(?:i'?m\s+|i am\s+)?trying to (?:get|learn|pass|become|break into|get into)\s+",
     r"\s(?:and|then)\s+(?:then\s+)?(?:get\s+|land\s+|find\s+)?(?:an?|my|the)\s+"

@@ -34,6 +34,9 @@ RequestKind = Literal[
     "ask_course",
     "compare",
     "not_interested",
+    "why_this",
+    "save_shortlist",
+    "human_handoff",
 ]
 # What a question about the courses on screen asks (see ``course_question``).
 CourseAspect = Literal[
@@ -71,8 +74,10 @@ _FUNDING = re.compile(
 # Doing the learner's paperwork is not a question about paying for the courses:
 # "can you help me fill out my FAFSA" is declined, not answered with grants.
 _PAPERWORK = re.compile(
-    r"\b(?:fill(?:ing)? (?:out|in)|complete|submit|file|do|write|sign up for) (?:my |the |a |an )?"
-    r"(?:fafsa|application|form|paperwork|essay|taxes)\b",
+    r"\b(?:fill(?:ing)? (?:out|in)|complete|submit|file|write|sign up for) (?:my |the |a |an )?"
+    r"(?:fafsa|application|form|paperwork|essay|taxes)\b|\b(?:do|finish|write|take) my "
+    r"(?:fafsa|homework|assignment|essay|paper|quiz|exam|test|taxes|application)\b|"
+    r"\bhelp (?:me )?with my (?:essay|homework|assignment|paper|taxes)\b",
     re.IGNORECASE,
 )
 _ABOUT = r"(?:actually |really |even |at all |specifically )?"
@@ -84,13 +89,15 @@ _TOPIC_VERBS = (
 _THESE = (
     r"(?:any|some|one|none|either|all|each|both) of (?:these|those|them|the (?:courses?|ones?|"
     r"results?|classes|programs?))|these|those|they|the (?:courses?|ones?|results?)|"
-    r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one"
+    r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one|"
+    r"(?:the|that) \w+ (?:one|course|class|program|programme|thing)"
 )
 _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
     rf"(?P<topic>[^?!.,]{{2,80}})|"
     # "which one does the excel stuff?", "which of these covers payroll taxes?"
-    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))\s+(?:does|do|covers?|teach(?:es)?|"
+    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))\s+{_ABOUT}(?:does|do|covers?|"
+    rf"teach(?:es)?|"
     rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
     rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)",
     re.IGNORECASE,
@@ -132,12 +139,14 @@ _SKILLS_LEFT = re.compile(
     r"\bwhat should i (?:learn|study) (?:after|next)|\bwhat(?:'s| is) (?:still )?missing\b|"
     # "what do I actually need to know to get hired", "what does a PM need to be good at",
     # "what I must learn that I not know", "what's left to learn", "skills gap?"
-    r"\bwhat (?:do|does|would|will) (?:i|you|one|some(?:one|body)|(?:a|an|the) \w+(?: \w+)?) "
+    r"\bwhat (?:do|does|would|will) (?:i|you|one|some(?:one|body)|(?:a|an|the) \w+(?: \w+)?|"
+    r"\w+(?: \w+){0,2}) "
     r"(?:actually |really |still |even )?(?:need|have|got) to (?:know|learn|be good at|"
     r"have|master)\b(?!.*\bbefore\b)|\bwhat i (?:must|need to|have to) learn\b|"
     r"\b(?:what'?s|what is|anything) left to learn\b|\bskills?[- ]gaps?\b|"
     r"\b(?:missing|lacking|lack) (?:any )?(?:skills|stuff|anything)\b|"
-    r"\bstill (?:be )?missing\b|\b(?:something|anything|what) (?:is |'s )?missing\b|"
+    r"\bstill (?:be )?missing\b|\b(?:the|my) (?:skills? )?gap\b|"
+    r"\b(?:something|anything|what) (?:is |'s )?missing\b|"
     r"\b(?:i'?m|i am|i feel|i'?m kinda) (?:weak|bad|behind) "
     r"(?:at|in|on)\b|\b(?:skills|what) (?:am i|i'?m) (?:still )?(?:lacking|missing)\b|"
     r"\bwhat (?:do )?(?:employers|companies|hiring managers|recruiters) (?:look|want|"
@@ -152,7 +161,8 @@ _WORTH_ASKED = re.compile(
     r"\b(?:get|land|help me get) (?:me )?(?:a |the )?(?:job|raise|promotion|hired)\b|"
     r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
     r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
-    r"\b(?:help|count) (?:me )?when i apply\b",
+    r"\b(?:help|count) (?:me )?when i apply\b|\bwill i (?:\w+ )?be able to (?:get|find|land|"
+    r"freelance|work|make|earn|charge|start|quit)\b|\bdo i (?:still |also )?need a degree\b",
     re.IGNORECASE,
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
@@ -166,7 +176,10 @@ _PROVIDER_ASKED = re.compile(
     r"[^?.!]{0,25}"
     r"\b(?:runs?|running|behind|offers?|offering|makes?|made|puts? on|teach(?:es|ing)?)\b|"
     r"\b(?:escuela|instituto|academia|universidad)\b[^?.!]{0,30}\b(?:buen[ao]|confiable|"
-    r"reconocid[ao])\b",
+    r"reconocid[ao])\b|\bconfiables?\b|"
+    r"\b(?:es|son) (?:seri[ao]s?|reconocid[ao]s?|leg[ií]tim[ao]s?)\b|"
+    r"\bis \w+(?: \w+)? (?:a )?real (?:thing|school|company|place|college|university|business|"
+    r"provider)\b|\bnot a (?:real )?(?:school|college|university|company)\b",
     re.IGNORECASE,
 )
 # One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
@@ -180,7 +193,35 @@ _ACCREDITED = re.compile(r"\b(?:accredit\w*|acreditad[ao]s?)\b", re.IGNORECASE)
 _COMPARE_ASKED = re.compile(
     r"\bcu[aá]l (?:es )?(?:mejor|me recomiendas|m[aá]s)\b|"
     r"\bwhich (?:one|of (?:the|these|them|those)(?: two| 2| three| 3)?)\s*(?:is|'s|would be|"
-    r"will be)\s+(?:faster|quicker|shorter|better|best|easier|more useful)\b",
+    r"will be)\s+(?:faster|quicker|shorter|better|best|easier|more useful)\b|"
+    # "which one gets me working faster", "the 2nd or the 3rd?"
+    r"\bwhich (?:one|of (?:the|these|them|those)(?: two| 2| three| 3)?)\b[^?.!]{0,40}\b(?:faster|"
+    r"quicker|sooner|better|best|cheaper|easier|more useful)\b|"
+    r"\b(?:1st|2nd|3rd|#\d|first|second|third|last)(?: one)? (?:vs\.?|or|versus) (?:the )?"
+    r"(?:1st|2nd|3rd|#\d|first|second|third|last)\b",
+    re.IGNORECASE,
+)
+# "Why this one?" in the learner's words: "how come the cisco thing is on there".
+_WHY_ASKED = re.compile(
+    r"\bhow come\b[^?.!]{0,50}\b(?:on there|in there|on (?:the|my|this) list|here|showed? up|"
+    r"included|recommended|suggested|picked|chosen)\b|"
+    r"\bwhy (?:did|would|do) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|suggest|"
+    r"show|include|put)\b|\bwhy (?:this|that|the \w+) one\b|\bwhy (?:is|are) (?:#\d|it|this|that|"
+    r"the \w+(?: \w+)?) (?:on (?:there|the list)|here|included|recommended)\b",
+    re.IGNORECASE,
+)
+# Keeping the list: "email me this list", "can you send me those links".
+_SAVE_LIST = re.compile(
+    r"\b(?:email|e-mail|send|text|save|keep|forward|bookmark)\b(?: (?:me|it to me))?[^.?!]{0,12}"
+    r"\b(?:this|the|these|that|my|those)\s+(?:list|courses|options|links|shortlist|results|ones)\b",
+    re.IGNORECASE,
+)
+# A person, not the assistant: "is there a real person i can talk to".
+_PERSON_ASKED = re.compile(
+    r"\b(?:talk|speak|chat|meet)\s+(?:to|with)\s+(?:a |an )?(?:real |actual |live )?(?:person|"
+    r"human|advisor|adviser|counsel+or|someone|somebody|staff)\b|"
+    r"\b(?:real|actual|live) (?:person|human|advisor|adviser|counsel+or)\b[^?.!]{0,20}\b(?:talk|"
+    r"speak|chat|call|meet)\b",
     re.IGNORECASE,
 )
 _NEW_ROLE = re.compile(r"\b(?:become|switch to|instead|rather)\b", re.IGNORECASE)
@@ -207,9 +248,10 @@ _ALTERNATIVE = re.compile(
 _QUESTION = re.compile(
     r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
-    r"who|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
+    r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
-    r"\b(?:would|will|could) (?:that|it|this) be\b|\b(?:can|could) (?:i|someone|somebody|"
+    r"\b(?:would|will|could) (?:that|it|this) be\b|"
+    r"\b(?:can|could|will|would) (?:i|someone|somebody|"
     r"one|a person|people)\b|¿|"
     r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which)\s+[#\w]",
     re.IGNORECASE,
@@ -221,7 +263,7 @@ _RESULTS = re.compile(
     r"worth|live|taught|recorded|available)\b|"
     r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
     r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
-    r"the \w+ one|"
+    r"the \w+ one|the \w+ (?:course|class|program|programme|training)|"
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
     r"school|lessons?|instructor|teacher)s?)\b|"
     r"\b(?:este|esta|estos|estas|esto|hacerlo|el (?:primero|segundo|tercero|[uú]ltimo)|"
@@ -232,7 +274,8 @@ _RESULTS = re.compile(
 _ASKS_FOR_OTHERS = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hmm+|um+)[,.!]?\s+)*(?:what about|how about|anything|"
     r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
-    r"anything|something|some|other|more)|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
+    r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
+    r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
     r"show|get)|(?:got|have you got) any|(?:i|we) (?:need|want|prefer|only))\b",
     re.IGNORECASE,
 )
@@ -275,7 +318,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"(?:in|on)to (?:a |the )?(?:campus|class(?:room)?))\b|\bshow up\b|"
         r"\bhow many (?:hours|hrs|h) (?:a|per|each|every) week\b|"
         r"\b(?:hours|hrs|h) (?:a|per) week (?:does|do|is|will)\b|\btime commitment\b|"
-        r"\bworkload\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b|\ben vivo\b|"
+        r"\bworkload\b|\binternet\b|\bwi-?fi\b|\btime (?:difference|zone)s?\b|\bdeployed\b|"
+        r"\boffline\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b|\ben vivo\b|"
         r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b",
     ),
     (
@@ -291,7 +335,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     ),
     (
         "length",
-        r"\bhow many (?:hours|weeks|months|days)\b|\bhow long\b|\btotal (?:hours|hrs|time)\b|"
+        r"\bhow many (?:hours|weeks|months|days)\b|\bhow long\b|\bwhen (?:would|will|could|"
+        r"do|can|should) i (?:be )?(?:done|finish\w*|complete\w*|graduat\w*|through)\b|"
+        r"\btotal (?:hours|hrs|time)\b|"
         r"\btakes? (?:weeks|months|ages|forever)\b|\bcu[aá]nto (?:dura|tiempo|tarda)\b|"
         r"\bcu[aá]ntas (?:horas|semanas)\b|\b\d+\s*(?:training "
         r"|clock |contact |class )?(?:hours|hrs)\b(?! ?(?:a|per|each|every) ?w)",
@@ -385,8 +431,12 @@ def names_a_time(text: str) -> bool:
 def follow_up_request(text: str) -> FollowUpRequest | None:
     """The request a follow-up message makes, or None when it makes none of these."""
     said = tidy(text)
-    if not said:
+    if not said or asks_for_paperwork(said):
         return None
+    if _PERSON_ASKED.search(said):
+        return FollowUpRequest("human_handoff")
+    if _SAVE_LIST.search(said):
+        return FollowUpRequest("save_shortlist")
     if _CONTACT.search(said) and names_a_time(said):
         return FollowUpRequest("set_reminder")
     if _SKILLS_LEFT.search(said) and (not _NEW_ROLE.search(said) or points_at_results(said)):
@@ -406,6 +456,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
             return FollowUpRequest("compare")
+        if _WHY_ASKED.search(said):
+            return FollowUpRequest("why_this")
         if _PROVIDER_ASKED.search(said):
             return FollowUpRequest("ask_provider")
         if _WORTH_ASKED.search(said):
@@ -435,7 +487,22 @@ def asks_about_results(text: str) -> bool:
     goal or a change of answer."""
     said = tidy(text)
     return bool(
-        said and _QUESTION.search(said) and points_at_results(said) and not asks_for_others(said)
+        said
+        and _QUESTION.search(said)
+        and points_at_results(said)
+        and not _about_something_else(said)
+    )
+
+
+def _about_something_else(said: str) -> bool:
+    """A question that is not about the courses on screen, though it may point at them:
+    other courses ("anything cheaper?"), the learner's paperwork ("do my homework for the
+    sql class"), or a new goal ("forget IT, thinking about dental assisting instead, what
+    would that look like?")."""
+    return (
+        asks_for_others(said)
+        or asks_for_paperwork(said)
+        or bool(_NEW_ROLE.search(said) and is_goal_statement(said))
     )
 
 
@@ -460,7 +527,7 @@ def course_question(text: str) -> CourseAspect | None:
     else ("listing" is the caller's call: it knows whether the classifier recognised it).
     """
     said = tidy(text)
-    if not said or not _QUESTION.search(said) or asks_for_others(said):
+    if not said or not _QUESTION.search(said) or _about_something_else(said):
         return None
     aspect = next((aspect for aspect, pattern in _ASPECTS if pattern.search(said)), None)
     if aspect != "fit" and not _RESULTS.search(said) and is_goal_statement(said):

@@ -34,7 +34,9 @@ RESULTS_FILE = RESULTS_DIR / "questions.json"
 
 # How the assistant may handle each label and still have understood the learner.
 ACCEPTED: dict[str, frozenset[str]] = {
-    "skills": frozenset({"skills"}),
+    # "does any of these cover SQL?", "which one does the excel stuff?": which card covers
+    # a skill of the goal, answered from each listing (the topic check).
+    "skills": frozenset({"skills", "ask_topic"}),
     "worth": frozenset({"worth"}),
     "provider": frozenset({"provider", "course:licence"}),
     "fit": frozenset(

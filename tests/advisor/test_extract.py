@@ -312,3 +312,49 @@ def test_a_licence_asked_for_after_the_subject_keeps_the_subject() -> None:
     assert find_statements("nail tech school, get my license").answers["goal"] == (
         "nail tech school, get my license"
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "lost my warehouse job in march. I could study full time now. how do I become a "
+            "plumber?",
+            {"hours_per_week": "I could study full time now", "goal": "how do I become a plumber"},
+        ),
+        (
+            "wanna be a dental hygienist. im in tyler tx, can go full time in person",
+            {"hours_per_week": "can go full time in person", "mode": "can go full time in person"},
+        ),
+        (
+            "Cost isn't really an issue and I've got all the time in the world. I'd like to "
+            "learn upholstery",
+            {"budget": "Cost isn't really an issue", "goal": "I'd like to learn upholstery"},
+        ),
+        (
+            "any pharmacy tech classes in austin? i stock shelves at a pharmacy and my manager "
+            "said to get certified",
+            {
+                "goal": "any pharmacy tech classes in austin",
+                "background": "i stock shelves at a pharmacy",
+            },
+        ),
+        (
+            "Retired from the post office, want to learn bookkeeping",
+            {"background": "Retired from the post office"},
+        ),
+    ],
+)
+def test_time_money_and_work_said_without_figures_or_i_am(
+    opening: str, expected: dict[str, str]
+) -> None:
+    found = find_statements(opening)
+    for slot, words in expected.items():
+        assert found.answers.get(slot) == words, (slot, found)
+    assert "person" not in (found.current_role or "")  # "in person" is not a job
+
+
+def test_the_job_s_full_time_is_not_time_for_a_course() -> None:
+    assert (
+        "hours_per_week" not in find_statements("I work full time and want to learn excel").answers
+    )

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.requests import FollowUpRequest, follow_up_request, names_a_time, points_at_results
+from advisor.requests import (
+    CourseAspect,
+    FollowUpRequest,
+    follow_up_request,
+    names_a_time,
+    points_at_results,
+)
 
 
 @pytest.mark.parametrize(
@@ -214,3 +220,61 @@ def test_turning_down_every_card_at_once(text: str) -> None:
 def test_a_request_to_do_the_paperwork_is_not_a_funding_question() -> None:
     assert follow_up_request("can you help me fill out my FAFSA") is None
     assert follow_up_request("does FAFSA cover any of these?") == FollowUpRequest("ask_funding")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # skills: any short subject, and "the gap"
+        ("so what do line cooks really need to know to run a kitchen", "ask_skills"),
+        ("i know excel already, is sql the gap?", "ask_skills"),
+        # worth: what it leads to
+        ("if i finish #1 will i actually be able to get clients", "ask_worth"),
+        ("do i need a degree too or is the cert enough?", "ask_worth"),
+        # provider: a name that sounds made up, in Spanish
+        ("is coursera a real school or just a website?", "ask_provider"),
+        ("son confiables estos cursos?", "ask_provider"),
+        # compare: which one, whatever the verb, and "x vs y"
+        ("which one lands me a job sooner", "compare"),
+        ("2nd vs 3rd, what do you think?", "compare"),
+        # why this one, in other words
+        ("how come the spanish course showed up, i never asked for that", "why_this"),
+        ("why did u pick the udemy one", "why_this"),
+        # a person, the list
+        ("can i speak with an actual advisor about this", "human_handoff"),
+        ("could you text me the links so i have them", "save_shortlist"),
+    ],
+)
+def test_requests_in_other_words(text: str, kind: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == kind, request
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("would the 2nd one work on a ship with spotty wifi?", "fit"),
+        ("when will i be done with #1 if i start in january", "length"),
+        ("how much of the plumbing course is hands on?", "practice"),
+    ],
+)
+def test_course_questions_in_other_words(text: str, aspect: CourseAspect) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_course", aspect=aspect)
+
+
+def test_a_subject_checked_on_a_card_named_by_its_subject() -> None:
+    request = follow_up_request("does the python one cover pandas or just basics?")
+    assert request == FollowUpRequest("ask_topic", topic="pandas")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you help me with my homework for the excel class",
+        "ok forget welding, im thinking about electrician instead. what would that take?",
+        "can i talk to people who took it?",
+    ],
+)
+def test_not_a_request_about_the_cards(text: str) -> None:
+    request = follow_up_request(text)
+    assert request is None or request.kind not in {"ask_course", "human_handoff"}, request

@@ -50,12 +50,18 @@ def test_the_handling_is_read_from_the_turns_events() -> None:
 
 
 SECOND_SET = QUESTIONS_FILE.with_name("learner_questions_blind2.yml")
+THIRD_SET = QUESTIONS_FILE.with_name("learner_questions_blind3.yml")
 
 
 @pytest.mark.slow
 @pytest.mark.e2e
 @pytest.mark.parametrize(
-    ("path", "bar"), [(QUESTIONS_FILE, "questions"), (SECOND_SET, "questions_second_set")]
+    ("path", "bar"),
+    [
+        (QUESTIONS_FILE, "questions"),
+        (SECOND_SET, "questions_second_set"),
+        (THIRD_SET, "questions_third_set"),
+    ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(
     stack: Stack, path: Path, bar: str

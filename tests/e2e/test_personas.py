@@ -38,6 +38,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "relevance": figures([]),
         "questions": summarise([]),
         "questions_second_set": summarise([]),
+        "questions_third_set": summarise([]),
     }
     for kind, limits in bars().items():
         for name in limits:
