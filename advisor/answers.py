@@ -243,6 +243,7 @@ _NO_TIME_LIMIT = re.compile(
     r"\bas (?:many|much) as (?:i (?:like|want|need|can)|it takes|needed|necessary|required)\b"
     r"|\bno (?:time )?limit\b|\bunlimited\b|\ball the time (?:in the world|i need)\b"
     r"|\bplenty(?: of time)?\b|\bloads of time\b|\bfull[- ]time\b|\bi'?m retired\b"
+    r"|\btime (?:is ?n'?t|is not|isnt) (?:really )?(?:an? )?(?:issue|problem|concern)\b"
     # No fixed amount: no hours filter either ("whenever i have time, no set amount").
     r"|\bno (?:set|fixed|regular) (?:amount|number|hours|schedule)\b|\bit varies\b"
     r"|\bvaries\b|\bwhenever i (?:have|get|find) (?:the |some )?time\b"
@@ -497,7 +498,17 @@ def _amount(text: str) -> tuple[float, str | None] | None:
 # A ceiling said as what the learner will not go beyond.
 _CAP = re.compile(
     r"\b(?:loans?|debt|spend(?:ing)?|pay(?:ing)?|borrow(?:ing)?)\s+(?:over|more than|above|"
-    r"beyond)\s+\$?\s*(?P<cap>\d+(?:\.\d+)?)\b(?!\s*(?:hours?|hrs?|weeks?|months?))"
+    r"beyond)\s+(?:like |about |around |maybe )?\$?\s*(?P<cap>\d+(?:\.\d+)?)\b"
+    r"(?!\s*(?:hours?|hrs?|weeks?|months?))"
+)
+# A figure a limit word governs, among words that are not fillers: "firm will cover up to
+# 4000", "10000 saved for a bootcamp". Not hours, weeks, years or people.
+_LIMITED_AMOUNT = re.compile(
+    r"\b(?:up to|under|below|less than|no more than|at most|max(?:imum)?(?: of)?)\s+"
+    r"(?:like |about |around |maybe |roughly )?\$?\s*(?P<amount>\d+(?:\.\d+)?)\b"
+    r"(?!\s*(?:h\b|hours?|hrs?|weeks?|wks?|months?|years?|yrs?|days?|%|percent|miles?|"
+    r"people|students|employees|mins?|minutes?))|"
+    r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away))\b"
 )
 
 
@@ -510,6 +521,7 @@ def parse_budget(text: str) -> Budget | None:
     prepared = _prepared(text)
     if prepared is None or _NEGATIVE.search(prepared):
         return None
+    prepared = re.sub(r"\b(?:a|one) grand\b", "1 grand", prepared)  # "under a grand"
     prepared = _THOUSANDS.sub(lambda m: f"{float(m.group(1)) * THOUSAND:g}", prepared)
     if (capped := _CAP.search(prepared)) is not None and float(capped.group("cap")) > 0:
         # "no real budget but i dont want loans over 10k": the cap is the budget.
@@ -522,6 +534,11 @@ def parse_budget(text: str) -> Budget | None:
         if value > MAX_BUDGET:
             return None
         return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
+    limited = _LIMITED_AMOUNT.search(prepared)
+    if limited is not None:
+        value = float(limited.group("amount") or limited.group("saved"))
+        if 0 < value <= MAX_BUDGET:
+            return Budget(max_amount=value, currency=None, free_only=False, unlimited=False)
     free = _FREE.search(prepared) is not None
     unlimited = _UNLIMITED.search(prepared) is not None
     if free and not unlimited:

@@ -31,9 +31,9 @@ from advisor.formatting import NOT_STATED, join_words, money, number, number_ran
 from advisor.profile import LearnerProfile
 from advisor.questions import NO_OUTCOME_DATA, Shown, duration_answer
 from advisor.requests import CourseAspect
-from index.places import gazetteer
+from index.places import gazetteer, town_named
 from index.schema import Course, Level, Mode, Pace
-from index.text import STOPWORDS, title_terms
+from index.text import title_terms
 
 QUOTE_CHARS = 220  # a sentence quoted from a listing, cut at a word boundary
 LEVELS = {
@@ -211,30 +211,6 @@ def fit_line(item: Shown, profile: LearnerProfile) -> str:
 
 
 # Words that name no town even where a town bears the name ("is", "enough", "drive").
-_NOT_TOWNS = frozenset(
-    """close closer enough far near drive driving car bus ride commute distance miles
-    school class classes course courses program one first second third last sister mom
-    brother dad work home okay good""".split()
-)
-
-
-def place_named(text: str) -> str | None:
-    """The town a question names ("is pharr close enough?", "how far from point
-    pleasant"): the longest run of one to three words the place table knows."""
-    tokens = re.findall(r"[a-z][a-z'.-]*", text.lower())
-    places = gazetteer()
-    for size in (3, 2, 1):
-        for start in range(len(tokens) - size + 1):
-            words = tokens[start : start + size]
-            if words[0] in STOPWORDS or words[-1] in STOPWORDS or set(words) & _NOT_TOWNS:
-                continue
-            if size == 1 and len(words[0]) < 4:
-                continue
-            if places.resolve(" ".join(words)) is not None:
-                return " ".join(words).title()
-    return None
-
-
 def distance_line(item: Shown, place: str | None) -> str:
     """How far an on-site course is from the learner's place, in a straight line."""
     course = item.course
@@ -381,7 +357,7 @@ def course_answer(
     """The answer to a question about ``items`` (the courses it names, else all shown)."""
     terms = asked_terms(text)
     if aspect == "distance":
-        place = place_named(text) or profile.location
+        place = town_named(text) or profile.location
         lines = [distance_line(item, place) for item in items]
     elif aspect == "schedule":
         lines = [schedule_line(item, profile) for item in items]

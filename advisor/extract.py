@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from advisor import answers
-from advisor.normalise import tidy
+from advisor.normalise import clean, tidy
+from index.places import gazetteer, towns_named
 
 GOAL = "goal"
 BACKGROUND = "background"
@@ -34,12 +35,17 @@ LOCATION = "location"
 # they start a new statement ("..., and I want to ..."), not inside a list of skills
 # ("Excel and SQL") or of modes ("online and self-paced").
 _SENTENCE = re.compile(
-    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
+    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
     r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
     r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
-    r"live|based|they|he|she|we)\b)",
+    r"live|based|they|he|she|we)\b)|"
+    # Spanish: "… en Irving y quiero aprender …", and a sentence begun without a full stop
+    # ("… de oficina Puedo estudiar 5 horas").
+    r"\s+y\s+(?=(?:quiero|puedo|tengo|soy|vivo|trabajo|necesito|me|mi|prefiero)\b)|"
+    r"(?<=[a-záéíóúñ])\s+(?=(?-i:Puedo|Tengo|Soy|Vivo|Trabajo|Quiero|Necesito|No|Me|Mi|Prefiero|"
+    r"Presencial|Solo|Busco)\b)",
     flags=re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -69,6 +75,9 @@ GOAL_CUES = re.compile(
     r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
     r"(?:i'?ve|ive|i have) been (?:thinking|looking|considering|wanting|meaning)|"
+    r"(?:fastest|quickest|best|easiest|cheapest) way to (?:get|learn|become|start|pass|break)|"
+    r"quiero (?:aprender|ser|estudiar|sacar|trabajar|hacer)|me interesa|me gustar[ií]a|"
+    r"necesito (?:aprender|estudiar|sacar|mejorar)|busco (?:un |una )?(?:curso|clase)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
@@ -88,7 +97,8 @@ GOAL_CUES = re.compile(
 BACKGROUND_CUES = re.compile(
     r"^(?:already |also )?know\b|"  # "know docker basics", the "I" left out
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
-    r"retired (?:from|after)|"
+    r"retired (?:from|after)|soy (?:un |una )?\w+|trabajo (?:en|de|como|limpiando|\w+ando)|"
+    r"fui (?:un |una )?\w+|"
     # "i stock shelves at a pharmacy", "i clean rooms for the hospital": the work done.
     r"i (?!(?:want|wanna|need|would|like|love|hope|plan|am|will|can|could|should|must|gotta|"
     r"have|had|wish|intend|mean|go|learn|study|take|get)\b)[a-z]+ (?:[a-z]+ ){0,2}"
@@ -153,7 +163,7 @@ _BOTH_MODES = re.compile(
 _BUDGET_CUES = re.compile(
     r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|pays|"
     r"paying|paid|afford|price\w*|spend|cheap\w*|money|grand|reimburs\w*|saved|savings|"
-    r"loans?|stipend|gives me|\d+\s?k)\b",
+    r"loans?|stipend|gives me|cover|covers|covered|\d+\s?k)\b",
     flags=re.IGNORECASE,
 )
 _DEADLINE_CUES = re.compile(
@@ -174,6 +184,9 @@ _DURATION_ONLY = re.compile(
     r"(?:weeks?|wks?|months?|mos?|years?|yrs?)$",
     flags=re.IGNORECASE,
 )
+# Years on their own beside a job are experience: "operations supervisor, 6 yrs",
+# "RN (med-surg, 5 yrs)"; a deadline says when ("within 2 years").
+_YEARS_ONLY = re.compile(r"^(?:about |around |~|over |almost )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$")
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
 _BIG_FIGURE = re.compile(
     r"^(?:about |around |like |roughly |up to |under |max |~)?\d{3,}(?:\.\d+)?\s*"
@@ -308,7 +321,8 @@ _PERSON_NOUN = re.compile(
 _NOT_PERSON_NOUNS = frozenset(
     """beginner learner newcomer other either whatever never later together better ever over
     under number computer water paper order summer winter semester quarter career master
-    power poster chapter register cyber server excel powerpoint content student""".split()
+    power poster chapter register cyber server excel powerpoint content student river harbor
+    dover hanover denver windsor manor center centre""".split()
 )
 
 
@@ -374,8 +388,9 @@ def current_role_of(text: str) -> str | None:
 # ("I can do it full time basically", "I have all the time in the world"). Not "I work
 # full time", which is the job's time, not the course's.
 _OPEN_HOURS = re.compile(
-    r"\b(?:can|could|will|would)(?: \w+)? (?:do|go|study|give it|commit|train|learn)"
-    r"(?: \w+){0,2} full[- ]?time\b|\bfull[- ]?time (?:student|study|studying|learner|training)\b"
+    r"\b(?:can|could|will|would|if i|i'?ll|i)(?: \w+)? (?:do|go|study|give it|commit|train|learn)"
+    r"(?: \w+){0,2} full[- ]?time\b|\btime (?:is ?n'?t|is not|isnt) (?:really )?(?:an? )?"
+    r"(?:issue|problem|concern)\b|\bfull[- ]?time (?:student|study|studying|learner|training)\b"
     r"|\ball the time (?:in the world|i need)\b|\bas (?:many|much) (?:hours |time )?as "
     r"(?:it takes|needed|necessary)\b|\bno time limit\b|\b(?:plenty|loads|lots) of time\b",
     flags=re.IGNORECASE,
@@ -383,31 +398,36 @@ _OPEN_HOURS = re.compile(
 
 
 def _typed_answers(clause: str) -> dict[str, str]:
-    """The constraint answers this clause has both the cue and a readable value for."""
+    """The constraint answers this clause has both the cue and a readable value for.
+    Cues are looked for in the clause as the parsers read it (Spanish answer words in
+    English: "5 horas por semana"); the answer keeps the learner's own words."""
+    words = clause
+    clause = clean(clause) or clause
     found: dict[str, str] = {}
-    if (
+    figure_hours = (
         _HOUR_CUES.search(clause)
         and not (_WORK_TIME.search(clause) and not _STUDY_TIME.search(clause))
         and answers.parse_hours_per_week(clause) is not None
-    ) or (_OPEN_HOURS.search(clause) and answers.no_time_limit(clause)):
-        found[HOURS] = clause
+    )
+    if figure_hours or (_OPEN_HOURS.search(clause) and answers.no_time_limit(clause)):
+        found[HOURS] = words
     money_cue = _BUDGET_CUES.search(clause) or _BIG_FIGURE.search(clause)
     if money_cue and HOURS not in found and answers.parse_budget(clause) is not None:
-        found[BUDGET] = clause
+        found[BUDGET] = words
     if (
         (_DEADLINE_CUES.search(clause) or _DURATION_ONLY.match(clause))
-        and HOURS not in found
+        and not figure_hours  # "5 hours a week for 3 months" is read as hours there
         and answers.parse_deadline_weeks(clause) is not None
     ):
-        found[DEADLINE] = clause
+        found[DEADLINE] = words
     mode = answers.parse_mode(clause) if _MODE_CUES.search(clause) else None
     if mode is not None and (mode != "any" or _BOTH_MODES.search(clause)):
-        found[MODE] = clause
+        found[MODE] = words
     pace = answers.parse_pace(clause) if _PACE_CUES.search(clause) else None
     if pace is not None and pace != "any":
-        found[PACE] = clause
+        found[PACE] = words
     if _CREDIT_CUES.search(clause) and answers.parse_credit(clause) is not None:
-        found[CREDIT] = clause
+        found[CREDIT] = words
     return found
 
 
@@ -415,17 +435,44 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
     """The place the learner names: a known place in any case ('houston tx', 'elizabeth
     nj'), else a capitalised one after 'in', 'near', 'based in'… ('in Newark')."""
     lowered = " ".join(re.findall(r"[a-z]+", text.lower()))
+    state: str | None = None
     for size in (3, 2, 1):
         tokens = lowered.split()
         for start in range(len(tokens) - size + 1):
             candidate = " ".join(tokens[start : start + size])
             if candidate in places and candidate not in _COMMON_WORDS:
-                return candidate.upper() if len(candidate) == 2 else candidate.title()
+                if len(candidate) > 2:
+                    return candidate.title()
+                state = state or candidate.upper()
     for match in _LOCATION.finditer(text):
         place = match.group("place").strip()
         if place.split()[0] not in _NOT_PLACES and not _PRODUCT_NAME.search(place):
             return place
-    return None
+    # A town the catalog teaches in none of, but the place table knows ("i live in
+    # hoboken", "Morristown NJ"): distances are measured from it. Else the bare state.
+    if places:
+        for town in towns_named(text):
+            if " " in town or _AS_A_PLACE(town).search(text):
+                found = gazetteer().resolve(town.lower())
+                return f"{found.name}, {found.state}" if found else town
+    return state
+
+
+_STATE_CODES = (
+    "al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|"
+    "nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc"
+)
+
+
+def _AS_A_PLACE(town: str) -> re.Pattern[str]:  # noqa: N802 - reads as the pattern it builds
+    """A one-word town said as a place ("in hoboken", "montclair nj"), not a word that
+    happens to be one somewhere ("excel", "pace")."""
+    name = re.escape(town)
+    return re.compile(
+        rf"\b(?:in|near|from|around|outside(?: of)?|by|live|living|based)\s+{name}\b|"
+        rf"\b{name}\s*,?\s*(?:{_STATE_CODES}|new jersey|texas|area|county)\b",
+        re.IGNORECASE,
+    )
 
 
 # Place names that are also ordinary words in a message about courses.
@@ -533,6 +580,11 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     parts = clauses(text)
     for clause in parts:
         typed = _typed_answers(clause)
+        if _YEARS_ONLY.match(clause.strip()) and (statements.current_role or background_parts):
+            if not background_parts:
+                background_parts.append(f"works as {statements.current_role}")
+            background_parts.append(clause)  # "operations supervisor, 6 yrs"
+            continue
         for slot, words in typed.items():
             earlier = statements.answers.get(slot)
             # "Nights and weekends, 12 hrs a week": a stated figure beats a rough one.
@@ -572,6 +624,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             and not goal_groups
             and len(clause.split()) <= 4
             and not states_background(clause)
+            and not _NOT_A_CONTINUATION.search(clause)  # "im in austin" is where, not what
         ):
             subject_before = clause
         if states_background(clause) and not typed:
@@ -584,10 +637,21 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             and not typed
             and len(clause.split()) <= 6
             and not _NOT_A_CONTINUATION.search(clause)
+            and location_in(clause, places) is None  # "…, san antonio area"
         ):
             goal_groups[-1].append(clause)
             continue
         previous_was_goal = False
+    if (
+        not goal_groups
+        and subject_before
+        and len(parts) > 1
+        and re.search(r"[a-z]{3,}", subject_before, re.IGNORECASE)
+        and location_in(subject_before, places) is None
+    ):
+        # "hvac. how long does it take and how much": a subject named alone, then
+        # questions or limits, is the goal.
+        goal_groups.append([subject_before])
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
     goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
@@ -617,7 +681,12 @@ _CONSTRAINT_WORDS = re.compile(
     r"needs|part|obviously|obv|bc|because|you|practice|shop|hands|would|ideal|works?|"
     r"preferably|ideally|that(?:'s| is| are)?|which|are|is|it|has to be|have to be|must be|"
     r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or|i|can|could|will|"
-    r"now|study|go|do|basically|really)\b",
+    r"now|study|go|do|basically|really|want|wanna|like|sit|take|the exam|exam|test|working|"
+    r"employed|hired|done|finished|ready|got|off|so|maybe|studying|learning|everyday|every|"
+    r"each|daily|total|tops|ok|okay|fine|but|better|recorded|live|pace|own|"
+    # Spanish words around a limit: "puedo estudiar 5 horas por semana", "solo en línea"
+    r"puedo|estudiar|solo|pagar|como|clases|cursos?|prefiero|y|o|en|de|la|el|los|las|un|una|"
+    r"si|se|puede|es|mejor)\b",
     flags=re.IGNORECASE,
 )
 
@@ -626,14 +695,14 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     """'free courses only' and 'online classes please' constrain; they name no topic."""
     if not typed:
         return False
-    rest = _CONSTRAINT_WORDS.sub(" ", clause.lower())
+    rest = _CONSTRAINT_WORDS.sub(" ", clean(clause) or clause.lower())
     for pattern in (_HOUR_CUES, _BUDGET_CUES, _DEADLINE_CUES, _CREDIT_CUES):
         rest = pattern.sub(" ", rest)
     rest = re.sub(
         r"\b(?:online|remote(?:ly)?|virtual|in[- ]person|on[- ]site|onsite|classroom|blended|"
         r"hybrid|self[- ]paced|own pace|my own pace|scheduled|schedule|fixed|live|evening|"
         r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?|about|around|up to|under|max(?:imum)?|"
-        r"less than|no more than|per|week|month|hours?|a day|weekly)\b",
+        r"less than|no more than|per|weeks?|months?|years?|days?|hours?|a day|weekly)\b",
         " ",
         rest,
     )

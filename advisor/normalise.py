@@ -93,10 +93,42 @@ def tidy(text: object) -> str | None:
     return text or None
 
 
+# Spanish words for the interview's answers, read as their English equivalents by every
+# parser of an answer ("Presencial", "5 horas por semana", "1000 dólares", "no tengo
+# prisa"). Whole words only; none is an English word with another meaning.
+_SPANISH_ANSWER_WORDS = [
+    (r"\b(?:presencial(?:es)?|en persona)\b", "in person"),
+    (r"\b(?:en l[ií]nea|a distancia)\b", "online"),
+    (r"\b(?:h[ií]brid[oa]s?|mixt[oa]s?|semipresencial(?:es)?)\b", "hybrid"),
+    (r"\b(?:me da igual|me es igual|cualquiera|no me importa|no importa)\b", "no preference"),
+    (r"\bd[oó]lares\b", "dollars"),
+    (r"\b(?:gratis|gratuit[oa]s?)\b", "free"),
+    (r"\bhoras?\b", "hours"),
+    (r"\b(?:por semana|a la semana|semanales|cada semana)\b", "a week"),
+    (
+        r"\b(?:cada noche|por noche|cada d[ií]a|al d[ií]a|por d[ií]a|diarias|todos los d[ií]as)\b",
+        "a day",
+    ),
+    (r"\b(?:no tengo prisa|sin prisa|no hay prisa|no tengo apuro)\b", "no rush"),
+    (r"\bmeses\b", "months"),
+    (r"\bsemanas\b", "weeks"),
+    (r"\ba[nñ]os\b", "years"),
+    (r"\b(?:a mi (?:propio )?ritmo|a mi tiempo|cuando (?:yo )?pueda)\b", "at my own pace"),
+    (r"\b(?:fines de semana)\b", "weekends"),
+]
+_SPANISH_ANSWERS = [(re.compile(p, re.IGNORECASE), english) for p, english in _SPANISH_ANSWER_WORDS]
+
+
 def clean(text: object) -> str | None:
-    """Plain lower-case text, or None when there is nothing usable (or far too much)."""
+    """Plain lower-case text, or None when there is nothing usable (or far too much).
+    Spanish answer words are given in English (``_SPANISH_ANSWER_WORDS``)."""
     tidied = tidy(text)
-    return tidied.lower() if tidied else None
+    if not tidied:
+        return None
+    lowered = tidied.lower()
+    for pattern, english in _SPANISH_ANSWERS:
+        lowered = pattern.sub(english, lowered)
+    return lowered
 
 
 def _phrase_value(phrase: str) -> int:

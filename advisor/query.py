@@ -54,7 +54,7 @@ _CONSTRAINTS = [
     r"\b(?:self[- ]paced|at my own pace|on my own schedule|flexible|scheduled|part[- ]time|"
     r"full[- ]time|evenings?|weekends?|nights?|mornings?)\b",
     r"\b(?:short|quick(?:ly)?|fast|intensive|crash)\b",
-    r"\b(?:near me|nearby|close to home|local(?:ly)?)\b",
+    r"\b(?:near me|nearby|close(?:r)? to (?:home|me|where i live)|local(?:ly)?)\b",
     # A time frame is a deadline: "this quarter", "by the end of the year".
     r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
     r"year|summer|spring|fall|autumn|winter)"
@@ -76,7 +76,7 @@ _EDGE_WORDS = frozenset(
     want wants wanted wanna would like love need needs needed hope hoping plan planning try
     trying am is are was move moving switch switching transition transitioning go going
     start starting break into improve improving understand understanding work working
-    job role career interested keen own""".split()
+    job role career interested keen own looking take taking""".split()
 )
 # At the end only function words go: "how children learn" keeps its verb.
 _TRAILING_WORDS = frozenset(
@@ -114,7 +114,8 @@ _PURPOSE = (
     r"(?<!want)(?<!wants)(?<!need)(?<!needs)(?<!like)(?<!hope)(?<!hoping)(?<!trying)"
     r"(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
     r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
-    r"so i|in order to|because|before|"
+    r"so i|in order to|because|bc|since|cause|cuz|before|"
+    r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
     r"instead of|without|while (?:i|still|working|keeping|holding)|to (?:get|land|teach|help|"
     r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
     r"support|grow|promote|track|qualify|advance|speed up))\b.*$"
@@ -125,6 +126,19 @@ _PURPOSE = (
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
 _QUESTION_FRAMES = [
+    # Spanish: "quiero aprender a usar Excel", "me interesa ser asistente dental", and why
+    # ("para conseguir trabajo de oficina").
+    r"^\s*(?:yo\s+)?(?:quiero|necesito|me gustar[ií]a|me interesa|busco)\s+(?:aprender|estudiar|"
+    r"ser|sacar|mejorar|hacer|trabajar como)?\s*(?:a\s+)?(?:usar\s+)?(?:mi\s+|el\s+|la\s+|un\s+|"
+    r"una\s+)?",
+    r"\s+para\s+(?:conseguir|tener|trabajar|poder|encontrar|mejorar)\b.*$",
+    # "how long does it take to learn carpentry?", "how much would it cost to become a CNA"
+    r"^\s*how (?:long|much|hard|expensive) (?:does|would|will|is) it (?:take|cost|be)\s+"
+    r"(?:to\s+)?(?:learn|become|get|do|study|train)?\s*(?:as\s+)?(?:an?\s+)?",
+    # "my boss wants me to take over payroll": who asks, and taking it over, are framing.
+    r"^\s*(?:my|our|the)\s+(?:boss|manager|supervisor|company|employer|job|work|team|"
+    r"owner)\s+(?:wants|needs|asked|is asking|told)\s+(?:me|us)\s+to\s+"
+    r"(?:(?:take over|handle|do|learn|run|manage|start|get)\s+)?",
     # "is there a way to learn graphic design without paying?"
     r"^\s*(?:is there|are there)\s+(?:a|an|any)\s+(?:\w+\s+)?(?:way|ways|place|places|option|"
     r"options|chance)\s+(?:to|i can|for me to|that i can)\s+",

@@ -33,6 +33,12 @@ def _personas(*, quick: bool, argv: list[str]) -> Any:
     return run_personas(quick=quick, argv=argv)
 
 
+def _openings(*, quick: bool, argv: list[str]) -> Any:
+    from bench.openings import main as run_openings
+
+    return run_openings(quick=quick, argv=argv)
+
+
 def _questions(*, quick: bool, argv: list[str]) -> Any:
     from bench.learner_questions import main as run_questions
 
@@ -44,6 +50,7 @@ OPTION_SUITES: dict[str, Callable[..., Any]] = {
     "conversations": _conversations,
     "personas": _personas,
     "questions": _questions,
+    "openings": _openings,
 }
 
 

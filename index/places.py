@@ -25,13 +25,14 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from index.settings import get_settings
+from index.text import STOPWORDS
 
 log = logging.getLogger(__name__)
 
@@ -299,6 +300,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = build_table(table_path(), get_settings().catalog_path) if args.force else ensure_table()
     print(f"{len(read_table(path))} places in {path}")
     return 0
+
+
+_NOT_TOWNS = frozenset(
+    """close closer enough far near drive driving car bus ride commute distance miles
+    school class classes course courses program one first second third last sister mom
+    brother dad work home okay good""".split()
+)
+
+
+def towns_named(text: str) -> Iterator[str]:
+    """The towns the words may name ("is pharr close enough?", "how far from point
+    pleasant", "i live in hoboken"), longest first: runs of one to three words the place
+    table knows, none of them a common word of a message about courses."""
+    tokens = re.findall(r"[a-z][a-z'.-]*", text.lower())
+    places = gazetteer()
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            words = tokens[start : start + size]
+            if words[0] in STOPWORDS or words[-1] in STOPWORDS or set(words) & _NOT_TOWNS:
+                continue
+            if size == 1 and len(words[0]) < 4:
+                continue
+            if places.resolve(" ".join(words)) is not None:
+                yield " ".join(words).title()
+
+
+def town_named(text: str) -> str | None:
+    """The longest town the words name, or None."""
+    return next(towns_named(text), None)
 
 
 if __name__ == "__main__":

@@ -358,3 +358,47 @@ def test_the_job_s_full_time_is_not_time_for_a_course() -> None:
     assert (
         "hours_per_week" not in find_statements("I work full time and want to learn excel").answers
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "slot", "words"),
+    [
+        ("want to learn welding. budget $3,500. online", "budget", "budget $3,500"),
+        ("medical coding, under a grand, online", "budget", "under a grand"),
+        (
+            "my company will cover up to 2k. want to learn sql",
+            "budget",
+            "my company will cover up to 2k",
+        ),
+        ("i have 5k saved. how do i become an electrician", "budget", "i have 5k saved"),
+        (
+            "whats the quickest way to become a medical assistant",
+            "goal",
+            "whats the quickest way to become a medical assistant",
+        ),
+        ("plumbing. how much does it cost. im in austin", "goal", "plumbing"),
+    ],
+)
+def test_limits_and_goals_said_in_passing(opening: str, slot: str, words: str) -> None:
+    assert find_statements(opening).answers.get(slot) == words
+
+
+def test_years_beside_a_job_are_experience_not_a_deadline() -> None:
+    found = find_statements("I'm a welder, 12 yrs. want to get my CWI cert").answers
+    assert "deadline_weeks" not in found
+    assert found["background"] == "works as welder, 12 yrs"
+
+
+def test_a_town_the_catalog_has_no_course_in_is_still_where_the_learner_is() -> None:
+    found = find_statements("want to learn excel. i live in hoboken", frozenset({"nj", "newark"}))
+    assert found.answers["location"] == "Hoboken, NJ"
+    excel = find_statements("need excel basics, online", frozenset({"nj", "newark"}))
+    assert "location" not in excel.answers  # Excel, Alabama is not meant
+
+
+def test_a_spanish_opening_run_together_is_cut_and_read() -> None:
+    found = find_statements(
+        "Vivo en Laredo y quiero aprender soldadura Puedo estudiar 10 horas por semana",
+    ).answers
+    assert found["goal"] == "quiero aprender soldadura"
+    assert found["hours_per_week"] == "Puedo estudiar 10 horas por semana"

@@ -31,6 +31,7 @@ def test_personas_are_many_varied_and_in_their_own_words() -> None:
 
 def test_bars_name_figures_the_benchmarks_report() -> None:
     from bench.learner_questions import summarise
+    from bench.openings import summarise as summarise_openings
     from bench.persona_eval import figures
 
     reported = {
@@ -39,6 +40,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions": summarise([]),
         "questions_second_set": summarise([]),
         "questions_third_set": summarise([]),
+        "openings": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
