@@ -15,8 +15,11 @@ export TRANSFORMERS_OFFLINE ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 # Rasa keeps each trained component in a cache keyed by its configuration and data; kept
-# per machine rather than per clone, a fresh clone trains only what changed.
-export RASA_CACHE_DIRECTORY ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/credwise/rasa
+# per machine rather than per clone, a fresh clone trains only what changed. Rasa's key
+# does not see the code of our own components (addons/), so the folder is named after it:
+# changed component code starts from an empty cache.
+ADDONS_DIGEST := $(shell cat addons/*.py 2>/dev/null | sha1sum | cut -c1-12)
+export RASA_CACHE_DIRECTORY ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/credwise/rasa-$(ADDONS_DIGEST)
 
 PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
