@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from advisor import answers
 from advisor.normalise import clean, tidy
-from index.places import gazetteer, towns_named
+from index.places import STATE_NAMES, gazetteer, towns_named
 
 GOAL = "goal"
 BACKGROUND = "background"
@@ -401,33 +401,32 @@ def _typed_answers(clause: str) -> dict[str, str]:
     """The constraint answers this clause has both the cue and a readable value for.
     Cues are looked for in the clause as the parsers read it (Spanish answer words in
     English: "5 horas por semana"); the answer keeps the learner's own words."""
-    words = clause
-    clause = clean(clause) or clause
+    said = clean(clause) or clause
     found: dict[str, str] = {}
     figure_hours = (
-        _HOUR_CUES.search(clause)
-        and not (_WORK_TIME.search(clause) and not _STUDY_TIME.search(clause))
-        and answers.parse_hours_per_week(clause) is not None
+        _HOUR_CUES.search(said)
+        and not (_WORK_TIME.search(said) and not _STUDY_TIME.search(said))
+        and answers.parse_hours_per_week(said) is not None
     )
-    if figure_hours or (_OPEN_HOURS.search(clause) and answers.no_time_limit(clause)):
-        found[HOURS] = words
-    money_cue = _BUDGET_CUES.search(clause) or _BIG_FIGURE.search(clause)
-    if money_cue and HOURS not in found and answers.parse_budget(clause) is not None:
-        found[BUDGET] = words
+    if figure_hours or (_OPEN_HOURS.search(said) and answers.no_time_limit(said)):
+        found[HOURS] = clause
+    money_cue = _BUDGET_CUES.search(said) or _BIG_FIGURE.search(said)
+    if money_cue and HOURS not in found and answers.parse_budget(said) is not None:
+        found[BUDGET] = clause
     if (
-        (_DEADLINE_CUES.search(clause) or _DURATION_ONLY.match(clause))
+        (_DEADLINE_CUES.search(said) or _DURATION_ONLY.match(said))
         and not figure_hours  # "5 hours a week for 3 months" is read as hours there
-        and answers.parse_deadline_weeks(clause) is not None
+        and answers.parse_deadline_weeks(said) is not None
     ):
-        found[DEADLINE] = words
-    mode = answers.parse_mode(clause) if _MODE_CUES.search(clause) else None
-    if mode is not None and (mode != "any" or _BOTH_MODES.search(clause)):
-        found[MODE] = words
-    pace = answers.parse_pace(clause) if _PACE_CUES.search(clause) else None
+        found[DEADLINE] = clause
+    mode = answers.parse_mode(said) if _MODE_CUES.search(said) else None
+    if mode is not None and (mode != "any" or _BOTH_MODES.search(said)):
+        found[MODE] = clause
+    pace = answers.parse_pace(said) if _PACE_CUES.search(said) else None
     if pace is not None and pace != "any":
-        found[PACE] = words
-    if _CREDIT_CUES.search(clause) and answers.parse_credit(clause) is not None:
-        found[CREDIT] = words
+        found[PACE] = clause
+    if _CREDIT_CUES.search(said) and answers.parse_credit(said) is not None:
+        found[CREDIT] = clause
     return found
 
 
@@ -452,26 +451,29 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
     # hoboken", "Morristown NJ"): distances are measured from it. Else the bare state.
     if places:
         for town in towns_named(text):
-            if " " in town or _AS_A_PLACE(town).search(text):
+            if " " in town or _said_as_place(town, text):
                 found = gazetteer().resolve(town.lower())
                 return f"{found.name}, {found.state}" if found else town
     return state
 
 
-_STATE_CODES = (
-    "al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|"
-    "nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc"
+# Every state by code and name (index.places), longest first: "montclair nj".
+_STATES = "|".join(
+    sorted({w.lower() for pair in STATE_NAMES.items() for w in pair}, key=len, reverse=True)
 )
 
 
-def _AS_A_PLACE(town: str) -> re.Pattern[str]:  # noqa: N802 - reads as the pattern it builds
-    """A one-word town said as a place ("in hoboken", "montclair nj"), not a word that
-    happens to be one somewhere ("excel", "pace")."""
+def _said_as_place(town: str, text: str) -> bool:
+    """Whether a one-word town is said as a place ("in hoboken", "montclair nj"), not a
+    word that happens to be one somewhere ("excel", "pace")."""
     name = re.escape(town)
-    return re.compile(
-        rf"\b(?:in|near|from|around|outside(?: of)?|by|live|living|based)\s+{name}\b|"
-        rf"\b{name}\s*,?\s*(?:{_STATE_CODES}|new jersey|texas|area|county)\b",
-        re.IGNORECASE,
+    return bool(
+        re.search(
+            rf"\b(?:in|near|from|around|outside(?: of)?|by|live|living|based)\s+{name}\b|"
+            rf"\b{name}\s*,?\s*(?:{_STATES}|area|county)\b",
+            text,
+            re.IGNORECASE,
+        )
     )
 
 

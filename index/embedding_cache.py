@@ -30,12 +30,6 @@ Vector = npt.NDArray[np.float32]
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
 
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/credwise`` (``~/.cache/credwise`` when unset), as tools do."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "credwise"
-
-
 def weights_fingerprint(model_name: str, model_dir: Path) -> str:
     """The model's name and a digest of its weights: where a clone's copy of the same
     package lives does not matter, other weights under the same name do."""
