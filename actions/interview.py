@@ -239,7 +239,7 @@ def _parse_hours(text: str, tracker: Tracker) -> dict[str, Any] | None:
     hours = answers.parse_hours_per_week(text)
     if hours is None:
         # "as many as I like": no limit on weekly hours, so no hours filter.
-        return {slots.HOURS: slots.SKIPPED} if answers.no_time_limit(text) else None
+        return {slots.HOURS: slots.NO_HOURS_LIMIT} if answers.no_time_limit(text) else None
     values: dict[str, Any] = {slots.HOURS: hours}
     deadline = answers.parse_deadline_weeks(text)  # "5 hours a week for 3 months"
     if deadline is not None and tracker.get_slot(slots.DEADLINE) is None:

@@ -47,6 +47,7 @@ MAX_TOTAL_HOURS = "max_total_hours"  # set by "shorter": a cap on a course's tot
 # A question the learner chose to skip: answered, but with no value.
 SKIPPED = "skipped"
 NO_DEADLINE = "none"
+NO_HOURS_LIMIT = "no limit"  # "I can do it full time": answered, and no hours filter
 ANY = "any"
 
 
@@ -76,11 +77,13 @@ def profile_from(tracker: Tracker) -> LearnerProfile:
     """The learner's profile as the slots describe it now."""
     budget = _value(tracker, BUDGET) or {}
     deadline = _value(tracker, DEADLINE)
+    hours = _value(tracker, HOURS)
     return LearnerProfile(
         goal=_value(tracker, GOAL),
         background=_value(tracker, BACKGROUND),
         known_skills=list(tracker.get_slot(KNOWN_SKILLS) or []),
-        hours_per_week=_value(tracker, HOURS),
+        hours_per_week=None if hours == NO_HOURS_LIMIT else hours,
+        no_hours_limit=hours == NO_HOURS_LIMIT,
         deadline_weeks=None if deadline in (None, NO_DEADLINE) else float(deadline),
         no_deadline=deadline == NO_DEADLINE,
         budget_max=budget.get("max_amount"),
@@ -114,8 +117,11 @@ def profile_events(profile: LearnerProfile) -> list[SlotSet]:
     budget: Any = budget_slot(
         profile.budget_max, profile.budget_currency, profile.free_only, profile.budget_unlimited
     )
+    hours: Any = profile.hours_per_week
+    if hours is None:
+        hours = NO_HOURS_LIMIT if profile.no_hours_limit else SKIPPED
     return [
-        SlotSet(HOURS, profile.hours_per_week if profile.hours_per_week is not None else SKIPPED),
+        SlotSet(HOURS, hours),
         SlotSet(
             DEADLINE, profile.deadline_weeks if profile.deadline_weeks is not None else NO_DEADLINE
         ),

@@ -77,6 +77,7 @@ class LearnerProfile(BaseModel):
     background: str | None = None
     known_skills: list[str] = []
     hours_per_week: float | None = None
+    no_hours_limit: bool = False  # 'full time', 'as many as it takes' (unlike None: not asked)
     deadline_weeks: float | None = None
     no_deadline: bool = False  # the learner said 'no rush' (unlike None: not asked)
     budget_max: float | None = None
@@ -121,7 +122,9 @@ class LearnerProfile(BaseModel):
             return 0.0
         return _positive(value)
 
-    @field_validator("free_only", "budget_unlimited", "no_deadline", mode="before")
+    @field_validator(
+        "free_only", "budget_unlimited", "no_deadline", "no_hours_limit", mode="before"
+    )
     @classmethod
     def _flag(cls, value: object) -> bool:
         return value is True
@@ -226,7 +229,7 @@ def _deadline_text(profile: LearnerProfile) -> str:
 
 def summary_lines(profile: LearnerProfile) -> list[str]:
     """The profile in plain words for the 'Is this right?' confirmation step."""
-    hours = NOT_GIVEN
+    hours = "no limit" if profile.no_hours_limit else NOT_GIVEN
     if profile.hours_per_week is not None:
         hours = f"about {number(profile.hours_per_week)}"
     lines = [

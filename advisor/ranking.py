@@ -20,6 +20,7 @@ from advisor.profile import LearnerProfile
 from advisor.query import Query
 from advisor.weights import AdvisorWeights
 from index.schema import Level
+from index.text import NUMBERED_NAME
 
 if TYPE_CHECKING:
     from index.search import CourseSearch
@@ -86,6 +87,7 @@ def score(
         # close to it in meaning: "Case Studies in Macro Economics" is not.
         names_all = _best_of(search.lexical_coverage, subjects) >= FULL_COVERAGE
         relevant &= names_all | (topical >= weights.partial_meaning_floor)
+    relevant &= ~_another_number(search, query.lexical_variants)
     on_topic = None
     if weights.on_topic_title_share > 0 or weights.title:
         titles = _best_of(search.title_coverage, query.lexical_variants)
@@ -145,6 +147,30 @@ def _best_of(
         best = values if best is None else np.maximum(best, values)
     assert best is not None
     return best
+
+
+def _another_number(search: CourseSearch, variants: list[str]) -> npt.NDArray[np.bool_]:
+    """Courses whose title names a numbered name of the topic with another number.
+
+    "OSHA 10 Construction" is a different card from the OSHA 30 a learner asked for
+    (often one they already hold), though it names every other word of the topic; the
+    same holds for "Level 1" against "Level 2". A title naming the word without a
+    number is not affected.
+    """
+    other = np.zeros(len(search.courses), dtype=bool)
+    wanted = {
+        (name.lower(), number)
+        for variant in variants
+        for name, number in NUMBERED_NAME.findall(variant)
+    }
+    if not wanted:
+        return other
+    table = search.numbered_names()
+    for name in {name for name, _ in wanted}:
+        for position, number in table.get(name, []):
+            if (name, number) not in wanted:
+                other[position] = True
+    return other
 
 
 def learner_language(query: Query) -> str:

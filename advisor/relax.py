@@ -57,9 +57,15 @@ def relax(profile: LearnerProfile, field: str) -> LearnerProfile:
     """The profile with exactly one constraint loosened; unchanged for an unknown field.
 
     budget -> no limit; hours -> hours per week forgotten; deadline -> no deadline and
-    no cap on length; mode, pace -> any; location -> forgotten.
+    no cap on length; mode, pace -> any; location -> forgotten. Loosening the format of
+    an online, self-paced learner loosens the pace with it: classes in a room run on a
+    timetable, so "include in-person courses" alone would let none through (an OSHA 30
+    card exists in the catalog only as a scheduled class).
     """
-    return profile.model_copy(update=_UPDATES.get(field, {}))
+    update = dict(_UPDATES.get(field, {}))
+    if field == "mode" and profile.mode == "online" and profile.pace == "self_paced":
+        update["pace"] = "any"
+    return profile.model_copy(update=update)
 
 
 def relaxed_filters(profile: LearnerProfile, field: RelaxField) -> Filters | None:

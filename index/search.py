@@ -27,7 +27,7 @@ from index.ingest.language import detect_language
 from index.lexical import LexicalIndex
 from index.occupations.matcher import OccupationMatch, OccupationMatcher
 from index.schema import Course
-from index.text import content_terms, title_terms
+from index.text import NUMBERED_NAME, content_terms, title_terms
 from index.vector_store import VectorIndex
 
 QUERY_VECTOR_CACHE = 4096  # remembered query vectors (1.5 KB each)
@@ -105,6 +105,7 @@ class CourseSearch:
         self._matrix: npt.NDArray[np.float32] | None = None
         self._titles: LexicalIndex | None = None
         self._thin: npt.NDArray[np.bool_] | None = None
+        self._numbered: dict[str, list[tuple[int, str]]] | None = None
         self._abbreviations: Abbreviations | None = None
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
@@ -214,6 +215,17 @@ class CourseSearch:
                 dtype=bool,
             )
         return self._thin
+
+    def numbered_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Per lower-cased name, the courses whose title gives it a number ("OSHA 10",
+        "Level 2"): (position, number). Built on first use from the titles (~0.1 s)."""
+        if self._numbered is None:
+            table: dict[str, list[tuple[int, str]]] = {}
+            for position, course in enumerate(self.courses):
+                for name, number in NUMBERED_NAME.findall(course.title):
+                    table.setdefault(name.lower(), []).append((position, number))
+            self._numbered = table
+        return self._numbered
 
     def title_coverage(self, query: str) -> npt.NDArray[np.float32]:
         """Share of the query's IDF mass each course's *title* names.

@@ -23,6 +23,10 @@ STOPWORDS = frozenset(
 )
 
 
+# A name followed by its number ("OSHA 30", "Level 2", "Excel 2019"; not a course number
+# such as "101"): courses giving the learner's name another number are another
+# credential (advisor/ranking.py).
+NUMBERED_NAME = re.compile(r"\b([A-Za-z][A-Za-z+#]*)[\s-]*(\d{1,2}|\d{4})\b")
 # "e-learning", "e-commerce": one word however it is written ("elearning"), and not the
 # stop word "learning" after a stray "e".
 _E_COMPOUND = re.compile(r"\be-(?=(?:learning|commerce|mail|book|business|marketing)\b)", re.I)

@@ -75,6 +75,22 @@ def test_no_rush_means_no_deadline_and_either_is_not_a_skip() -> None:
     assert parse_answer(slots.HOURS, "no preference", tracker()) == {slots.HOURS: slots.SKIPPED}
 
 
+def test_time_without_a_figure_is_no_limit_and_said_so_not_a_skip() -> None:
+    """ "I can do it full time basically" sets no hours filter, and the summary says "no
+    limit", not "not given" as for a skipped question."""
+    from advisor.profile import summary_lines
+
+    values = parse_answer(slots.HOURS, "I can do it full time basically", tracker())
+    assert values == {slots.HOURS: slots.NO_HOURS_LIMIT}
+    profile = slots.profile_from(tracker(slot_values=values))
+    assert profile.hours_per_week is None and profile.no_hours_limit
+    assert "Hours per week: no limit" in summary_lines(profile)
+    skipped = slots.profile_from(tracker(slot_values={slots.HOURS: slots.SKIPPED}))
+    assert "Hours per week: not given" in summary_lines(skipped)
+    events = {e["name"]: e["value"] for e in slots.profile_events(profile)}
+    assert events[slots.HOURS] == slots.NO_HOURS_LIMIT
+
+
 async def test_second_invalid_answer_offers_to_skip() -> None:
     form = ValidateInterviewForm()
     dispatcher = CollectingDispatcher()

@@ -92,7 +92,8 @@ def test_nothing_to_relax() -> None:
         ("budget", {"budget_max": None, "free_only": False, "budget_unlimited": True}),
         ("hours", {"hours_per_week": None}),
         ("deadline", {"deadline_weeks": None, "no_deadline": True, "max_total_hours": None}),
-        ("mode", {"mode": "any"}),
+        # STRICT is online and self-paced: its format is loosened with its pace.
+        ("mode", {"mode": "any", "pace": "any"}),
         ("pace", {"pace": "any"}),
         ("location", {"location": None}),
     ],
@@ -104,6 +105,18 @@ def test_relax_changes_exactly_one_constraint(field: str, changes: dict[str, obj
     assert {key for key in before if before[key] != after[key]} <= set(changes)
     for key, value in changes.items():
         assert after[key] == value
+
+
+@pytest.mark.parametrize(("mode", "pace"), [("online", "scheduled"), ("in_person", "self_paced")])
+def test_loosening_the_format_keeps_a_pace_in_person_classes_can_meet(mode: str, pace: str) -> None:
+    profile = LearnerProfile(mode=mode, pace=pace)
+    assert relax(profile, "mode") == profile.model_copy(update={"mode": "any"})
+
+
+def test_an_online_self_paced_learner_offered_classes_is_offered_timetabled_ones() -> None:
+    relaxed = to_filters(relax(LearnerProfile(mode="online", pace="self_paced"), "mode"))
+    classroom = build_course(id="x:class", mode=Mode.IN_PERSON, pace=Pace.SCHEDULED)
+    assert FilterColumns([classroom]).mask(relaxed).all()
 
 
 def test_relaxing_the_binding_constraint_lets_courses_through() -> None:

@@ -427,3 +427,21 @@ def test_naming_part_of_the_goal_needs_meaning_close_to_it() -> None:
     assert _ids(strict.recommend(goal).cards) == ["test:91"]
     loose = _advisor_for(catalog, partial_meaning_floor=0.0, **weights)
     assert "test:92" in _ids(loose.recommend(goal).cards)
+
+
+def test_a_numbered_credential_is_not_served_by_another_number_of_it() -> None:
+    courses = [
+        _course(81, "OSHA 30 Construction", description="OSHA 30 construction safety card."),
+        _course(82, "OSHA 10 Construction", description="OSHA 10 construction safety card."),
+        _course(83, "OSHA Construction Safety", description="OSHA construction safety."),
+        _course(84, "Python 101", description="Python programming."),
+        _course(85, "Python 2 Programming", description="Python programming."),
+    ]
+    advisor = _small_advisor(courses)
+    osha = _ids(advisor.recommend(LearnerProfile(goal="OSHA 30 construction"), per_page=5).cards)
+    assert "test:81" in osha and "test:83" in osha
+    assert "test:82" not in osha
+    python = _ids(advisor.recommend(LearnerProfile(goal="Python 3 programming"), per_page=5).cards)
+    assert "test:84" in python  # a course number is not another edition
+    assert "test:85" not in python
+    assert "test:82" in _ids(advisor.recommend(LearnerProfile(goal="OSHA"), per_page=5).cards)
