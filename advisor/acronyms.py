@@ -37,6 +37,7 @@ EXPANSIONS: dict[str, str] = {
     "plc": "programmable logic controller",
     "seo": "search engine optimization",
     "ehr": "electronic health records",
+    "saa": "solutions architect associate",
 }
 CAPITALS_ONLY: dict[str, str] = {
     "IT": "information technology",

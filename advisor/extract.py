@@ -196,8 +196,19 @@ _BIG_FIGURE = re.compile(
 # Words that name a way of attending, not just a place to be ("stay at home dad").
 _MODE_CUES = re.compile(
     r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]?person|in class|classroom|campus|on[- ]?site|"
-    r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|zoom|e-?learning|distance|hands[- ]on|"
+    r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|zoom|distance|hands[- ]on|"
     r"from home|at home (?:course|class|study|learning)|near me|locally)\b",
+    flags=re.IGNORECASE,
+)
+# Format words inside the name of a subject, a product or a job: "designing corporate
+# e-learning", "google classroom", "online marketing", "remote sensing". They say what
+# the learner does or wants to learn, not how they want to be taught.
+_FORMAT_WORDS_IN_NAMES = re.compile(
+    r"\be-?learning\b|\b(?:google|flipped|virtual) classroom\b|\bclassroom (?:management|"
+    r"teacher|aide|assistant|technology|experience)\b|\bonline (?:marketing|business(?:es)?|"
+    r"store|shop|sales|advertising|presence|community|communities|safety|teaching|tutor(?:ing)?|"
+    r"course (?:creation|design|creator)|learning design|instruct(?:or|ion))\b|\bremote sensing\b"
+    r"|\bvirtual (?:reality|assistant|machines?|events?)\b|\bdistance learning design\b",
     flags=re.IGNORECASE,
 )
 _PACE_CUES = re.compile(
@@ -419,7 +430,8 @@ def _typed_answers(clause: str) -> dict[str, str]:
         and answers.parse_deadline_weeks(said) is not None
     ):
         found[DEADLINE] = clause
-    mode = answers.parse_mode(said) if _MODE_CUES.search(said) else None
+    said_of_format = _FORMAT_WORDS_IN_NAMES.sub(" ", said)
+    mode = answers.parse_mode(said_of_format) if _MODE_CUES.search(said_of_format) else None
     if mode is not None and (mode != "any" or _BOTH_MODES.search(said)):
         found[MODE] = clause
     pace = answers.parse_pace(said) if _PACE_CUES.search(said) else None

@@ -111,8 +111,8 @@ _ASKING = (
 # A purpose clause says why, not what (see _FRAMING).
 _PURPOSE = (
     # Not the learner's own aim ("I want to get my EMT"): a purpose follows a topic.
-    r"(?<!want)(?<!wants)(?<!need)(?<!needs)(?<!like)(?<!hope)(?<!hoping)(?<!trying)"
-    r"(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
+    r"(?<!want)(?<!wants)(?<!wanting)(?<!need)(?<!needs)(?<!needing)(?<!like)(?<!hope)"
+    r"(?<!hoping)(?<!trying)(?<!aiming)(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
     r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
@@ -238,6 +238,11 @@ _FRAMING = [
     r"(?: to| for)?|where (?:do|should) i start(?: with)?)\b",
     r"\b(?:start(?:ing)? )?(?:on )?(?:the|my|a) (?:path|road|way|route) (?:to|towards?)\b",
     r"\bget(?:ting)? (?:good|better|started) (?:at|with|in|as)\b",
+    # The aim put as a chase: "wanting the AWS SAA cert", "aiming for the PMP", "going for
+    # my CCNA", "after the Security+".
+    r"^\s*(?:i'?m\s+|i am\s+)?(?:(?:wanting|aiming|going|gunning|shooting)\s+(?:to\s+(?:get|"
+    r"earn|do|take|pass)\s+|for\s+|at\s+)?|after\s+(?=(?:my|the|an?)\s))(?:(?:my|the|an?)\s+)?",
+    r"\bcerts?\b",
     # Whose role it is: "become our team's scrum master".
     r"\b(?:my|our|the)\s+(?:team|company|office|shop|department|boss|firm|school)'?s\b",
     # A second aim after the topic: "get my EMT and work on an ambulance".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from advisor.answers import parse_mode, parse_pace
 from advisor.extract import clauses, current_role_of, find_statements, is_goal_statement
 
 
@@ -200,6 +201,27 @@ def test_a_product_or_a_workplace_is_neither_a_town_nor_a_mode() -> None:
     )
     assert "location" not in found.answers
     assert "mode" not in found.answers
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "could a middle school teacher move into building e-learning for companies?",
+        "I run our google classroom and want to learn instructional design",
+        "I do online marketing for a bakery and want to get better at SEO",
+        "want to learn remote sensing with GIS",
+    ],
+)
+def test_format_words_inside_a_subject_or_product_are_not_a_format(opening: str) -> None:
+    found = find_statements(opening)
+    assert "mode" not in found.answers
+    assert "pace" not in found.answers
+
+
+def test_being_a_teacher_is_not_asking_for_a_timetable() -> None:
+    assert parse_pace("I'm a science teacher who wants to design e-learning") is None
+    assert parse_pace("I learn better with a real teacher") == "scheduled"
+    assert parse_mode("e-learning is fine") == "online"  # answering the question itself
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,11 @@ from advisor.query import build_query
         ("phlebotomy classes near camden nj", "phlebotomy"),
         ("powerpoint class maybe", "powerpoint"),
         ("do my own payroll", "payroll"),
+        ("wanting the AWS SAA cert", "AWS SAA (solutions architect associate)"),
+        ("wanting to get my CCNA", "CCNA"),
+        ("aiming for the PMP", "PMP"),
+        ("going for my comptia a+ cert", "comptia a+"),
+        ("after the Security+ this spring", "Security+"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:
