@@ -613,8 +613,8 @@ _SCHEDULED = (
     r"with (?:a|the) class|class times?"
     r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"
-    r"|keeps? me (?:going|on track|motivated)|(?:with|from) (?:a |an |the )?(?:real |live |actual )?"
-    r"(?:teacher|instructor|tutor)s?|teacher[- ]led|in a group|group)"
+    r"|keeps? me (?:going|on track|motivated)|teacher[- ]led|in a group|group"
+    r"|(?:with|from) (?:a |an |the )?(?:real |live |actual )?(?:teacher|instructor|tutor)s?)"
 )
 
 

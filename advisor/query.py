@@ -112,7 +112,8 @@ _ASKING = (
 _PURPOSE = (
     # Not the learner's own aim ("I want to get my EMT"): a purpose follows a topic.
     r"(?<!want)(?<!wants)(?<!wanting)(?<!need)(?<!needs)(?<!needing)(?<!like)(?<!hope)"
-    r"(?<!hoping)(?<!trying)(?<!aiming)(?<!planning)(?<!going)(?<!have)(?<!used)\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
+    r"(?<!hoping)(?<!trying)(?<!aiming)(?<!planning)(?<!going)(?<!have)(?<!used)"
+    r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
     r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
