@@ -39,6 +39,11 @@ EXPANSIONS: dict[str, str] = {
     "ehr": "electronic health records",
     "saa": "solutions architect associate",
 }
+# A topic that is this one word alone names the subject learners mean by it: someone who
+# asks for "English" ("improve my english", "aprender inglés") is learning the language,
+# and the catalog calls that English as a second language. Words of a longer topic
+# ("business English", "English literature") are left as they are.
+WHOLE_TOPICS: dict[str, str] = {"english": "English as a second language"}
 CAPITALS_ONLY: dict[str, str] = {
     "IT": "information technology",
     "PM": "project management",
@@ -62,6 +67,9 @@ def expand(topic: str, catalog: Spelled | None = None) -> tuple[str, str]:
     an acronym stands for in the catalog's own listings ("CDA": "child development
     associate", index.abbreviations), for acronyms the table above does not hold.
     """
+    whole = WHOLE_TOPICS.get(topic.strip().lower())
+    if whole is not None:
+        return f"{topic.strip()} ({whole})", whole
     spoken: list[str] = []
     matched: list[str] = []
     position = 0

@@ -117,7 +117,8 @@ _PURPOSE = (
     r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
-    r"instead of|without|while (?:i|still|working|keeping|holding)|to (?:get|land|teach|help|"
+    r"instead of|without|while (?:i|still|working|keeping|holding)|for (?:to )?(?:get(?:ting)?|"
+    r"find(?:ing)?) (?:an?|my|the|better|more|new|good)\b|to (?:get|land|teach|help|"
     r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
     r"support|grow|promote|track|qualify|advance|speed up))\b.*$"
 )

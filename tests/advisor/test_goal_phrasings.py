@@ -84,6 +84,8 @@ from advisor.query import build_query
         ("aiming for the PMP", "PMP"),
         ("going for my comptia a+ cert", "comptia a+"),
         ("after the Security+ this spring", "Security+"),
+        ("improve my english for get a better job", "english"),
+        ("python for getting my first job", "python"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:
