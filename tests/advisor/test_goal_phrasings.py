@@ -84,7 +84,7 @@ from advisor.query import build_query
         ("aiming for the PMP", "PMP"),
         ("going for my comptia a+ cert", "comptia a+"),
         ("after the Security+ this spring", "Security+"),
-        ("improve my english for get a better job", "english"),
+        ("improve my english for get a better job", "english (English as a second language)"),
         ("python for getting my first job", "python"),
     ],
 )
