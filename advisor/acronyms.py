@@ -38,6 +38,8 @@ EXPANSIONS: dict[str, str] = {
     "seo": "search engine optimization",
     "ehr": "electronic health records",
     "saa": "solutions architect associate",
+    "tefl": "teaching English as a foreign language",
+    "tesol": "teaching English to speakers of other languages",
 }
 # A topic that is this one word alone names the subject learners mean by it: someone who
 # asks for "English" ("improve my english", "aprender inglés") is learning the language,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from advisor import answers
 from advisor.normalise import clean, tidy
 from index.places import STATE_NAMES, gazetteer, towns_named
+from index.text import STOPWORDS
 
 GOAL = "goal"
 BACKGROUND = "background"
@@ -41,6 +42,10 @@ _NEW_STATEMENT = re.compile(
     r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
     r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
     r"live|based|they|he|she|we)\b)|"
+    # A run-on with no comma: "welding class near lubbock budget 2k wanna start asap can do
+    # 16 hrs a week im a mechanic" states four things.
+    r"(?<=\w)\s+(?=(?:budget\s+(?:is\s+)?(?:\$|\d)|wanna start|can do \d|(?:im|i'm|i am) an? |"
+    r"i live in |i work (?:at|as|in|for) ))|"
     # Spanish: "… en Irving y quiero aprender …", and a sentence begun without a full stop
     # ("… de oficina Puedo estudiar 5 horas").
     r"\s+y\s+(?=(?:quiero|puedo|tengo|soy|vivo|trabajo|necesito|me|mi|prefiero)\b)|"
@@ -75,8 +80,12 @@ GOAL_CUES = re.compile(
     r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
     r"(?:i'?ve|ive|i have) been (?:thinking|looking|considering|wanting|meaning)|"
-    r"(?:fastest|quickest|best|easiest|cheapest) way to (?:get|learn|become|start|pass|break)|"
+    r"(?:fastest|quickest|best|easiest|cheapest) way (?:to (?:get|learn|become|start|pass|break)|"
+    r"in ?to)|^(?:need|needs|gotta get|have to get|must get)\s+(?:my|a|an|the|to)\b|"
     r"quiero (?:aprender|ser|estudiar|sacar|trabajar|hacer)|me interesa|me gustar[ií]a|"
+    r"c[oó]mo (?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))|clases? de|cursos? de|"
+    r"(?:should|could|might) (?:look into|get into|try|consider|check out)|"
+    r"(?:^|so |now |been |am |im |i'm )thinking\b|"
     r"necesito (?:aprender|estudiar|sacar|mejorar)|busco (?:un |una )?(?:curso|clase)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
@@ -208,7 +217,11 @@ _FORMAT_WORDS_IN_NAMES = re.compile(
     r"teacher|aide|assistant|technology|experience)\b|\bonline (?:marketing|business(?:es)?|"
     r"store|shop|sales|advertising|presence|community|communities|safety|teaching|tutor(?:ing)?|"
     r"course (?:creation|design|creator)|learning design|instruct(?:or|ion))\b|\bremote sensing\b"
-    r"|\bvirtual (?:reality|assistant|machines?|events?)\b|\bdistance learning design\b",
+    r"|\bvirtual (?:reality|assistant|machines?|events?)\b|\bdistance learning design\b"
+    r"|\b(?:quickbooks|qbo|office|excel|word|sharepoint|canva|microsoft|ms|outlook) online\b"
+    r"|\bremote (?:work|jobs?|positions?|roles?|customer service)\b|\bonline (?:customer service |"
+    r"sales |retail |tutoring |teaching |data entry |marketing |support |chat )?(?:jobs?|work|"
+    r"positions?|roles?)\b|\b(?:work|working|job|jobs) (?:from|at) home\b",
     flags=re.IGNORECASE,
 )
 _PACE_CUES = re.compile(
@@ -566,7 +579,8 @@ _NOT_THE_LEARNERS_WANT = re.compile(
     r"wants?\s+(?:me|us)\s+(?:doing|to do|on)\b|"
     # "they told me to get certified first": advice the learner was given, not the goal.
     r"^(?:they|he|she|someone|somebody|people|my \w+)\s+(?:told|tell|said|says)\s+"
-    r"(?:me|us|to|i|that|we)\b",
+    r"(?:me|us|to|i|that|we)\b(?!\s+(?:should|could|might)\s+(?:look into|try|check out|"
+    r"consider|get into|go into|look at))",
     re.IGNORECASE,
 )
 # A goal that points at a job named elsewhere: "want to do it as a job", "do this for a living".
@@ -590,6 +604,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     background_parts: list[str] = []
     introduced_roles: list[str] = []  # clauses that only name a job ("home health aide")
     subject_before: str | None = None  # a short untyped clause before any goal
+    limits_and_subject: str | None = None  # "medical billing and coding online under 500"
     previous_was_goal = False
     parts = clauses(text)
     for clause in parts:
@@ -625,6 +640,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             # "i dont want loans over 10k", "now they want me doing the parcel maps"
             previous_was_goal = False
             continue
+        if typed and limits_and_subject is None and _names_a_subject(clause, places):
+            limits_and_subject = clause
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
             if not goal_groups and subject_before and _ONLY_CREDENTIAL.fullmatch(clause):
                 # "barber school, get my license": the licence is for what came first.
@@ -666,6 +683,10 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         # "hvac. how long does it take and how much": a subject named alone, then
         # questions or limits, is the goal.
         goal_groups.append([subject_before])
+    if not goal_groups and limits_and_subject is not None:
+        # One clause with the subject and its limits: "medical billing and coding online
+        # self paced under 500". The topic reader takes the limits out of it.
+        goal_groups.append([limits_and_subject])
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
     goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
@@ -697,7 +718,10 @@ _CONSTRAINT_WORDS = re.compile(
     r"should be|a|an|the|some|any|for|of|me|my|with|at|on|in|to|be|and|or|i|can|could|will|"
     r"now|study|go|do|basically|really|want|wanna|like|sit|take|the exam|exam|test|working|"
     r"employed|hired|done|finished|ready|got|off|so|maybe|studying|learning|everyday|every|"
-    r"each|daily|total|tops|ok|okay|fine|but|better|recorded|live|pace|own|"
+    r"each|daily|total|tops|ok|okay|fine|but|better|recorded|live|pace|own|tho|though|just|"
+    r"(?:free|spare|extra) time|spare|extra|free|covers?|covered|pays?|paid|reimburs\w*|severance|stuff|things|asap|"
+    r"whats|what's|cheapest|how much|most|up|job|jobs|start|begin|starting|cuanto|cu[aá]nto|"
+    r"cuestan?|precio|"
     # Spanish words around a limit: "puedo estudiar 5 horas por semana", "solo en línea"
     r"puedo|estudiar|solo|pagar|como|clases|cursos?|prefiero|y|o|en|de|la|el|los|las|un|una|"
     r"si|se|puede|es|mejor)\b",
@@ -709,6 +733,30 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     """'free courses only' and 'online classes please' constrain; they name no topic."""
     if not typed:
         return False
+    return not re.sub(r"[\W\d_]+", "", _without_constraints(clause))
+
+
+# Who pays and who asks: "company pays for it", "my uncle covers it" name no subject.
+_PAYERS = re.compile(
+    r"\b(?:company|employer|work|job|boss|uncle|aunt|mom|dad|parents?|brother|sister|"
+    r"hermano|hermana|gi bill|workforce|unemployment|state|it|they|he|she|we)\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _names_a_subject(clause: str, places: frozenset[str]) -> bool:
+    """A clause of limits that also names what to learn: two content words or more are
+    left once the limits, payers and a place are taken out ("medical billing and coding
+    online self paced under 500"; not "company pays for it", "in person only, near trenton")."""
+    rest = _PAYERS.sub(" ", _without_constraints(clause))
+    if location_in(rest, places) is not None:
+        return False
+    words = [w for w in re.findall(r"[a-z+#]{2,}", rest) if w not in STOPWORDS]
+    return len(words) >= 2
+
+
+def _without_constraints(clause: str) -> str:
+    """The clause without its constraint words and figures (lower case)."""
     rest = _CONSTRAINT_WORDS.sub(" ", clean(clause) or clause.lower())
     for pattern in (_HOUR_CUES, _BUDGET_CUES, _DEADLINE_CUES, _CREDIT_CUES):
         rest = pattern.sub(" ", rest)
@@ -720,4 +768,4 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
         " ",
         rest,
     )
-    return not re.sub(r"[\W\d_]+", "", rest)
+    return rest

@@ -110,6 +110,7 @@ _SPANISH_ANSWER_WORDS = [
         "a day",
     ),
     (r"\b(?:no tengo prisa|sin prisa|no hay prisa|no tengo apuro)\b", "no rush"),
+    (r"\b(?:lo m[aá]s (?:pronto|r[aá]pido) posible|cuanto antes|lo antes posible)\b", "asap"),
     (r"\bmeses\b", "months"),
     (r"\bsemanas\b", "weeks"),
     (r"\ba[nñ]os\b", "years"),

@@ -54,6 +54,7 @@ _CONSTRAINTS = [
     r"\b(?:self[- ]paced|at my own pace|on my own schedule|flexible|scheduled|part[- ]time|"
     r"full[- ]time|evenings?|weekends?|nights?|mornings?)\b",
     r"\b(?:short|quick(?:ly)?|fast|intensive|crash)\b",
+    r"\b(?:asap|as soon as possible|lo m[aá]s (?:pronto|r[aá]pido) posible|cuanto antes)\b",
     r"\b(?:near me|nearby|close(?:r)? to (?:home|me|where i live)|local(?:ly)?)\b",
     # A time frame is a deadline: "this quarter", "by the end of the year".
     r"\b(?:this|next|by (?:the )?end of (?:the |this )?)\s*(?:week|month|quarter|semester|term|"
@@ -114,9 +115,12 @@ _PURPOSE = (
     r"(?<!want)(?<!wants)(?<!wanting)(?<!need)(?<!needs)(?<!needing)(?<!like)(?<!hope)"
     r"(?<!hoping)(?<!trying)(?<!aiming)(?<!planning)(?<!going)(?<!have)(?<!used)"
     r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
-    r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would)|"
+    r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would|keeps?|"
+    r"stops?|gives?|lets?|hires?|pays?)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
+    r"for (?:a|an|the|my) (?:new |current |next )?(?:[\w-]+ )?(?:site|job|position|gig|contract|"
+    r"promo(?:tion)?)\b|"
     r"instead of|without|while (?:i|still|working|keeping|holding)|for (?:to )?(?:get(?:ting)?|"
     r"find(?:ing)?) (?:an?|my|the|better|more|new|good)\b|to (?:get|land|teach|help|"
     r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
@@ -130,6 +134,9 @@ _PURPOSE = (
 _QUESTION_FRAMES = [
     # Spanish: "quiero aprender a usar Excel", "me interesa ser asistente dental", and why
     # ("para conseguir trabajo de oficina").
+    r"^\s*c[oó]mo\s+(?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))\s+(?:mi\s+|el\s+|"
+    r"la\s+|un\s+|una\s+)?",
+    r"^\s*(?:clases?|cursos?)\s+de\s+",
     r"^\s*(?:yo\s+)?(?:quiero|necesito|me gustar[ií]a|me interesa|busco)\s+(?:aprender|estudiar|"
     r"ser|sacar|mejorar|hacer|trabajar como)?\s*(?:a\s+)?(?:usar\s+)?(?:mi\s+|el\s+|la\s+|un\s+|"
     r"una\s+)?",
@@ -196,7 +203,10 @@ _QUESTION_FRAMES = [
     r"\s+for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:job|work|business|company|team|"
     r"office|shop|store|startup|employer|career|salon|bakery|restaurant|food truck|clinic|"
     r"practice|farm|church|nonprofit|side hustle|brand|channel|family|kids|customers|clients|"
-    r"crew|staff|employees|patients)\b",
+    r"crew|staff|employees|patients|permit|permits|inspection|paperwork|visa|resume|promotion|"
+    r"raise)\b",
+    # Which part of a programme: "the electrician theory part of my apprenticeship".
+    r"\s+(?:part|portion|side) of (?:my|the|our|an?) [\w-]+\b",
     # A goal said in Spanish: "quiero ser CNA", "aprender inglés para el trabajo".
     r"^\s*(?:yo\s+)?(?:(?:quiero|quisiera|me gustar[ií]a|necesito|deseo)\s+)?(?:ser\s+(?:una?\s+)?|"
     r"aprender\s+(?:a\s+)?|estudiar\s+|sacar\s+(?:mi\s+)?|tomar\s+(?:una?\s+)?(?:curso|"
@@ -210,7 +220,8 @@ _FRAMING = [
     # asker (a current role) and the move are framing; what follows is the topic.
     r"^\s*(?:what(?:'s| is)|whats)\s+(?:the\s+)?(?:best|fastest|quickest|easiest|right)\s+"
     r"(?:way|path|route)\s+(?:for\s+(?:an?\s+|someone\s+)?[\w\s/+&-]{1,50}?\s+)?(?:to\s+)?"
-    r"(?:(?:move|get|break|transition|switch|pivot|go)\s+(?:in)?to|learn|study|start(?:\s+with)?)\s+",
+    r"(?:(?:move|get|break|transition|switch|pivot|go)\s+(?:in)?to|learn|study|start(?:\s+with)?|"
+    r"in ?to)\s+",
     # "is it realistic for a science teacher to switch to designing e-learning, what would
     # I need to learn": the question about the move, and the closing question, are framing.
     r"^\s*(?:is it|would it be|am i)\s+(?:\w+\s+)?(?:realistic|possible|feasible|too late|smart|"
@@ -249,6 +260,22 @@ _FRAMING = [
     r"\b(?:my|our|the)\s+(?:team|company|office|shop|department|boss|firm|school)'?s\b",
     # A second aim after the topic: "get my EMT and work on an ambulance".
     r"\sand\s+(?:then\s+)?(?:work|start working)(?:\s+(?:on|in|at|for)\b.*)?\s*$",
+    # Who asks for it: "he wants me to learn quickbooks", "my supervisor needs me to get …".
+    r"\b(?:he|she|they|my \w+|the \w+|our \w+)\s+(?:wants|needs|asked|is asking)\s+(?:me|us)\s+"
+    r"to\s+(?:learn|get|do|take|know)?\s*",
+    # The outcome after the subject: "digital marketing, want to run my own ads".
+    r"(?<=[a-z+#]{3})[,\s]+(?:and\s+|i\s+|so\s+i\s+)?(?:probably\s+)?(?:want|wanna|need)\s+to\s+(?:run|"
+    r"make|sell|open|start (?:my|a|an)|be ready|work (?:as|in|from|at)|get (?:a|hired|paid)|land)"
+    r"\b.*$",
+    # Chatter and examples: "lol", "tbh"; "e-commerce like setting up a shopify store".
+    r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe)\b",
+    r"(?<=[a-z+#]{3})(?<!feel)(?<!would)(?<!really)(?<!also)(?<!just)(?<!don't)(?<!dont)"
+    r"(?<!might)(?<!also)[,\s]+(?:like|such as|e\.?g\.?)\s+(?!to\b|it\b|that\b|this\b).*$",
+    r"\s+(?:and )?(?:all )?that (?:\w+ )?stuff\b|\s+and (?:stuff|so on|etc\.?)\b|\s+etc\.?",
+    # "before my baby comes in 4 months i want to finish a medical coding cert"
+    r"^\s*before\b.*?\b(?=i\s+(?:want|need|wanna|have|gotta)\b)",
+    r"\b(?:finish|complete|knock out)\s+(?:a|an|my|the)\b",
+    r"\bthe right way\b|\bthe proper way\b",
     r"\b(?:properly|actually|really|well enough|enough|itself|specifically|in particular|"
     r"proper|legit|real(?!\s+(?:estate|world|time|property)))\b",
     # "Sec+ level": the level of a credential, not a topic word.
