@@ -88,6 +88,7 @@ def score(
         names_all = _best_of(search.lexical_coverage, subjects) >= FULL_COVERAGE
         relevant &= names_all | (topical >= weights.partial_meaning_floor)
     relevant &= ~_another_number(search, query.lexical_variants)
+    relevant &= _names_the_numbered_credential(search, query.lexical_variants)
     on_topic = None
     if weights.on_topic_title_share > 0 or weights.title:
         titles = _best_of(search.title_coverage, query.lexical_variants)
@@ -171,6 +172,26 @@ def _another_number(search: CourseSearch, variants: list[str]) -> npt.NDArray[np
             if (name, number) not in wanted:
                 other[position] = True
     return other
+
+
+def _names_the_numbered_credential(
+    search: CourseSearch, variants: list[str]
+) -> npt.NDArray[np.bool_]:
+    """Courses that name the numbered credential the topic asks for, when the catalog's
+    titles know it by that number ("OSHA 10": a course on OSHA recordkeeping does not
+    get the learner the card). All courses when the topic names no such credential.
+
+    Only names some title numbers count: "Python 3" for a catalog whose titles never say
+    it asks for Python, not for a separate credential.
+    """
+    keep = np.ones(len(search.courses), dtype=bool)
+    titled = search.numbered_names()
+    for variant in variants:
+        for name, number in NUMBERED_NAME.findall(variant):
+            key = name.lower()
+            if any(found == number for _, found in titled.get(key, [])):
+                keep &= search.naming(key, number)
+    return keep
 
 
 def learner_language(query: Query) -> str:

@@ -106,6 +106,7 @@ class CourseSearch:
         self._titles: LexicalIndex | None = None
         self._thin: npt.NDArray[np.bool_] | None = None
         self._numbered: dict[str, list[tuple[int, str]]] | None = None
+        self._numbered_text: dict[tuple[str, str], set[int]] | None = None
         self._abbreviations: Abbreviations | None = None
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
@@ -226,6 +227,20 @@ class CourseSearch:
                     table.setdefault(name.lower(), []).append((position, number))
             self._numbered = table
         return self._numbered
+
+    def naming(self, name: str, number: str) -> npt.NDArray[np.bool_]:
+        """Courses whose title or description names ``name`` with ``number`` ("OSHA 10",
+        "osha-10"). Built on first use from every title and description (~0.7 s)."""
+        if self._numbered_text is None:
+            table: dict[tuple[str, str], set[int]] = {}
+            for position, course in enumerate(self.courses):
+                text = f"{course.title} {course.description or ''}"
+                for found_name, found_number in NUMBERED_NAME.findall(text):
+                    table.setdefault((found_name.lower(), found_number), set()).add(position)
+            self._numbered_text = table
+        mask = np.zeros(len(self.courses), dtype=bool)
+        mask[list(self._numbered_text.get((name.lower(), number), ()))] = True
+        return mask
 
     def title_coverage(self, query: str) -> npt.NDArray[np.float32]:
         """Share of the query's IDF mass each course's *title* names.
