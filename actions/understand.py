@@ -195,7 +195,8 @@ _LEARNING_WORDS = re.compile(
     r"\b(?:courses?|class(?:es)?|programs?|programmes?|training|certificat\w*|cert|"
     r"learn\w*|study|studying|become|career|job|skills?|online|in[- ]person|budget|free|"
     r"cheap\w*|\$|dollars?|hours?|hrs?|weeks?|months?|pace|schedule|credit|degree|"
-    r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera)\b",
+    r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera|"
+    r"ritmo|horarios?|presencial|gratis|en l[ií]nea)\b",
     re.IGNORECASE,
 )
 _TASK_OR_ACCOUNT = re.compile(

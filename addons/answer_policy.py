@@ -54,6 +54,7 @@ FOLLOW_UP_ACTIONS = {
     "save_shortlist": "action_save_shortlist",
     "human_handoff": "action_handoff",
     "refine": "action_refine_goal",
+    "more_results": "action_more_results",
 }
 # Answers read by action_read_answers and not yet validated are held as {"said": text}.
 RAW_ANSWER_KEY = "said"

@@ -857,6 +857,8 @@ _EVERY_CARD = re.compile(
     re.IGNORECASE,
 )
 _NONE_APPEAL = re.compile(
+    r"^\W*(?:(?:nah|no|nope|hmm+|honestly)\W+)?none of (?:these|them|those)(?:\s+(?:tbh|honestly|"
+    r"really|sorry))?\s*(?:[.!,;]|$)|"
     r"\bnone of (?:these|them|those|the (?:three|3|courses|options|results))\b[^?]{0,25}"
     r"\b(?:for me|interests? me|appeals?|what i(?:'m| am)? (?:want|need|looking for)|"
     r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me)",

@@ -44,7 +44,8 @@ _NEW_STATEMENT = re.compile(
     r"live|based|they|he|she|we)\b)|"
     # A run-on with no comma: "welding class near lubbock budget 2k wanna start asap can do
     # 16 hrs a week im a mechanic" states four things.
-    r"(?<=\w)\s+(?=(?:budget\s+(?:is\s+)?(?:\$|\d)|wanna start|can do \d|(?:im|i'm|i am) an? |"
+    r"(?<=\w)(?<!my)(?<!the)(?<!our)(?<!his)(?<!her)(?<!total)\s+(?=(?:budget\s+(?:is\s+)?"
+    r"(?:\$|\d)|wanna start|can do \d|(?:im|i'm|i am) an? |"
     r"i live in |i work (?:at|as|in|for) ))|"
     # Spanish: "… en Irving y quiero aprender …", and a sentence begun without a full stop
     # ("… de oficina Puedo estudiar 5 horas").
@@ -86,6 +87,8 @@ GOAL_CUES = re.compile(
     r"c[oó]mo (?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))|clases? de|cursos? de|"
     r"(?:should|could|might) (?:look into|get into|try|consider|check out)|"
     r"(?:^|so |now |been |am |im |i'm )thinking\b|"
+    r"(?:can|could) we (?:look at|try|do|switch to|go with|check out)|let'?s (?:look at|try|do|"
+    r"switch to|go with)|lets (?:look at|try|do|switch to|go with)|"
     r"necesito (?:aprender|estudiar|sacar|mejorar)|busco (?:un |una )?(?:curso|clase)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"

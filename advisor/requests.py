@@ -37,6 +37,7 @@ RequestKind = Literal[
     "why_this",
     "save_shortlist",
     "human_handoff",
+    "more_results",
 ]
 # What a question about the courses on screen asks (see ``course_question``).
 CourseAspect = Literal[
@@ -77,7 +78,10 @@ _PAPERWORK = re.compile(
     r"\b(?:fill(?:ing)? (?:out|in)|complete|submit|file|write|sign up for) (?:my |the |a |an )?"
     r"(?:fafsa|application|form|paperwork|essay|taxes)\b|\b(?:do|finish|write|take) my "
     r"(?:fafsa|homework|assignment|essay|paper|quiz|exam|test|taxes|application)\b|"
-    r"\bhelp (?:me )?with my (?:essay|homework|assignment|paper|taxes)\b",
+    r"\bhelp (?:me )?with my (?:essay|homework|assignment|paper|taxes)\b|"
+    r"\bfill(?:ing)? (?:out |in )?(?:my |the |a |an |this )?(?:w-?4|w-?2|w-?9|1040|i-?9|1099|"
+    r"tax forms?)\b|\bhelp (?:me )?with (?:my |his |her |their )?(?:\w+'?s )?(?:algebra|math|"
+    r"homework|essay|assignment|science project)\b",
     re.IGNORECASE,
 )
 _ABOUT = r"(?:actually |really |even |at all |specifically )?"
@@ -90,13 +94,15 @@ _THESE = (
     r"(?:any|some|one|none|either|all|each|both) of (?:these|those|them|the (?:courses?|ones?|"
     r"results?|classes|programs?))|these|those|they|the (?:courses?|ones?|results?)|"
     r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one|"
-    r"(?:the|that) \w+ (?:one|course|class|program|programme|thing)"
+    r"(?:the|that) \w+ (?:one|course|class|program|programme|thing|card)|"
+    r"the (?:1st|2nd|3rd|first|second|third|last) (?:card|course|class|program|option)"
 )
 _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
     rf"(?P<topic>[^?!.,]{{2,80}})|"
     # "which one does the excel stuff?", "which of these covers payroll taxes?"
-    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))\s+{_ABOUT}(?:does|do|covers?|"
+    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))(?: \d| three| two)?\s+{_ABOUT}"
+    rf"(?:does|do|covers?|"
     rf"teach(?:es)?|"
     rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
     rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)",
@@ -150,7 +156,8 @@ _SKILLS_LEFT = re.compile(
     r"\b(?:i'?m|i am|i feel|i'?m kinda) (?:weak|bad|behind) "
     r"(?:at|in|on)\b|\b(?:skills|what) (?:am i|i'?m) (?:still )?(?:lacking|missing)\b|"
     r"\bwhat (?:do )?(?:employers|companies|hiring managers|recruiters) (?:look|want|"
-    r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\bqu[eé] (?:necesito|debo) aprender\b",
+    r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\b(?:skills|cosas) me faltan\b|"
+    r"\bqu[eé] (?:necesito|debo) aprender\b",
     re.IGNORECASE,
 )
 # "Is it worth it?" in the learner's words: the money, the time, what it leads to.
@@ -162,7 +169,14 @@ _WORTH_ASKED = re.compile(
     r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
     r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
     r"\b(?:help|count) (?:me )?when i apply\b|\bwill i (?:\w+ )?be able to (?:get|find|land|"
-    r"freelance|work|make|earn|charge|start|quit)\b|\bdo i (?:still |also )?need a degree\b",
+    r"freelance|work|make|earn|charge|start|quit)\b|\bdo i (?:still |also )?need a degree\b|"
+    # "do employers actually care about this certificate", "or is it just paper", "pay me
+    # more", "does the math work out", "still gonna want a bachelors"
+    r"\b(?:employers?|companies|hiring managers|recruiters|bosses)\b[^?.!]{0,25}\b(?:care|value|"
+    r"respect|recogni[sz]e|look at|accept)\b|\bjust (?:a )?(?:piece of )?paper\b|"
+    r"\bpay (?:me |us |you )?more\b|\b(?:a |any )?raise\b|\bmore (?:an|per|a) hour\b|"
+    r"\bmath (?:works?|add|adds) (?:out|up)\b|\b(?:want|need|require)s? (?:a |my )?"
+    r"(?:bachelors?|degree|college degree)\b|\bany different\b",
     re.IGNORECASE,
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
@@ -179,13 +193,17 @@ _PROVIDER_ASKED = re.compile(
     r"reconocid[ao])\b|\bconfiables?\b|"
     r"\b(?:es|son) (?:seri[ao]s?|reconocid[ao]s?|leg[ií]tim[ao]s?)\b|"
     r"\bis \w+(?: \w+)? (?:a )?real (?:thing|school|company|place|college|university|business|"
-    r"provider)\b|\bnot a (?:real )?(?:school|college|university|company)\b",
+    r"provider)\b|\bnot a (?:real )?(?:school|college|university|company)\b|"
+    # "that welding place in pasadena any good?"
+    r"\b(?:place|school|college|academy|institute|provider|outfit|company)\b[^?.!]{0,30}"
+    r"\bany good\b|\bjob placement\b",
     re.IGNORECASE,
 )
 # One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
 _TURNED_DOWN = re.compile(
     r"\b(?:hard no|not for me|not interested|no thanks|not feeling|pass on|skip|don'?t (?:want|"
-    r"like)|remove|drop|get rid of|hide|cross off|take off|no way)\b",
+    r"like)|remove|drop|get rid of|hide|cross off|take off|no way)\b|"
+    r"^(?:nah|no|nope)?[, ]*not (?:the|that) \w+(?: \w+)? one\b",
     re.IGNORECASE,
 )
 _ACCREDITED = re.compile(r"\b(?:accredit\w*|acreditad[ao]s?)\b", re.IGNORECASE)
@@ -198,13 +216,18 @@ _COMPARE_ASKED = re.compile(
     r"\bwhich (?:one|of (?:the|these|them|those)(?: two| 2| three| 3)?)\b[^?.!]{0,40}\b(?:faster|"
     r"quicker|sooner|better|best|cheaper|easier|more useful)\b|"
     r"\b(?:1st|2nd|3rd|#\d|first|second|third|last)(?: one)? (?:vs\.?|or|versus) (?:the )?"
-    r"(?:1st|2nd|3rd|#\d|first|second|third|last)\b",
+    r"(?:1st|2nd|3rd|#\d|first|second|third|last)\b|"
+    r"\bdifferen(?:ce|t) between (?:the|these|those|them|#?\d)\b",
     re.IGNORECASE,
 )
+# Two things set against each other: "google it support vs that cisco thing".
+_VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.IGNORECASE)
 # "Why this one?" in the learner's words: "how come the cisco thing is on there".
 _WHY_ASKED = re.compile(
     r"\bhow come\b[^?.!]{0,50}\b(?:on there|in there|on (?:the|my|this) list|here|showed? up|"
     r"included|recommended|suggested|picked|chosen)\b|"
+    r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
+    r"(?:there|here|on the list|included|recommended|showing|listed)\b|"
     r"\bwhy (?:did|would|do) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|suggest|"
     r"show|include|put)\b|\bwhy (?:this|that|the \w+) one\b|\bwhy (?:is|are) (?:#\d|it|this|that|"
     r"the \w+(?: \w+)?) (?:on (?:there|the list)|here|included|recommended)\b",
@@ -213,7 +236,9 @@ _WHY_ASKED = re.compile(
 # Keeping the list: "email me this list", "can you send me those links".
 _SAVE_LIST = re.compile(
     r"\b(?:email|e-mail|send|text|save|keep|forward|bookmark)\b(?: (?:me|it to me))?[^.?!]{0,12}"
-    r"\b(?:this|the|these|that|my|those)\s+(?:list|courses|options|links|shortlist|results|ones)\b",
+    r"\b(?:this|the|these|that|my|those)\s+(?:\d\s+|two\s+|three\s+)?(?:list|courses|options|"
+    r"links|shortlist|results|ones)\b|\b(?:send|email|text|forward)\s+(?:me\s+)?(?:these|those|"
+    r"them|all|this)(?:\s+\d|\s+three|\s+two)?\s+to\s+(?:me|my)\b",
     re.IGNORECASE,
 )
 # A person, not the assistant: "is there a real person i can talk to".
@@ -238,6 +263,8 @@ NOT_SUBJECTS = frozenset(
     cheaper online remote in person evenings evening weekends weekend nights self paced
     me us people someone like that this it them those these less more shorter quick""".split()
 )
+# Why the learner asks, after the subject: "excel pivot tables bc my boss keeps asking".
+_REASON = re.compile(r"\s+(?:bc|b/c|because|cuz|cause|since|so that|so i|as i)\b.*$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the topic of |the subject of |a |an |the |some |any )", re.IGNORECASE)
 # An alternative question ("does it teach figma or just theory?") asks about its first part.
 _ALTERNATIVE = re.compile(
@@ -250,10 +277,11 @@ _QUESTION = re.compile(
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
-    r"\b(?:would|will|could) (?:that|it|this) be\b|"
+    r"\b(?:would|will|could) (?:that|it|this) be\b|\b(?:trying to (?:see|figure out)|"
+    r"wondering|not sure) (?:if|whether)\b|"
     r"\b(?:can|could|will|would) (?:i|someone|somebody|"
     r"one|a person|people)\b|¿|"
-    r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which)\s+[#\w]",
+    r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which|why)\s+[#\w]",
     re.IGNORECASE,
 )
 # Words that point at the courses on screen.
@@ -276,7 +304,9 @@ _ASKS_FOR_OTHERS = re.compile(
     r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
     r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
     r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
-    r"show|get)|(?:got|have you got) any|(?:i|we) (?:need|want|prefer|only))\b",
+    r"show|get)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
+    r"(?:i|we) (?:need|want|prefer|only(?! have\b| got\b| work\b| get\b))|"
+    r"s[oó]lo (?:los|las) (?:que|de)|nada m[aá]s (?:los|las))\b",
     re.IGNORECASE,
 )
 # ... or says so after a comment: "i cant afford 400 rn, something under 100?",
@@ -290,9 +320,29 @@ _OTHERS_AFTER_COMMENT = re.compile(
 )
 
 
+# Taking a kind of course off the list: "can u take out the in person ones".
+_REMOVE_A_KIND = re.compile(
+    r"\b(?:take out|remove|filter out|get rid of|hide|drop|leave out|cut)\b[^.?!]{0,20}\b(?:in[- ]"
+    r"person|online|self[- ]paced|scheduled|paid|expensive|long|live|classroom)\b[^.?!]{0,10}"
+    r"\b(?:ones?|courses?|classes|programs?)\b",
+    re.IGNORECASE,
+)
+# More of the kind of one card: "show me more like the 2nd one".
+_MORE_LIKE = re.compile(
+    r"\bmore (?:like|similar to) (?:the |that |this )?(?:#?\d|1st|2nd|3rd|first|second|third|last|"
+    r"one|ones|it|that|this|these|\w+ one)\b|\b(?:others?|more|anything) (?:like|similar to) "
+    r"(?:that|this|it|#?\d|the (?:\w+ )?one)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_others(said: str) -> bool:
     """Whether a message asks for other courses rather than about these."""
-    return bool(_ASKS_FOR_OTHERS.match(said) or _OTHERS_AFTER_COMMENT.search(said))
+    return bool(
+        _ASKS_FOR_OTHERS.match(said)
+        or _OTHERS_AFTER_COMMENT.search(said)
+        or _REMOVE_A_KIND.search(said)
+    )
 
 
 # What a question about the shown courses asks, first match wins: the order puts the
@@ -308,7 +358,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         # Does it fit my life: shifts, kids, travel, a missed week, live sessions, a
         # place to go, the hours a week it asks.
         "fit",
-        r"\bfit\b|\bkeep up\b|\bdoable\b|\bmanageable\b|\brealistic(?:ally)?\b|\bjuggl\w+|"
+        r"\bwhich (?:one|ones|of (?:these|them|those))(?: \d| three| two)? (?:can|could) i "
+        r"(?:even |actually |realistically )?(?:do|manage|handle|finish|keep up with)\b|\bfit\b|"
+        r"\bkeep up\b|\bdoable\b|\bmanageable\b|\brealistic(?:ally)?\b|\bjuggl\w+|"
         r"\b(?:around|with) (?:my |a |the |\d+[- ]?(?:hr|hour)s? )?(?:shifts?|kids|family|"
         r"full[- ]time job|day job|night job|two jobs)\b|\blog ?in at\b|"
         r"\b(?:set|fixed|certain|specific) (?:times?|hours|days)\b|\bmy own (?:speed|pace|time)\b|"
@@ -321,6 +373,22 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\bworkload\b|\binternet\b|\bwi-?fi\b|\btime (?:difference|zone)s?\b|\bdeployed\b|"
         r"\boffline\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b|\ben vivo\b|"
         r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b",
+    ),
+    (
+        # Whether it can be done by a date, or faster: "which one finishes in time", "can i
+        # finish faster if i go full time?"
+        "length",
+        r"\bfinish(?:es)? (?:in time|on time|first|sooner|faster|quicker|earlier)\b|"
+        r"\b(?:done|finished|complete[d]?) (?:before|by) (?:\w+ )?(?:january|february|march|april|"
+        r"may|june|july|august|september|october|november|december|summer|fall|spring|winter|"
+        r"christmas|then)\b|\b(?:go|do it|finish it) faster\b|\bspeed (?:it|this) up\b",
+    ),
+    (
+        # What the learner comes out with: "do i get the manager certification or just the
+        # food handler card?"
+        "licence",
+        r"\bdo (?:i|you) (?:get|earn|receive) (?:a|an|the|my)\b[^?.!]{0,30}\b(?:cert\w*|card|"
+        r"licen[cs]e|credential|diploma)\b",
     ),
     (
         "level",
@@ -368,7 +436,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         "cost",
         r"\b(?:cheapest|cheaper|how much (?:is|does|do|are|would|will)|cost\w*|"
         r"price\w*|pricey|expensive|fees?|tuition|normal (?:for|price)|a lot (?:for|of money)|"
-        r"overpa\w+|rip[- ]?off|too much|afford\w*|free|pay (?:after|later|for)|paid)\b",
+        r"overpa\w+|rip[- ]?off|too much|afford\w*|free(?! time| hours?| days?| evenings?)|"
+        r"pay (?:after|later|for)|paid)\b",
     ),
     (
         "practice",
@@ -405,8 +474,8 @@ class FollowUpRequest:
 
 
 def _topic(words: str) -> str | None:
-    """The subject as the learner named it, without trailing fillers."""
-    topic = _ALTERNATIVE.sub("", words.strip(" ,;:'\""))
+    """The subject as the learner named it, without trailing fillers or the reason."""
+    topic = _REASON.sub("", _ALTERNATIVE.sub("", words.strip(" ,;:'\"")))
     previous = None
     while previous != topic:
         previous = topic
@@ -435,6 +504,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return None
     if _PERSON_ASKED.search(said):
         return FollowUpRequest("human_handoff")
+    if _MORE_LIKE.search(said):
+        return FollowUpRequest("more_results")
     if _SAVE_LIST.search(said):
         return FollowUpRequest("save_shortlist")
     if _CONTACT.search(said) and names_a_time(said):
@@ -453,6 +524,13 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     ):
         # "the udemy one is a hard no for me", "nah none of these are for me"
         return FollowUpRequest("not_interested")
+    if (
+        _VERSUS.search(said)
+        and not asks_for_others(said)
+        and course_question(said) in {None, "listing"}
+    ):
+        # "google it support vs that cisco thing"; not "how much is hands on vs sitting"
+        return FollowUpRequest("compare")
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
             return FollowUpRequest("compare")

@@ -149,6 +149,19 @@ def test_other_messages_are_left_to_the_classifier(text: str) -> None:
             "ask_skills",
         ),
         ("cual es mejor para mi, el primero o el segundo?", "compare"),
+        # Kinds a fourth blind set showed, in other words than its own.
+        ("will hiring managers even look at this cert or is it just a piece of paper", "ask_worth"),
+        ("is a $3 bump per hour enough, trying to figure out if the math adds up", "ask_worth"),
+        ("do they pay you more after the card?", "ask_worth"),
+        ("that trucking academy in laredo, any good?", "ask_provider"),
+        ("the first one or udemy vs coursera which is easier", "compare"),
+        ("what's the difference between these two python ones", "compare"),
+        ("why is #2 even on here, it's in dallas", "why_this"),
+        ("send those 3 to my email pls", "save_shortlist"),
+        ("got more similar to the first one?", "more_results"),
+        ("not the excel one, the others look ok", "not_interested"),
+        ("none of them. tried online before and quit", "not_interested"),
+        ("para trabajar de electricista que cosas me faltan?", "ask_skills"),
     ],
 )
 def test_the_learners_own_questions_are_read(text: str, kind: str) -> None:
@@ -278,3 +291,37 @@ def test_a_subject_checked_on_a_card_named_by_its_subject() -> None:
 def test_not_a_request_about_the_cards(text: str) -> None:
     request = follow_up_request(text)
     assert request is None or request.kind not in {"ask_course", "human_handoff"}, request
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("i only have sundays and like 4 hrs, which of them could i actually manage", "fit"),
+        ("my contract starts in june, which of these finishes in time", "length"),
+        ("can i speed it up if i do 20 hrs a week?", "length"),
+        ("with the 2nd one do i get an actual state license or a certificate?", "licence"),
+        ("my free time is sundays, is #1 recorded?", "fit"),
+    ],
+)
+def test_what_a_question_about_the_cards_asks(text: str, aspect: CourseAspect) -> None:
+    request = follow_up_request(text)
+    assert request == FollowUpRequest("ask_course", aspect=aspect)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you help my daughter with her math homework real quick",
+        "how do i fill in the i-9 my new job gave me",
+        "pls take out the online ones, i need a classroom",
+        "u got anything cheaper",
+    ],
+)
+def test_tasks_and_refinements_are_not_questions_about_the_cards(text: str) -> None:
+    request = follow_up_request(text)
+    assert request is None or request.kind != "ask_course"
+
+
+def test_a_reason_after_the_subject_is_not_part_of_it() -> None:
+    request = follow_up_request("which of these 2 covers payroll taxes because my boss asked")
+    assert request == FollowUpRequest("ask_topic", topic="payroll taxes")
