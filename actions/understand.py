@@ -196,7 +196,7 @@ _LEARNING_WORDS = re.compile(
     r"learn\w*|study|studying|become|career|job|skills?|online|in[- ]person|budget|free|"
     r"cheap\w*|\$|dollars?|hours?|hrs?|weeks?|months?|pace|schedule|credit|degree|"
     r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera|"
-    r"ritmo|horarios?|presencial|gratis|en l[ií]nea)\b",
+    r"ritmo|horarios?|presencial|gratis|en l[ií]nea|cards?)\b",
     re.IGNORECASE,
 )
 _TASK_OR_ACCOUNT = re.compile(

@@ -218,6 +218,9 @@ def _weekly_hours(text: str) -> float | None:
         if count is not None:
             return amount * count
         return amount * _period_multiplier(rest_without_hours)
+    if count is not None and kind in _COUNT_KINDS_SESSION and count > DAYS_PER_WEEK:
+        # "10 evenings": no week has ten evenings, so the figure is the hours, given in them.
+        return count
     if count is not None:
         return count * EVENING_HOURS if kind in _COUNT_KINDS_SESSION else None
     bare = _BARE.search(rest)

@@ -83,6 +83,7 @@ GOAL_CUES = re.compile(
     r"(?:i'?ve|ive|i have) been (?:thinking|looking|considering|wanting|meaning)|"
     r"(?:fastest|quickest|best|easiest|cheapest) way (?:to (?:get|learn|become|start|pass|break)|"
     r"in ?to)|^(?:need|needs|gotta get|have to get|must get)\s+(?:my|a|an|the|to)\b|"
+    r"^(?:get|getting|earn|pass)\s+(?:my|a|an|the)\b|"
     r"quiero (?:aprender|ser|estudiar|sacar|trabajar|hacer)|me interesa|me gustar[ií]a|"
     r"c[oó]mo (?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))|clases? de|cursos? de|"
     r"(?:should|could|might) (?:look into|get into|try|consider|check out)|"
@@ -586,6 +587,14 @@ _NOT_THE_LEARNERS_WANT = re.compile(
     r"consider|get into|go into|look at))",
     re.IGNORECASE,
 )
+# Asking to see courses, with no subject: "ok can you show me the courses now".
+_SHOW_ME_COURSES = re.compile(
+    r"^(?:(?:ok|okay|so|and|well|then)\W+)*(?:(?:can|could|will) (?:you|u) |pls |please )?"
+    r"(?:show|give|send|list) (?:me |us )?(?:the |those |these |my |some |your )?(?:courses?|"
+    r"results?|options?|list|recommendations?|classes)(?: (?:now|again|please|pls|then|already))*"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # A goal that points at a job named elsewhere: "want to do it as a job", "do this for a living".
 _GOAL_BY_REFERENCE = re.compile(
     r"\b(?:do|doing)\s+(?:it|this|that)\s+(?:as a (?:job|career|living)|for (?:a )?(?:living|"
@@ -639,7 +648,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
                 introduced_roles.append(background_parts[-1])
             previous_was_goal = False
             continue
-        if _NOT_THE_LEARNERS_WANT.search(clause):
+        if _NOT_THE_LEARNERS_WANT.search(clause) or _SHOW_ME_COURSES.match(clause):
             # "i dont want loans over 10k", "now they want me doing the parcel maps"
             previous_was_goal = False
             continue

@@ -47,6 +47,16 @@ def shortfall_text(found: Recommendation) -> str:
         verb = "fits" if found.fitting == 1 else "fit"
         count = f"Only {_courses(found.fitting)} {verb} everything you asked for."
     binding = found.binding
+    if binding is None and found.binding_pair is not None:
+        first, second = (_CONSTRAINT_WORDS.get(f, f) for f in found.binding_pair)
+        text = (
+            f"{count} No single change to your constraints would add one; loosening your "
+            f"{first} and your {second} together would add {_courses(found.pair_adds)}."
+        )
+        if found.offers:
+            verb = "This one breaks" if len(found.offers) == 1 else "These break"
+            text += f" {verb} only those two:"
+        return text
     if binding is None:
         return (
             f"{count} No single change to your constraints would add a relevant course; "

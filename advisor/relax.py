@@ -100,6 +100,33 @@ def label(profile: LearnerProfile, field: RelaxField) -> str:
     return "Any location"
 
 
+def relax_both(profile: LearnerProfile, fields: tuple[RelaxField, RelaxField]) -> LearnerProfile:
+    """The profile with two constraints loosened, each as ``relax`` loosens it."""
+    return relax(relax(profile, fields[0]), fields[1])
+
+
+def binding_pair(
+    opened: Callable[[Filters], tuple[int, float]], profile: LearnerProfile
+) -> tuple[tuple[RelaxField, RelaxField], int] | None:
+    """When no single constraint lets a course through, the two whose loosening together
+    lets the most through, and how many that adds; None when no pair adds any.
+
+    ``opened`` says, for a set of filters, how many courses they add and how good the
+    best of those is (a tie goes to the better course). An online, self-paced foreman
+    wanting an OSHA 30 card in three weeks: the catalog's OSHA 30 classes are in person
+    and ask more hours a week than he has, so only format and hours together open them.
+    """
+    fields = [field for field in RELAXABLE_FIELDS if relaxed_filters(profile, field) is not None]
+    best: tuple[tuple[RelaxField, RelaxField], int] | None = None
+    best_key = (0, float("-inf"))
+    for position, first in enumerate(fields):
+        for second in fields[position + 1 :]:
+            key = opened(to_filters(relax_both(profile, (first, second))))
+            if key[0] > 0 and key > best_key:
+                best, best_key = ((first, second), key[0]), key
+    return best
+
+
 def binding_constraints(
     count: Callable[[Filters], int], profile: LearnerProfile, needed: int
 ) -> list[Relaxation]:

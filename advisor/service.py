@@ -28,7 +28,14 @@ from advisor.notes import constraint_notes
 from advisor.profile import LearnerProfile, budget_note, to_filters
 from advisor.query import Query, build_query, purpose_of
 from advisor.ranking import Relevance, nearest_topics, score
-from advisor.relax import Relaxation, binding_constraints, relaxed_filters
+from advisor.relax import (
+    Relaxation,
+    RelaxField,
+    binding_constraints,
+    binding_pair,
+    relax_both,
+    relaxed_filters,
+)
 from advisor.weights import AdvisorWeights
 from index.filters import Filters, FilterStatus
 from index.occupations.matcher import OccupationMatch
@@ -71,6 +78,10 @@ class Recommendation:
     per_page: int = DEFAULT_PER_PAGE
     relevant: int = 0  # relevant courses in the catalog, whatever the constraints
     binding: Relaxation | None = None
+    # When no single constraint binds: the two that open relevant courses together, and
+    # how many they add; ``offers`` then break only those two.
+    binding_pair: tuple[RelaxField, RelaxField] | None = None
+    pair_adds: int = 0
     relaxations: list[Relaxation] = field(default_factory=list)
     offers: list[CourseCard] = field(default_factory=list)
     nothing_on_topic: bool = False
@@ -230,17 +241,31 @@ class Advisor:
         def count(filters: Filters) -> int:
             return int((relevant & self.search.status(filters).admissible).sum())
 
+        def adds_and_best(filters: Filters) -> tuple[int, float]:
+            """Relevant courses these filters add, and the best score among them."""
+            added = relevant & self.search.status(filters).admissible & ~status.admissible
+            best = float(relevance.score[added].max()) if added.any() else float("-inf")
+            return int(added.sum()), best
+
         relaxations = binding_constraints(count, profile, recommendation.per_page)
         recommendation.relaxations = relaxations
-        if not relaxations:
-            return
-        binding = relaxations[0]
-        recommendation.binding = binding
-        loosened = relaxed_filters(profile, binding.field)
+        loosened: Filters | None = None
+        if relaxations:
+            binding = relaxations[0]
+            recommendation.binding = binding
+            loosened = relaxed_filters(profile, binding.field)
+        elif (pair := binding_pair(adds_and_best, profile)) is not None:
+            recommendation.binding_pair, recommendation.pair_adds = pair
+            loosened = to_filters(relax_both(profile, pair[0]))
         if loosened is None:
             return
         opened = relevant & self.search.status(loosened).admissible & ~status.admissible
-        if binding.field == "location" and profile.location:
+        fields = (
+            recommendation.binding_pair
+            if recommendation.binding is None
+            else (recommendation.binding.field,)
+        )
+        if "location" in (fields or ()) and profile.location:
             # Looking beyond the learner's town means nearby towns, not another state.
             opened &= ~self.search.columns.in_another_state(profile.location)
         offered_positions = np.concatenate(

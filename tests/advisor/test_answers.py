@@ -96,6 +96,7 @@ def test_non_strings_are_no_answer(value: object) -> None:
         ("two evenings a week", 2 * EVENING_HOURS),
         ("a couple of evenings a week", 2 * EVENING_HOURS),
         ("one evening a week", EVENING_HOURS),
+        ("12 evenings", 12.0),  # more evenings than a week has: the hours, in evenings
         ("an hour a day", 7.0),
         ("an hour a night", 7.0),
         ("every night for an hour", 7.0),

@@ -218,6 +218,11 @@ def test_format_words_inside_a_subject_or_product_are_not_a_format(opening: str)
     assert "pace" not in found.answers
 
 
+def test_asking_to_see_the_courses_names_no_goal() -> None:
+    assert "goal" not in find_statements("ok so can u show me the results now").answers
+    assert find_statements("show me classes on welding").answers["goal"]
+
+
 def test_being_a_teacher_is_not_asking_for_a_timetable() -> None:
     assert parse_pace("I'm a science teacher who wants to design e-learning") is None
     assert parse_pace("I learn better with a real teacher") == "scheduled"

@@ -473,3 +473,34 @@ def test_a_numbered_credential_the_titles_know_must_be_named() -> None:
     assert osha == ["test:95"]
     python = _ids(advisor.recommend(LearnerProfile(goal="python 3 programming"), per_page=5).cards)
     assert python == ["test:97"]
+
+
+def test_when_no_single_change_helps_the_two_that_do_together_are_named_and_offered() -> None:
+    classes = dict(
+        mode=Mode.IN_PERSON, pace=Pace.SCHEDULED, location="Edison, Middlesex County, NJ"
+    )
+    courses = [
+        # 30 hours over two weeks: 15 h a week, in a classroom.
+        _course(
+            101,
+            "OSHA 30 Construction",
+            cost=FREE,
+            total_hours_min=30,
+            total_hours_max=30,
+            duration_weeks_min=2,
+            duration_weeks_max=2,
+            description="OSHA 30 construction card.",
+            **classes,
+        ),
+        _course(102, "Welding Basics", cost=FREE, description="Welding."),
+    ]
+    advisor = _small_advisor(courses)
+    profile = LearnerProfile(
+        goal="OSHA 30 construction", mode="online", pace="self_paced", hours_per_week=10
+    )
+    found = advisor.recommend(profile)
+    assert found.cards == [] and found.binding is None
+    assert found.binding_pair == ("hours", "mode") and found.pair_adds == 1
+    assert _ids(found.offers) == ["test:101"]
+    text = shortfall_text(found)
+    assert "weekly hours" in text and "format" in text and "only those two" in text
