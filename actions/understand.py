@@ -131,6 +131,9 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         # other answer kept); one that states a constraint is a change of that answer.
         # A follow-up in marked wording ("are any of these about X?", "does the state
         # pay?", "message me in 3 days") is that request whatever the classifier saw.
+        if extract.asks_to_see_courses(text):
+            # "ok can you show me the courses now": the results again, from where they were
+            return {slots.FOLLOW_UP: {"kind": "more_results"}}
         request = requests.follow_up_request(text)
         off_topic = intent == "out_of_scope" and confidence >= CONTROL_CONFIDENCE
         if request and not (

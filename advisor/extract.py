@@ -300,6 +300,11 @@ class Statements:
         return bool(self.answers)
 
 
+def asks_to_see_courses(text: str) -> bool:
+    """ "ok can you show me the courses now": a wish to see the results, naming no goal."""
+    return bool(_SHOW_ME_COURSES.match(text.strip()))
+
+
 def clauses(text: str) -> list[str]:
     """The message cut where one statement ends and another starts; greetings dropped."""
     cleaned = tidy(text) or ""

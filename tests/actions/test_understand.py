@@ -137,6 +137,13 @@ def test_a_reminder_firing_is_not_an_answer() -> None:
     assert read_answers(fired) == {}
 
 
+def test_asking_to_see_the_courses_after_the_interview_shows_them() -> None:
+    asked = tracker(
+        "ok so can u show me the courses now", intent="nlu_fallback", slot_values={"goal": "SQL"}
+    )
+    assert read_answers(asked) == {slots.FOLLOW_UP: {"kind": "more_results"}}
+
+
 def test_after_the_interview_an_unsure_message_stating_a_constraint_is_a_change() -> None:
     done = tracker(
         "actually my budget is 0, it has to be free",
