@@ -209,8 +209,11 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     parser = argparse.ArgumentParser(prog="python -m bench personas")
     parser.add_argument("--unjudged", action="store_true", help="list shown, ungraded courses")
     parser.add_argument("--persona", action="append", help="only these persona ids")
+    parser.add_argument(
+        "--file", type=Path, default=None, help="another persona file (eval/personas_blind5.yml)"
+    )
     args = parser.parse_args(argv or [])
-    personas = load_personas()
+    personas = load_personas(args.file) if args.file else load_personas()
     if args.persona:
         personas = [p for p in personas if p.id in set(args.persona)]
     results = evaluate(personas)
@@ -218,7 +221,7 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
         print(json.dumps(results["unjudged"], indent=2, ensure_ascii=False))
         return {"unjudged": results["unjudged"]}
     _print(results)
-    if not (quick or args.persona):
+    if not (quick or args.persona or args.file):
         RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
         RESULTS_FILE.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
         print(f"written to {RESULTS_FILE.relative_to(REPO_ROOT)}")
