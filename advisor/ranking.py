@@ -20,7 +20,7 @@ from advisor.profile import LearnerProfile
 from advisor.query import Query
 from advisor.weights import AdvisorWeights
 from index.schema import Level
-from index.text import NUMBERED_NAME
+from index.text import numbered_names
 
 if TYPE_CHECKING:
     from index.search import CourseSearch
@@ -159,14 +159,10 @@ def _another_number(search: CourseSearch, variants: list[str]) -> npt.NDArray[np
     number is not affected.
     """
     other = np.zeros(len(search.courses), dtype=bool)
-    wanted = {
-        (name.lower(), number)
-        for variant in variants
-        for name, number in NUMBERED_NAME.findall(variant)
-    }
+    wanted = {found for variant in variants for found in numbered_names(variant)}
     if not wanted:
         return other
-    table = search.numbered_names()
+    table = search.titled_numbers()
     for name in {name for name, _ in wanted}:
         for position, number in table.get(name, []):
             if (name, number) not in wanted:
@@ -185,12 +181,11 @@ def _names_the_numbered_credential(
     it asks for Python, not for a separate credential.
     """
     keep = np.ones(len(search.courses), dtype=bool)
-    titled = search.numbered_names()
+    titled = search.titled_numbers()
     for variant in variants:
-        for name, number in NUMBERED_NAME.findall(variant):
-            key = name.lower()
-            if any(found == number for _, found in titled.get(key, [])):
-                keep &= search.naming(key, number)
+        for name, number in numbered_names(variant):
+            if any(found == number for _, found in titled.get(name, [])):
+                keep &= search.naming(name, number)
     return keep
 
 

@@ -27,7 +27,7 @@ from index.ingest.language import detect_language
 from index.lexical import LexicalIndex
 from index.occupations.matcher import OccupationMatch, OccupationMatcher
 from index.schema import Course
-from index.text import NUMBERED_NAME, content_terms, title_terms
+from index.text import content_terms, numbered_names, title_terms
 from index.vector_store import VectorIndex
 
 QUERY_VECTOR_CACHE = 4096  # remembered query vectors (1.5 KB each)
@@ -217,14 +217,14 @@ class CourseSearch:
             )
         return self._thin
 
-    def numbered_names(self) -> dict[str, list[tuple[int, str]]]:
+    def titled_numbers(self) -> dict[str, list[tuple[int, str]]]:
         """Per lower-cased name, the courses whose title gives it a number ("OSHA 10",
         "Level 2"): (position, number). Built on first use from the titles (~0.1 s)."""
         if self._numbered is None:
             table: dict[str, list[tuple[int, str]]] = {}
             for position, course in enumerate(self.courses):
-                for name, number in NUMBERED_NAME.findall(course.title):
-                    table.setdefault(name.lower(), []).append((position, number))
+                for name, number in numbered_names(course.title):
+                    table.setdefault(name, []).append((position, number))
             self._numbered = table
         return self._numbered
 
@@ -235,8 +235,8 @@ class CourseSearch:
             table: dict[tuple[str, str], set[int]] = {}
             for position, course in enumerate(self.courses):
                 text = f"{course.title} {course.description or ''}"
-                for found_name, found_number in NUMBERED_NAME.findall(text):
-                    table.setdefault((found_name.lower(), found_number), set()).add(position)
+                for found in numbered_names(text):
+                    table.setdefault(found, set()).add(position)
             self._numbered_text = table
         mask = np.zeros(len(self.courses), dtype=bool)
         mask[list(self._numbered_text.get((name.lower(), number), ()))] = True

@@ -27,6 +27,18 @@ STOPWORDS = frozenset(
 # such as "101"): courses giving the learner's name another number are another
 # credential (advisor/ranking.py).
 NUMBERED_NAME = re.compile(r"\b([A-Za-z][A-Za-z+#]*)[\s-]*(\d{1,2}|\d{4})\b")
+# A licence class by its letter ("Class A CDL", "class b"): another class is another licence.
+_LICENCE_CLASS = re.compile(r"\b(class)\s+([abc])\b", re.IGNORECASE)
+
+
+def numbered_names(text: str) -> list[tuple[str, str]]:
+    """The names given a number or a class letter in ``text``, lower-cased: "OSHA 30
+    and a Class B CDL" -> [("osha", "30"), ("class", "b")]."""
+    found = [(name.lower(), number) for name, number in NUMBERED_NAME.findall(text)]
+    found += [(name.lower(), letter.lower()) for name, letter in _LICENCE_CLASS.findall(text)]
+    return found
+
+
 # "e-learning", "e-commerce": one word however it is written ("elearning"), and not the
 # stop word "learning" after a stray "e".
 _E_COMPOUND = re.compile(r"\be-(?=(?:learning|commerce|mail|book|business|marketing)\b)", re.I)

@@ -504,3 +504,16 @@ def test_when_no_single_change_helps_the_two_that_do_together_are_named_and_offe
     assert _ids(found.offers) == ["test:101"]
     text = shortfall_text(found)
     assert "weekly hours" in text and "format" in text and "only those two" in text
+
+
+def test_a_licence_class_is_another_licence() -> None:
+    courses = [
+        _course(111, "Class A CDL Training", description="Class A CDL, tractor trailers."),
+        _course(112, "Class B CDL Program", description="Class B CDL, straight trucks."),
+        _course(113, "Truck Driving Basics", description="CDL truck driving."),
+    ]
+    advisor = _small_advisor(courses)
+    found = _ids(advisor.recommend(LearnerProfile(goal="class A CDL"), per_page=5).cards)
+    assert found == ["test:111"]
+    anyone = _ids(advisor.recommend(LearnerProfile(goal="CDL"), per_page=5).cards)
+    assert {"test:111", "test:112"} <= set(anyone)  # no class asked: either serves

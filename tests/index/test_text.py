@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.text import content_terms, tokenize
+from index.text import content_terms, numbered_names, tokenize
 
 
 def test_code_names_stay_whole() -> None:
@@ -23,3 +23,9 @@ def test_e_compounds_are_one_word_however_written(written: str, word: str) -> No
 def test_learning_alone_is_still_a_stop_word_but_e_learning_is_not() -> None:
     assert content_terms("learning") == []
     assert content_terms("e-learning") != []
+
+
+def test_numbered_names_are_credentials_not_course_numbers() -> None:
+    assert numbered_names("OSHA 30 and a Class B CDL") == [("osha", "30"), ("class", "b")]
+    assert numbered_names("Excel 2019, Python 101") == [("excel", "2019")]
+    assert numbered_names("a class about welding") == []
