@@ -742,7 +742,7 @@ _CONSTRAINT_WORDS = re.compile(
     r"cuestan?|precio|"
     # Spanish words around a limit: "puedo estudiar 5 horas por semana", "solo en línea"
     r"puedo|estudiar|solo|pagar|como|clases|cursos?|prefiero|y|o|en|de|la|el|los|las|un|una|"
-    r"si|se|puede|es|mejor)\b",
+    r"si|se|puede|es|mejor|que|son|porfa|por favor|pls|plz)\b",
     flags=re.IGNORECASE,
 )
 

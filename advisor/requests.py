@@ -176,7 +176,10 @@ _WORTH_ASKED = re.compile(
     r"respect|recogni[sz]e|look at|accept)\b|\bjust (?:a )?(?:piece of )?paper\b|"
     r"\bpay (?:me |us |you )?more\b|\b(?:a |any )?raise\b|\bmore (?:an|per|a) hour\b|"
     r"\bmath (?:works?|add|adds) (?:out|up)\b|\b(?:want|need|require)s? (?:a |my )?"
-    r"(?:bachelors?|degree|college degree)\b|\bany different\b",
+    r"(?:bachelors?|degree|college degree)\b|\bany different\b|"
+    r"\b(?:will|would|do|does) (?:they|employers?|companies|anyone|people|shops|hospitals) "
+    r"hire me\b|"
+    r"\bpay (?:go(?:es|ing)? up|increase)|\b(?:earn|make) more\b|\bmore money\b",
     re.IGNORECASE,
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
@@ -277,7 +280,10 @@ _QUESTION = re.compile(
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
-    r"\b(?:would|will|could) (?:that|it|this) be\b|\b(?:trying to (?:see|figure out)|"
+    r"\b(?:would|will|could) (?:that|it|this) be\b|"
+    # "if i get osha 30 does my boss have to pay me more"
+    r"\bif i (?:get|do|finish|take|pass|complete)\b[^?.!]{0,40}\b(?:does|do|will|would|is|are|can)"
+    r" [a-z]+\b|\b(?:trying to (?:see|figure out)|"
     r"wondering|not sure) (?:if|whether)\b|"
     r"\b(?:can|could|will|would) (?:i|someone|somebody|"
     r"one|a person|people)\b|¿|"

@@ -162,6 +162,8 @@ def test_other_messages_are_left_to_the_classifier(text: str) -> None:
         ("not the excel one, the others look ok", "not_interested"),
         ("none of them. tried online before and quit", "not_interested"),
         ("para trabajar de electricista que cosas me faltan?", "ask_skills"),
+        ("if i pass the cna will hospitals hire me with no experience", "ask_worth"),
+        ("if i do the welding cert is my pay going up or nah", "ask_worth"),
     ],
 )
 def test_the_learners_own_questions_are_read(text: str, kind: str) -> None:
