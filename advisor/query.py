@@ -115,8 +115,13 @@ _PURPOSE = (
     r"(?<!want)(?<!wants)(?<!wanting)(?<!need)(?<!needs)(?<!needing)(?<!like)(?<!hope)"
     r"(?<!hoping)(?<!trying)(?<!aiming)(?<!planning)(?<!going)(?<!have)(?<!used)"
     r"\s(?:so (?:that )?(?:i|we) (?:can|could|will)|"
-    r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+)? (?:can|could|will|would|keeps?|"
-    r"stops?|gives?|lets?|hires?|pays?)|"
+    r"so (?:that )?(?:our|my|the|his|her|their) \w+(?: \w+){0,2} (?:can|could|will|would|keeps?|"
+    r"stops?|gives?|lets?|hires?|pays?|looks?|gets?|works?|is|are)|"
+    # "medical spanish to triage my patients": to do something to someone's things
+    r"to (?!be\b|do\b|the\b|a\b|an\b)[a-z]+ (?:my|our|their|his|her) \w+|"
+    # "hvac tech, theres always ac work in san antonio": why, not what
+    r"(?:there'?s|theres|there is|there are) (?:always|a lot of|lots of|plenty of|good|more|"
+    r"so much)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
     r"for (?:a|an|the|my) (?:new |current |next )?(?:[\w-]+ )?(?:site|job|position|gig|contract|"
@@ -276,6 +281,9 @@ _FRAMING = [
     r"^\s*before\b.*?\b(?=i\s+(?:want|need|wanna|have|gotta)\b)",
     r"\b(?:finish|complete|knock out)\s+(?:a|an|my|the)\b",
     r"\bthe right way\b|\bthe proper way\b",
+    # "the 23 hours of project management education i need for the CAPM"
+    r"\b(?:education|training|classes|courses?|coursework|stuff|prep|hours) (?:i|you|we) "
+    r"(?:need|have) (?:for|to get|to have)\b",
     r"\b(?:properly|actually|really|well enough|enough|itself|specifically|in particular|"
     r"proper|legit|real(?!\s+(?:estate|world|time|property)))\b",
     # "Sec+ level": the level of a credential, not a topic word.
