@@ -37,7 +37,6 @@ EXPANSIONS: dict[str, str] = {
     "plc": "programmable logic controller",
     "seo": "search engine optimization",
     "ehr": "electronic health records",
-    "saa": "solutions architect associate",
     "tefl": "teaching English as a foreign language",
     "tesol": "teaching English to speakers of other languages",
 }
@@ -92,7 +91,13 @@ def expand(topic: str, catalog: Spelled | None = None) -> tuple[str, str]:
 
 
 # Short forms of certifications that learners type and titles never use.
-SHORT_FORMS = {"sec+": "Security+", "net+": "Network+", "secplus": "Security+"}
+# Written out in place, not beside: "SAA" would otherwise match "SaaS" by its stem.
+SHORT_FORMS = {
+    "sec+": "Security+",
+    "net+": "Network+",
+    "secplus": "Security+",
+    "saa": "Solutions Architect Associate",
+}
 _SHORT_FORM = re.compile(
     r"(?<![\w+])(?:" + "|".join(re.escape(form) for form in SHORT_FORMS) + r")(?![\w+])",
     flags=re.IGNORECASE,

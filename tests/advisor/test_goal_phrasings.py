@@ -79,7 +79,7 @@ from advisor.query import build_query
         ("phlebotomy classes near camden nj", "phlebotomy"),
         ("powerpoint class maybe", "powerpoint"),
         ("do my own payroll", "payroll"),
-        ("wanting the AWS SAA cert", "AWS SAA (solutions architect associate)"),
+        ("wanting the AWS SAA cert", "AWS Solutions Architect Associate"),
         ("wanting to get my CCNA", "CCNA"),
         ("aiming for the PMP", "PMP"),
         ("going for my comptia a+ cert", "comptia a+"),
