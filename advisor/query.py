@@ -275,7 +275,7 @@ _FRAMING = [
     # Chatter and examples: "lol", "tbh"; "e-commerce like setting up a shopify store".
     r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe)\b",
     r"(?<=[a-z+#]{3})(?<!feel)(?<!would)(?<!really)(?<!also)(?<!just)(?<!don't)(?<!dont)"
-    r"(?<!might)(?<!also)[,\s]+(?:like|such as|e\.?g\.?)\s+(?!to\b|it\b|that\b|this\b).*$",
+    r"(?<!might)[,\s]+(?:like|such as|e\.?g\.?)\s+(?!to\b|it\b|that\b|this\b).*$",
     r"\s+(?:and )?(?:all )?that (?:\w+ )?stuff\b|\s+and (?:stuff|so on|etc\.?)\b|\s+etc\.?",
     # "before my baby comes in 4 months i want to finish a medical coding cert"
     r"^\s*before\b.*?\b(?=i\s+(?:want|need|wanna|have|gotta)\b)",

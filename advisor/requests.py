@@ -232,8 +232,7 @@ _WHY_ASKED = re.compile(
     r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
     r"(?:there|here|on the list|included|recommended|showing|listed)\b|"
     r"\bwhy (?:did|would|do) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|suggest|"
-    r"show|include|put)\b|\bwhy (?:this|that|the \w+) one\b|\bwhy (?:is|are) (?:#\d|it|this|that|"
-    r"the \w+(?: \w+)?) (?:on (?:there|the list)|here|included|recommended)\b",
+    r"show|include|put)\b|\bwhy (?:this|that|the \w+) one\b",
     re.IGNORECASE,
 )
 # Keeping the list: "email me this list", "can you send me those links".

@@ -99,6 +99,7 @@ def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> Course
     use_serving_threads(settings.serving_threads)
     search = CourseSearch(courses, vectors, embedder, matcher)
     search.abbreviations()  # mined now, at start-up, not on a learner's first question
+    search.titled_numbers()  # likewise the numbered names ("OSHA 10") of every listing
     return search
 
 

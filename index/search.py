@@ -219,28 +219,33 @@ class CourseSearch:
 
     def titled_numbers(self) -> dict[str, list[tuple[int, str]]]:
         """Per lower-cased name, the courses whose title gives it a number ("OSHA 10",
-        "Level 2"): (position, number). Built on first use from the titles (~0.1 s)."""
-        if self._numbered is None:
-            table: dict[str, list[tuple[int, str]]] = {}
-            for position, course in enumerate(self.courses):
-                for name, number in numbered_names(course.title):
-                    table.setdefault(name, []).append((position, number))
-            self._numbered = table
-        return self._numbered
+        "Level 2"): (position, number)."""
+        return self._numbered_names()[0]
 
     def naming(self, name: str, number: str) -> npt.NDArray[np.bool_]:
         """Courses whose title or description names ``name`` with ``number`` ("OSHA 10",
-        "osha-10"). Built on first use from every title and description (~0.7 s)."""
-        if self._numbered_text is None:
-            table: dict[tuple[str, str], set[int]] = {}
-            for position, course in enumerate(self.courses):
-                text = f"{course.title} {course.description or ''}"
-                for found in numbered_names(text):
-                    table.setdefault(found, set()).add(position)
-            self._numbered_text = table
+        "osha-10")."""
+        named = self._numbered_names()[1].get((name.lower(), number), set())
         mask = np.zeros(len(self.courses), dtype=bool)
-        mask[list(self._numbered_text.get((name.lower(), number), ()))] = True
+        mask[list(named)] = True
         return mask
+
+    def _numbered_names(
+        self,
+    ) -> tuple[dict[str, list[tuple[int, str]]], dict[tuple[str, str], set[int]]]:
+        """The numbered names of every title, and of every title and description, read in
+        one pass on first use (~0.7 s; the loader does it at start-up)."""
+        if self._numbered is None or self._numbered_text is None:
+            titled: dict[str, list[tuple[int, str]]] = {}
+            texted: dict[tuple[str, str], set[int]] = {}
+            for position, course in enumerate(self.courses):
+                in_title = numbered_names(course.title)
+                for name, number in in_title:
+                    titled.setdefault(name, []).append((position, number))
+                for found in in_title + numbered_names(course.description or ""):
+                    texted.setdefault(found, set()).add(position)
+            self._numbered, self._numbered_text = titled, texted
+        return self._numbered, self._numbered_text
 
     def title_coverage(self, query: str) -> npt.NDArray[np.float32]:
         """Share of the query's IDF mass each course's *title* names.
