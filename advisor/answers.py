@@ -630,6 +630,9 @@ _ACCEPTABLE = re.compile(
 _ONLY = re.compile(r"\b(?:only|prefer\w*|rather|need|must|has to|have to|better)\b")
 
 
+_REASON = re.compile(r"\s(?:bc|b/c|because|cuz|cause|since)\s.*$")
+
+
 def parse_pace(text: str) -> PaceChoice | None:
     """Pace: 'my own pace' -> self_paced, 'live sessions' -> scheduled, 'either' -> any;
     'fixed times are fine too' -> any (accepted, not asked for)."""
@@ -644,6 +647,10 @@ def parse_pace(text: str) -> PaceChoice | None:
         and re.search(rf"\b{_SCHEDULED}", prepared)
     ):
         return "any"
+    # "self paced bc my schedule is chaos": the reason describes a life, not a format.
+    asked = _REASON.sub("", prepared)
+    if re.search(rf"\b(?:{_SELF_PACED}|{_SCHEDULED})", asked):
+        prepared = asked
     self_paced, not_self_paced = _mentions(_SELF_PACED, prepared)
     without_self = re.sub(rf"\b{_SELF_PACED}", " ", prepared)
     scheduled, not_scheduled = _mentions(_SCHEDULED, without_self)

@@ -36,10 +36,10 @@ LOCATION = "location"
 # they start a new statement ("..., and I want to ..."), not inside a list of skills
 # ("Excel and SQL") or of modes ("online and self-paced").
 _SENTENCE = re.compile(
-    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
+    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)(?!\s*~?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h) (?:each|per))\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
-    r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|i've|my|it|its|it's|budget|ideally|"
+    r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|id|i've|ive|my|it|its|it's|budget|ideally|"
     r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
     r"live|based|they|he|she|we)\b)|"
     # A run-on with no comma: "welding class near lubbock budget 2k wanna start asap can do
@@ -110,6 +110,12 @@ GOAL_CUES = re.compile(
 BACKGROUND_CUES = re.compile(
     r"^(?:already |also )?know\b|"  # "know docker basics", the "I" left out
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
+    # A job held or done: "i was a line cook for 15 years", "been a cna 3 yrs", "been doing
+    # warehouse work at amazon", "i drive uber full time", "i bartend in austin".
+    r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]|been (?:doing|working)|used to (?:be|work)|"
+    r"i (?:drive|bartend|waitress|wait tables|babysit|nanny|deliver|clean) |"
+    r"for (?:the (?:last|past) )?(?:\d+|a few|few|several|many)\+? ?(?:years?|yrs?)\b|"
+    r"\d+\+? ?(?:years?|yrs?) ago|"
     r"retired (?:from|after)|soy (?:un |una )?\w+|trabajo (?:en|de|como|limpiando|\w+ando)|"
     r"fui (?:un |una )?\w+|"
     # "i stock shelves at a pharmacy", "i clean rooms for the hospital": the work done.
@@ -135,7 +141,10 @@ _CURRENT_ROLE = re.compile(
 # clinic here", "warehouse guy w/ a forklift ticket", "laid off from my line cook job",
 # "stay at home mom getting back to work". The clause is kept whole as the background.
 _ROLE_INTRODUCTIONS = [
-    re.compile(r"^(?:so\s+)?(?P<role>[a-z][\w\s/&()+.,'-]{1,60}?)\s+here$", flags=re.IGNORECASE),
+    re.compile(
+        r"^(?:so\s+)?(?P<role>[a-z0-9][\w\s/&()+.,'-]{1,60}?)\s+here(?:\s+in\s+[\w\s.'-]{2,30})?$",
+        flags=re.IGNORECASE,
+    ),
     re.compile(
         r"^(?P<role>[a-z][\w\s/&-]{1,40}?)(?<!\bin)\s+(?:guy|gal|girl|lady|dude|person)\b.*$",
         flags=re.IGNORECASE,
@@ -183,7 +192,17 @@ _DEADLINE_CUES = re.compile(
     r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
     r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
     r"in (?:like |about |around |~\s?)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
-    r" (?:weeks?|months?|years?))\b",
+    r" (?:weeks?|months?|years?)|"
+    # "got 4 weeks", "i have 2 months": the time left.
+    r"(?:got|have|has) (?:only |just |like |about )?(?:\d+|a|one|two|three|four|a few|a couple of)"
+    r" (?:weeks?|months?)(?! (?:of|off)\b))\b",
+    flags=re.IGNORECASE,
+)
+# Time already spent, not time left: "10 yrs ago", "for 6 yrs", "for the past 3 years".
+_PAST_DURATION = re.compile(
+    r"\b(?:(?:like|about|around|over|almost) )?\d+\+? ?(?:years?|yrs?|months?) ago\b|"
+    r"\bfor (?:the (?:last|past) )?(?:(?:like|about|around|over|almost) )?(?:\d+|a few|few|"
+    r"several|many)\+? ?(?:years?|yrs?)\b",
     flags=re.IGNORECASE,
 )
 _CREDIT_CUES = re.compile(
@@ -199,7 +218,7 @@ _DURATION_ONLY = re.compile(
 )
 # Years on their own beside a job are experience: "operations supervisor, 6 yrs",
 # "RN (med-surg, 5 yrs)"; a deadline says when ("within 2 years").
-_YEARS_ONLY = re.compile(r"^(?:about |around |~|over |almost )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$")
+_YEARS_ONLY = re.compile(r"^(?:for )?(?:about |around |~|over |almost |like )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$")
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
 _BIG_FIGURE = re.compile(
     r"^(?:about |around |like |roughly |up to |under |max |~)?\d{3,}(?:\.\d+)?\s*"
@@ -305,12 +324,34 @@ def asks_to_see_courses(text: str) -> bool:
     return bool(_SHOW_ME_COURSES.match(text.strip()))
 
 
+# "5th grade teacher here in houston trying to get into instructional design": an aim
+# begun with no "I'm" starts a statement of its own, after whatever came before it.
+_AIM = re.compile(r"\s(?=(?:trying|hoping|looking|wanting|aiming|planning) to\b)", re.IGNORECASE)
+_BEFORE_AN_AIM = frozenset(
+    """i im i'm am was were been be is are and or just really still currently now of me you u
+    not keep kept stop start started tired worth been also always even only""".split()
+)
+
+
+def _split_at_aim(part: str) -> list[str]:
+    """The part cut before an aim that does not continue its own subject ("im trying to")."""
+    pieces, start = [], 0
+    for match in _AIM.finditer(part):
+        before = part[start : match.start()].split()
+        if len(before) >= 2 and before[-1].lower() not in _BEFORE_AN_AIM:
+            pieces.append(part[start : match.start()])
+            start = match.end()
+    pieces.append(part[start:])
+    return pieces
+
+
 def clauses(text: str) -> list[str]:
     """The message cut where one statement ends and another starts; greetings dropped."""
     cleaned = tidy(text) or ""
     parts: list[str] = []
     for sentence in _SENTENCE.split(cleaned):
-        parts.extend(_NEW_STATEMENT.split(sentence))
+        for part in _NEW_STATEMENT.split(sentence):
+            parts.extend(_split_at_aim(part))
     kept = []
     for part in parts:
         part = part.strip(" .!?,;:-")
@@ -397,6 +438,11 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+# A job whose first word ends in -ing, unlike "im looking for…": "marketing coordinator",
+# "nursing assistant", "shipping clerk" (a person noun last, nothing after it).
+_ING_JOB = re.compile(r"[a-z]+ing(?:\s+[a-z]+){1,2}", flags=re.IGNORECASE)
+
+
 def current_role_of(text: str) -> str | None:
     """'I'm a registered nurse' -> 'registered nurse'; None when the clause says more."""
     # "the receptionist at a law firm and the attorneys have me drafting letters": the
@@ -406,10 +452,13 @@ def current_role_of(text: str) -> str | None:
         return None
     role = match.group("role").strip()
     first = role.split()[0].lower()
+    last = role.split()[-1].lower()
+    if first.endswith("ing") and (not _PERSON_NOUN.search(last) or last in _NOT_PERSON_NOUNS):
+        return None
     if (
         is_goal_statement(role)
         or states_background(role)
-        or first.endswith("ing")
+        or (first.endswith("ing") and not _ING_JOB.fullmatch(role))
         or first in _NOT_ROLES
         or len(role.split()) > 10
     ):
@@ -446,10 +495,11 @@ def _typed_answers(clause: str) -> dict[str, str]:
     money_cue = _BUDGET_CUES.search(said) or _BIG_FIGURE.search(said)
     if money_cue and HOURS not in found and answers.parse_budget(said) is not None:
         found[BUDGET] = clause
+    until = _PAST_DURATION.sub(" ", said)  # "a pharmacy tech 10 yrs ago" sets no deadline
     if (
-        (_DEADLINE_CUES.search(said) or _DURATION_ONLY.match(said))
+        (_DEADLINE_CUES.search(until) or _DURATION_ONLY.match(until))
         and not figure_hours  # "5 hours a week for 3 months" is read as hours there
-        and answers.parse_deadline_weeks(said) is not None
+        and answers.parse_deadline_weeks(until) is not None
     ):
         found[DEADLINE] = clause
     said_of_format = _FORMAT_WORDS_IN_NAMES.sub(" ", said)
@@ -781,7 +831,7 @@ def _without_constraints(clause: str) -> str:
     rest = re.sub(
         r"\b(?:online|remote(?:ly)?|virtual|in[- ]person|on[- ]site|onsite|classroom|blended|"
         r"hybrid|self[- ]paced|own pace|my own pace|scheduled|schedule|fixed|live|evening|"
-        r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?|about|around|up to|under|max(?:imum)?|"
+        r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?(?:ish)?|about|around|up to|under|max(?:imum)?|"
         r"less than|no more than|per|weeks?|months?|years?|days?|hours?|a day|weekly)\b",
         " ",
         rest,
