@@ -36,7 +36,10 @@ LOCATION = "location"
 # they start a new statement ("..., and I want to ..."), not inside a list of skills
 # ("Excel and SQL") or of modes ("online and self-paced").
 _SENTENCE = re.compile(
-    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)(?!\s*~?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h) (?:each|per))\s*|\s+-\s+|\s*[()]\s*|\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
+    # "2 nights a week, ~3 hrs each": the hours of each night finish the same answer.
+    r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)"
+    r"(?!\s*~?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h) (?:each|per))\s*|\s+-\s+|\s*[()]\s*|"
+    r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
     r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|id|i've|ive|my|it|its|it's|budget|ideally|"
@@ -112,7 +115,8 @@ BACKGROUND_CUES = re.compile(
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
     # A job held or done: "i was a line cook for 15 years", "been a cna 3 yrs", "been doing
     # warehouse work at amazon", "i drive uber full time", "i bartend in austin".
-    r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]|been (?:doing|working)|used to (?:be|work)|"
+    r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]|been (?:doing|working)|"
+    r"used to (?:be|work)|"
     r"i (?:drive|bartend|waitress|wait tables|babysit|nanny|deliver|clean) |"
     r"for (?:the (?:last|past) )?(?:\d+|a few|few|several|many)\+? ?(?:years?|yrs?)\b|"
     r"\d+\+? ?(?:years?|yrs?) ago|"
@@ -218,7 +222,9 @@ _DURATION_ONLY = re.compile(
 )
 # Years on their own beside a job are experience: "operations supervisor, 6 yrs",
 # "RN (med-surg, 5 yrs)"; a deadline says when ("within 2 years").
-_YEARS_ONLY = re.compile(r"^(?:for )?(?:about |around |~|over |almost |like )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$")
+_YEARS_ONLY = re.compile(
+    r"^(?:for )?(?:about |around |~|over |almost |like )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$"
+)
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
 _BIG_FIGURE = re.compile(
     r"^(?:about |around |like |roughly |up to |under |max |~)?\d{3,}(?:\.\d+)?\s*"
@@ -831,7 +837,8 @@ def _without_constraints(clause: str) -> str:
     rest = re.sub(
         r"\b(?:online|remote(?:ly)?|virtual|in[- ]person|on[- ]site|onsite|classroom|blended|"
         r"hybrid|self[- ]paced|own pace|my own pace|scheduled|schedule|fixed|live|evening|"
-        r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?(?:ish)?|about|around|up to|under|max(?:imum)?|"
+        r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?(?:ish)?|about|around|up to|under|"
+        r"max(?:imum)?|"
         r"less than|no more than|per|weeks?|months?|years?|days?|hours?|a day|weekly)\b",
         " ",
         rest,
