@@ -89,7 +89,7 @@ GOAL_CUES = re.compile(
     r"^(?:get|getting|earn|pass)\s+(?:my|a|an|the)\b|"
     r"quiero (?:aprender|ser|estudiar|sacar|trabajar|hacer)|me interesa|me gustar[ií]a|"
     r"c[oó]mo (?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))|clases? de|cursos? de|"
-    r"(?:should|could|might) (?:look into|get into|try|consider|check out)|"
+    r"(?:should|could|might) (?:look into|get into|try|consider|check out|do|get|take|go for)\b|"
     r"(?:^|so |now |been |am |im |i'm )thinking\b|"
     r"(?:can|could) we (?:look at|try|do|switch to|go with|check out)|let'?s (?:look at|try|do|"
     r"switch to|go with)|lets (?:look at|try|do|switch to|go with)|"
@@ -115,7 +115,7 @@ BACKGROUND_CUES = re.compile(
     r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
     # A job held or done: "i was a line cook for 15 years", "been a cna 3 yrs", "been doing
     # warehouse work at amazon", "i drive uber full time", "i bartend in austin".
-    r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]|been (?:doing|working)|"
+    r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]+|been (?:doing|working)|"
     r"used to (?:be|work)|"
     r"i (?:drive|bartend|waitress|wait tables|babysit|nanny|deliver|clean) |"
     r"for (?:the (?:last|past) )?(?:\d+|a few|few|several|many)\+? ?(?:years?|yrs?)\b|"
@@ -206,7 +206,8 @@ _DEADLINE_CUES = re.compile(
 _PAST_DURATION = re.compile(
     r"\b(?:(?:like|about|around|over|almost) )?\d+\+? ?(?:years?|yrs?|months?) ago\b|"
     r"\bfor (?:the (?:last|past) )?(?:(?:like|about|around|over|almost) )?(?:\d+|a few|few|"
-    r"several|many)\+? ?(?:years?|yrs?)\b",
+    r"several|many)\+? ?(?:years?|yrs?)\b|"
+    r"\b(?:been|was) (?:a |an )?[\w ]{1,30}? \d+\+? ?(?:years?|yrs?)\b",  # "been a cna 3 yrs"
     flags=re.IGNORECASE,
 )
 _CREDIT_CUES = re.compile(
@@ -645,7 +646,7 @@ _NOT_THE_LEARNERS_WANT = re.compile(
     # "they told me to get certified first": advice the learner was given, not the goal.
     r"^(?:they|he|she|someone|somebody|people|my \w+)\s+(?:told|tell|said|says)\s+"
     r"(?:me|us|to|i|that|we)\b(?!\s+(?:should|could|might)\s+(?:look into|try|check out|"
-    r"consider|get into|go into|look at))",
+    r"consider|get into|go into|look at|do|get|take|go for|study))",
     re.IGNORECASE,
 )
 # Asking to see courses, with no subject: "ok can you show me the courses now".
@@ -678,6 +679,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     introduced_roles: list[str] = []  # clauses that only name a job ("home health aide")
     subject_before: str | None = None  # a short untyped clause before any goal
     limits_and_subject: str | None = None  # "medical billing and coding online under 500"
+    first_subject: str | None = None  # the first clause that names something to learn
     previous_was_goal = False
     parts = clauses(text)
     for clause in parts:
@@ -715,6 +717,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             continue
         if typed and limits_and_subject is None and _names_a_subject(clause, places):
             limits_and_subject = clause
+        if first_subject is None and _names_it(clause) and _subject_words(clause, places):
+            first_subject = clause  # "plumbing", "welding class in person near lubbock"
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
             if not goal_groups and subject_before and _ONLY_CREDENTIAL.fullmatch(clause):
                 # "barber school, get my license": the licence is for what came first.
@@ -760,6 +764,20 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         # One clause with the subject and its limits: "medical billing and coding online
         # self paced under 500". The topic reader takes the limits out of it.
         goal_groups.append([limits_and_subject])
+    named = [group for group in goal_groups if _subject_words(" ".join(group), places)]
+    held = next((m for part in background_parts if (m := _PAST_ROLE.search(part))), None)
+    wants_paper = any(_PAPER.search(g[0]) for g in goal_groups)
+    if goal_groups and not named and held is not None and wants_paper:
+        # "i was a pharmacy tech … want to get certified again": the paper is for the job
+        # the learner held.
+        goal_groups = [[held.group("role"), *(g[0] for g in goal_groups)]]
+    elif goal_groups and not named and first_subject is not None:
+        # "plumbing. … want to get licensed", "welding class near lubbock … wanna start
+        # asap": the wish names nothing to learn; the subject named before it is the goal.
+        papers = [group[0] for group in goal_groups if _ONLY_CREDENTIAL.search(group[0])]
+        goal_groups = [[first_subject, *papers]]
+    elif named:
+        goal_groups = named  # "want evening classes w/ a schedule" beside "paralegal" says how
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
     goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
@@ -827,6 +845,51 @@ def _names_a_subject(clause: str, places: frozenset[str]) -> bool:
         return False
     words = [w for w in re.findall(r"[a-z+#]{2,}", rest) if w not in STOPWORDS]
     return len(words) >= 2
+
+
+# Words of a wish that name nothing to learn: "wanna start asap", "get certified again".
+_WISH_WORDS = re.compile(
+    r"\b(?:get|getting|become|becoming|be|go|going|into|again|back|asap|soon|start|started|"
+    r"finally|actual|real|proper|legit|certified|certification|certificate|cert|licensed|"
+    r"licen[cs]e|credential|done|finish|asap|nights?|weeknights?|mornings?|afternoons?|"
+    r"evenings?|lol|idk|yo|ok|okay|pls|please|thanks|really|also|too|new|career|path|"
+    r"field|something|anything|stuff|thing|things|somewhere|where|what|how|when|which|who|"
+    r"should|would|could|will|can|need|needs|do|does|did|know|tell|help|say|says|said)\b",
+    flags=re.IGNORECASE,
+)
+
+
+# A clause that tells a story rather than naming a subject: "kids are finally all in
+# school", "ok so long story", "make 15 an hour at a call center".
+_STORY = re.compile(
+    r"^(?:i|im|i'm|my|we|they|he|she|it|its|it's|ok|okay|so|kids|make|made|work|worked|got|"
+    r"have|had|live|lived|been|was|earn|did|the|can|could|cant|can't|dont|don't|didnt|"
+    r"didn't)\b|\b(?:is|are|was|were|am|has|have|had)\b",
+    flags=re.IGNORECASE,
+)
+_PAPER = re.compile(r"\b(?:certif\w*|cert|licen[cs]\w*|credential|recertif\w*|renew\w*)\b", re.I)
+# A job the learner held: "i was a pharmacy tech like 10 yrs ago".
+_PAST_ROLE = re.compile(
+    r"\b(?:i was|was|been|used to be) (?:a|an) (?P<role>[a-z][\w/&-]*(?: [a-z][\w/&-]*){0,2}?)"
+    r"(?= (?:for|like|about|until|before|at|in|back|when|\d)\b|$)",
+    flags=re.IGNORECASE,
+)
+
+
+def _names_it(clause: str) -> bool:
+    """A short clause that names something rather than telling a story."""
+    return len(clause.split()) <= 8 and not _STORY.search(clause)
+
+
+def _subject_words(clause: str, places: frozenset[str]) -> list[str]:
+    """The words of a clause left once limits, wishes, payers and places are taken out:
+    what it names to learn ("plumbing"; nothing in "want to get licensed")."""
+    rest = _without_constraints(clause)
+    rest = _WISH_WORDS.sub(" ", GOAL_CUES.sub(" ", _PAYERS.sub(" ", rest)))
+    if (place := location_in(rest, places)) is not None:
+        rest = re.sub(re.escape(place.split(",")[0].lower()), " ", rest)
+    rest = re.sub(r"\b(?:tx|nj|texas|jersey|new jersey|area)\b", " ", rest)
+    return [w for w in re.findall(r"[a-z+#][a-z0-9+#]+", rest) if w not in STOPWORDS]
 
 
 def _without_constraints(clause: str) -> str:

@@ -137,12 +137,44 @@ _PURPOSE = (
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
 _QUESTION_FRAMES = [
+    # Advice passed on: "my cousin does IT helpdesk and says i should do comptia a+",
+    # "friend said i should look into project management".
+    r"^.*?\b(?:said|says|told me|tells me|recommended|suggested|thinks)\b(?:\s+that)?\s+"
+    r"(?:i|me)\s+(?:should|to|could|might|need to|gotta)\s+(?:do|get|take|go for|look into|try|"
+    r"consider|check out|study|learn|go into|get into)\s+",
+    # "Can someone recommend a good excel course?"
+    r"^\s*(?:can|could|would)\s+(?:someone|anyone|somebody|you|u|y'?all)\s+(?:please\s+)?"
+    r"(?:recommend|suggest|point me to|help me find)\s+(?:me\s+)?(?:an?\s+)?(?:good|decent|"
+    r"solid)?\s*",
+    # "if i get my food manager i can get promoted": the paper is the topic, not the promise.
+    r"^\s*if i (?:get|got|had|have|could get|earn|pass)\s+(?:my |a |an |the )?",
+    r"\s+(?:i|then)\s+(?:can|could|will|would|might|should)\s+(?:get|be|make|move|go)\b.*$",
+    # The move, not the subject: "switch from bank teller to a career in cybersecurity",
+    # "get out of education and into instructional design".
+    r"\b(?:switch|switching|move|moving|transition(?:ing)?|pivot(?:ing)?|go|going|change|"
+    r"changing)\s+(?:careers?\s+)?from\s+(?:a |an |being (?:a |an )?|my )?[\w\s/&-]{1,40}?\s+"
+    r"(?:to|into|in ?to)\s+(?:(?:a |an )?(?:career|job|role|position|field|work)\s+(?:in|as)\s+"
+    r"(?:an? )?)?",
+    r"\b(?:get |getting )?out of [\w\s]{1,40}? and (?:in)?to\s+",
+    # Where and what kind of place: "welding school in the houston area", "a UX bootcamp".
+    r"\s+in the [\w\s]{1,25}? area\b",
+    r"(?<=[a-z+#]{2})(?<!high)\s+(?:school|bootcamp|boot camp)\b(?=\s+(?:in|near|with|around|"
+    r"that|for)\b|\s*$)",
+    # Spanish: "para ser asistente medica", "licencia de cosmetology", "quiero empezar como
+    # CNA aqui en Dallas", "cna en brownsville tx cuanto cuestan", "cda lo necesito en 6 meses".
+    r"^.*?\b(?:quiero|voy a) (?:empezar|trabajar|comenzar) (?:como|de)\s+",
+    r"\b(?:para|pa)\s+(?:ser|trabajar como)\s+(?:una?\s+)?",
+    r"^\s*para\s+(?:\w+\s+de\s+)?",
+    r"^\s*(?:licencia|certificado|certificaci[oó]n|curso|clases?)\s+(?:de|para)\s+",
+    r"\s+(?:puedo|cu[aá]nto|cu[aá]ntos|lo necesito|la necesito|aqu[ií]|donde|dónde)\b.*$",
+    r"\s+en\s+[a-z]+(?:\s+[a-z]+)?\s+(?:tx|nj|texas)\b",
     # Spanish: "quiero aprender a usar Excel", "me interesa ser asistente dental", and why
     # ("para conseguir trabajo de oficina").
     r"^\s*c[oó]mo\s+(?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))\s+(?:mi\s+|el\s+|"
     r"la\s+|un\s+|una\s+)?",
     r"^\s*(?:clases?|cursos?)\s+de\s+",
-    r"^\s*(?:yo\s+)?(?:quiero|necesito|me gustar[ií]a|me interesa|busco)\s+(?:aprender|estudiar|"
+    r"^\s*(?:(?:hey|hola|hi|hello|oye|buenas)\W+)?(?:yo\s+)?(?:quiero|necesito|me gustar[ií]a|"
+    r"me interesa|busco)\s+(?:aprender|estudiar|"
     r"ser|sacar|mejorar|hacer|trabajar como)?\s*(?:a\s+)?(?:usar\s+)?(?:mi\s+|el\s+|la\s+|un\s+|"
     r"una\s+)?",
     r"\s+para\s+(?:conseguir|tener|trabajar|poder|encontrar|mejorar)\b.*$",

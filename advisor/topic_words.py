@@ -66,6 +66,15 @@ SPANISH: dict[str, str] = {
     "peluqueria": "cosmetology",
     "construcción": "construction",
     "construccion": "construction",
+    "asistente médica": "medical assistant",
+    "asistente medica": "medical assistant",
+    "aire acondicionado": "air conditioning",
+    "computadoras": "computers",
+    "computadora": "computers",
+    "técnico": "technician",
+    "tecnico": "technician",
+    "técnica": "technician",
+    "tecnica": "technician",
 }
 _PATTERNS = [
     (re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS.items()

@@ -429,3 +429,63 @@ def test_a_spanish_opening_run_together_is_cut_and_read() -> None:
     ).answers
     assert found["goal"] == "quiero aprender soldadura"
     assert found["hours_per_week"] == "Puedo estudiar 10 horas por semana"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "i was a prep cook for 9 years, want to learn medical billing",
+        "been a cna 2 yrs in camden, i want to become an LPN",
+        "i drive lyft nights in irving and want to learn web design",
+        "want to learn sql, im a marketing coordinator",
+        "been doing warehouse work at target for 3 yrs. how do i get into hvac",
+    ],
+)
+def test_a_job_held_or_done_is_the_background(opening: str) -> None:
+    answers = find_statements(opening).answers
+    assert answers.get("background")
+    assert "goal" in answers
+
+
+def test_years_in_a_past_job_set_no_deadline() -> None:
+    answers = find_statements(
+        "i was a dental assistant like 8 yrs ago before my kids, want to get certified again"
+    ).answers
+    assert "deadline_weeks" not in answers
+    assert answers["goal"].startswith("dental assistant")
+
+
+def test_an_aim_after_a_role_and_place_is_its_own_clause() -> None:
+    assert clauses("bank teller here in dallas trying to get into cybersecurity") == [
+        "bank teller here in dallas",
+        "trying to get into cybersecurity",
+    ]
+
+
+def test_time_left_is_a_deadline() -> None:
+    assert (
+        find_statements("need excel for my new job. got 3 weeks").answers["deadline_weeks"]
+        == "got 3 weeks"
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "goal_starts"),
+    [
+        ("carpentry. been framing houses 3 yrs, want to get licensed", "carpentry"),
+        ("cdl class near amarillo budget 4k wanna start asap", "cdl class near amarillo"),
+    ],
+)
+def test_a_wish_that_names_nothing_takes_the_subject_named_before(
+    opening: str, goal_starts: str
+) -> None:
+    assert find_statements(opening).answers["goal"].startswith(goal_starts)
+
+
+def test_hours_each_night_finish_the_nights_answer() -> None:
+    assert (
+        "3 hrs each"
+        in find_statements("welding in person, can do 2 nights a week, 3 hrs each").answers[
+            "hours_per_week"
+        ]
+    )
