@@ -212,7 +212,8 @@ _TASK_OR_ACCOUNT = re.compile(
 
 # A course asked for without a subject: "something i can finish in 4 weeks".
 _UNNAMED_COURSE = re.compile(
-    r"(?:^|[.!?;,]\s*)(?:(?:ok|so|well|hmm+|idk)[,.]?\s+)?(?:i (?:need|want|'d like|would like)|"
+    r"(?:^|[.!?;,]\s*)(?:(?:ok|so|well|hmm+|idk)[,.]?\s+)?(?:(?:i )?(?:need|want)|"
+    r"i (?:'d like|would like)|"
     r"gimme|give me|"
     r"show me|looking for|got)\s+(?:something|anything|one|ones|a course|courses)\b(?!\s+(?:in|on|"
     r"about|for)\s+[a-z])",

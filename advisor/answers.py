@@ -871,7 +871,12 @@ _NONE_APPEAL = re.compile(
     r"really|sorry))?\s*(?:[.!,;]|$)|"
     r"\bnone of (?:these|them|those|the (?:three|3|courses|options|results))\b[^?]{0,25}"
     r"\b(?:for me|interests? me|appeals?|what i(?:'m| am)? (?:want|need|looking for)|"
-    r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me)",
+    r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me)|"
+    # "ehh these all look boring ngl", "not what i had in mind at all"
+    r"\b(?:these|they|them|all of (?:these|them)|the (?:courses|results|options))(?: all)? "
+    r"(?:look|seem|sound)s? (?:so |kinda |pretty |really )?(?:boring|lame|meh|dull|bad|terrible|"
+    r"useless|off)\b|\bnot (?:at all )?what i (?:had in mind|was (?:looking for|after|"
+    r"expecting)|wanted|meant)\b",
     re.IGNORECASE,
 )
 

@@ -92,7 +92,8 @@ _TOPIC_VERBS = (
 )
 _THESE = (
     r"(?:any|some|one|none|either|all|each|both) of (?:these|those|them|the (?:courses?|ones?|"
-    r"results?|classes|programs?))|these|those|they|the (?:courses?|ones?|results?)|"
+    r"results?|classes|programs?|cards?|3|three|2|two))|these|those|they|"
+    r"the (?:courses?|ones?|results?)|"
     r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one|"
     r"(?:the|that) \w+ (?:one|course|class|program|programme|thing|card)|"
     r"the (?:1st|2nd|3rd|first|second|third|last) (?:card|course|class|program|option)"
@@ -101,7 +102,8 @@ _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
     rf"(?P<topic>[^?!.,]{{2,80}})|"
     # "which one does the excel stuff?", "which of these covers payroll taxes?"
-    rf"\bwhich (?:one|course|of (?:these|them|those|the \w+))(?: \d| three| two)?\s+{_ABOUT}"
+    rf"\bwhich (?:one(?: of (?:these|them|those|the \w+))?|course|card|class|program|"
+    rf"of (?:these|them|those|the \w+))(?: \d| three| two)?\s+{_ABOUT}"
     rf"(?:does|do|covers?|"
     rf"teach(?:es)?|"
     rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
@@ -157,7 +159,9 @@ _SKILLS_LEFT = re.compile(
     r"(?:at|in|on)\b|\b(?:skills|what) (?:am i|i'?m) (?:still )?(?:lacking|missing)\b|"
     r"\bwhat (?:do )?(?:employers|companies|hiring managers|recruiters) (?:look|want|"
     r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\b(?:skills|cosas) me faltan\b|"
-    r"\bqu[eé] (?:necesito|debo) aprender\b",
+    r"\bqu[eé] (?:necesito|debo) aprender\b|\bnecesito saber\b|"
+    r"\b(?:more|else|anything) (?:that )?(?:i'?m|im|i am) (?:still )?missing\b|"
+    r"\b(?:i'?d|i would|i'?ll|i will) (?:still )?(?:need|have) to (?:learn|know)\b",
     re.IGNORECASE,
 )
 # "Is it worth it?" in the learner's words: the money, the time, what it leads to.
@@ -179,7 +183,13 @@ _WORTH_ASKED = re.compile(
     r"(?:bachelors?|degree|college degree)\b|\bany different\b|"
     r"\b(?:will|would|do|does) (?:they|employers?|companies|anyone|people|shops|hospitals) "
     r"hire me\b|"
-    r"\bpay (?:go(?:es|ing)? up|increase)|\b(?:earn|make) more\b|\bmore money\b",
+    r"\bpay (?:go(?:es|ing)? up|increase)|\b(?:earn|make) more\b|\bmore money\b|"
+    # "what would i make after the pharmacy tech one", "esos certificados no sirven pa nada"
+    r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:i|you|one|people) (?:make|earn|"
+    r"get paid)\b|\b(?:salary|salaries|paycheck)\b|\bno sirven?\b|\bsirven? (?:de|pa|"
+    r"para) (?:algo|nada)\b|\bvalen? (?:algo|la pena)\b|"
+    r"\b(?:hospitals?|clinics?|shops?|contractors?|firms?|schools?|anyone|people)\b[^?.!]{0,25}"
+    r"\b(?:care|value|respect|recogni[sz]e|accept)s? (?:about|for)?\b",
     re.IGNORECASE,
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
@@ -199,7 +209,10 @@ _PROVIDER_ASKED = re.compile(
     r"provider)\b|\bnot a (?:real )?(?:school|college|university|company)\b|"
     # "that welding place in pasadena any good?"
     r"\b(?:place|school|college|academy|institute|provider|outfit|company)\b[^?.!]{0,30}"
-    r"\bany good\b|\bjob placement\b",
+    r"\bany good\b|\bjob placement\b|"
+    # "they shut down mid-semester and she never got her money back", "pluralsight any good?"
+    r"\bshut (?:down|their doors)\b|\bclosed? down\b|\bmoney back\b|\bgo(?:ing|es)? (?:out of "
+    r"business|under|bankrupt)\b|^\W*\w+(?: \w+)? any good\b|\boutdated\b|\bout of date\b",
     re.IGNORECASE,
 )
 # One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
@@ -220,7 +233,23 @@ _COMPARE_ASKED = re.compile(
     r"quicker|sooner|better|best|cheaper|easier|more useful)\b|"
     r"\b(?:1st|2nd|3rd|#\d|first|second|third|last)(?: one)? (?:vs\.?|or|versus) (?:the )?"
     r"(?:1st|2nd|3rd|#\d|first|second|third|last)\b|"
-    r"\bdifferen(?:ce|t) between (?:the|these|those|them|#?\d)\b",
+    r"\bdifferen(?:ce|t) between (?:the|these|those|them|#?\d)\b|"
+    r"\bwhich (?:is|'s|one'?s|would be|gets? (?:me|you))\b[^?.!]{0,30}\b(?:better|best|faster|"
+    r"fastest|quicker|quickest|easier|soonest)\b",
+    re.IGNORECASE,
+)
+# Set side by side, asked without a question: "ok line them up for me: price, how long".
+_SIDE_BY_SIDE = re.compile(
+    r"\bline (?:them|these|those|em|'em) up\b|\bside[- ]by[- ]side\b|\bcompare (?:them|these|"
+    r"those|all|the (?:three|3|two|2))\b",
+    re.IGNORECASE,
+)
+# Time enough, asked about the learner's own hours: "i got maybe an hour a night … is that
+# even enough for any of these".
+_TIME_ENOUGH = re.compile(
+    r"\b(?:is|would|will|'s) (?:that|it|this) (?:be )?(?:even |really |still )?enough\b|"
+    r"\b(?:an? hour|\d+ (?:hours?|hrs?))(?: a| per| each)? (?:night|day|week)\b[^?.!]{0,40}"
+    r"\benough\b",
     re.IGNORECASE,
 )
 # Two things set against each other: "google it support vs that cisco thing".
@@ -275,7 +304,8 @@ _ALTERNATIVE = re.compile(
 
 # A question: a question mark, or a question word first (after "so", "ok", "and", …).
 _QUESTION = re.compile(
-    r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question)[,.!:]?\s+)*"
+    r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question|be honest|honestly|"
+    r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
@@ -285,7 +315,7 @@ _QUESTION = re.compile(
     r" [a-z]+\b|\b(?:trying to (?:see|figure out)|"
     r"wondering|not sure) (?:if|whether)\b|"
     r"\b(?:can|could|will|would) (?:i|someone|somebody|"
-    r"one|a person|people)\b|¿|"
+    r"one|a person|people)\b|¿|\bor (?:is|are|do|does|will|would) (?:it|they|this|that|these)\b|"
     r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which|why)\s+[#\w]",
     re.IGNORECASE,
 )
@@ -300,7 +330,7 @@ _RESULTS = re.compile(
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
     r"school|lessons?|instructor|teacher)s?)\b|"
     r"\b(?:este|esta|estos|estas|esto|hacerlo|el (?:primero|segundo|tercero|[uú]ltimo)|"
-    r"(?:el|los) cursos?)\b",
+    r"(?:el|los) cursos?|(?:la|las) clases?|(?:el|los) programas?)\b|\bcard #?\d\b",
     re.IGNORECASE,
 )
 # A question asking for other courses: a refinement of the search, not about these.
@@ -320,7 +350,10 @@ _OTHERS_AFTER_COMMENT = re.compile(
     r"(?:^|[,.;!?]\s*)(?:(?:maybe|so|or|any)\s+)?(?:something|anything|smaller|shorter|cheaper|"
     r"other|different|quicker)\b(?:\s+\w+){0,2}\s*(?:under|below|less|for less|cheaper|"
     r"shorter|smaller|quicker|\?|$)|"
-    r"(?:^|[,.;!?]\s*)(?:got|have you got|do you have|you have)\s+any\b",
+    r"(?:^|[,.;!?]\s*)(?:got|have you got|do you have|you have)\s+any\b|"
+    # "these r all kinda out of my range tbh, got something lower cost?"
+    r"\b(?:got|have|any|anything|something)\b[^?.!]{0,20}\b(?:lower[- ](?:cost|price[d]?)|"
+    r"less expensive|more affordable)\b|\bout of (?:my )?(?:price )?range\b",
     re.IGNORECASE,
 )
 
@@ -377,7 +410,10 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\b(?:hours|hrs|h) (?:a|per) week (?:does|do|is|will)\b|\btime commitment\b|"
         r"\bworkload\b|\binternet\b|\bwi-?fi\b|\btime (?:difference|zone)s?\b|\bdeployed\b|"
         r"\boffline\b|\bfines de semana\b|\bpuedo hacerlo\b|\bhorario\b|\ben vivo\b|"
-        r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b",
+        r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b|"
+        # "are these mostly videos or lots of reading", "im dyslexic"
+        r"\b(?:mostly|all) (?:videos?|reading|text)\b|\blots of (?:reading|text)\b|"
+        r"\bdyslexi\w*|\badhd\b|\bdisabilit\w*|\baccessib\w*",
     ),
     (
         # Whether it can be done by a date, or faster: "which one finishes in time", "can i
@@ -386,14 +422,17 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\bfinish(?:es)? (?:in time|on time|first|sooner|faster|quicker|earlier)\b|"
         r"\b(?:done|finished|complete[d]?) (?:before|by) (?:\w+ )?(?:january|february|march|april|"
         r"may|june|july|august|september|october|november|december|summer|fall|spring|winter|"
-        r"christmas|then)\b|\b(?:go|do it|finish it) faster\b|\bspeed (?:it|this) up\b",
+        r"christmas|then)\b|\b(?:go|do it|finish it) faster\b|\bspeed (?:it|this) up\b|"
+        r"\bfinish(?:es)? (?:before|by) (?:\w+ )?(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december|summer|fall|spring|winter|christmas)\b",
     ),
     (
         # What the learner comes out with: "do i get the manager certification or just the
         # food handler card?"
         "licence",
         r"\bdo (?:i|you) (?:get|earn|receive) (?:a|an|the|my)\b[^?.!]{0,30}\b(?:cert\w*|card|"
-        r"licen[cs]e|credential|diploma)\b",
+        r"licen[cs]e|credential|diploma)\b|\bwhat does (?:the|my|that) (?:paper|certificate|cert|"
+        r"diploma)\b|\b(?:does|will) (?:it|the (?:cert\w*|paper|diploma)) say\b",
     ),
     (
         "level",
@@ -404,7 +443,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"how hard|(?:beginner|intermediate|advanced|entry)[- ]level|"
         r"difficult|(?:need|know) (?:\w+ ){0,3}before|how much \w+ (?:do|would|will) i need|"
         r"(?:do|would|will) i need (?:to (?:know|have|own|buy) )?(?!to\b)\w+ (?:for|to take|"
-        r"to do))\b",
+        r"to do)|(?:do|does|would|will) (?:i|u|you|one) need (?:a |an |my )?(?:high school |hs )?"
+        r"(?:diploma|ged|degree)|ged)\b",
     ),
     (
         "length",
@@ -412,7 +452,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"do|can|should) i (?:be )?(?:done|finish\w*|complete\w*|graduat\w*|through)\b|"
         r"\btotal (?:hours|hrs|time)\b|"
         r"\btakes? (?:weeks|months|ages|forever)\b|\bcu[aá]nto (?:dura|tiempo|tarda)\b|"
-        r"\bcu[aá]ntas (?:horas|semanas)\b|\b\d+\s*(?:training "
+        r"\bcu[aá]ntas (?:horas|semanas)\b|\bcu[aá]ntos (?:meses|d[ií]as|a[ñn]os)\b|\bdura\b|"
+        r"\b\d+\s*(?:training "
         r"|clock |contact |class )?(?:hours|hrs)\b(?! ?(?:a|per|each|every) ?w)",
     ),
     (
@@ -420,7 +461,10 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\b(?:nights?|evenings?|mornings?|afternoons?|weekends?|weekdays?|"
         r"saturdays?|sundays?|during the (?:week|day)|class (?:times?|hours|schedule)|"
         r"what times?|what days?|which days?|schedule|after work|around (?:a |my )?"
-        r"(?:job|work|shifts?)|(?:full|part)[- ]time|daytime)\b",
+        r"(?:job|work|shifts?)|(?:full|part)[- ]time|daytime|start dates?|next (?:group|cohort|"
+        r"class|session|intake|start)|ma[ñn]anas?|tardes?|noches?)\b|"
+        r"\bwhen (?:does|do|is|will) (?:the |it |they |this |that )?(?:next )?(?:\w+ )?"
+        r"(?:start|begin|open)\w*",
     ),
     (
         "language",
@@ -430,7 +474,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     (
         "device",
         r"\b(?:(?:on|in|from|with) (?:my |a )?(?:phone|cell|mobile|tablet|ipad|"
-        r"iphone|android|chromebook)|app)\b",
+        r"iphone|android|chromebook)|app)\b|\b(?:only|just) (?:have|got) (?:my |a )?(?:phone|"
+        r"cell|tablet|ipad|chromebook)\b|\bno (?:laptop|computer|pc)\b|\b(?:don'?t|dont) (?:have|"
+        r"own) (?:a )?(?:laptop|computer|pc)\b",
     ),
     (
         "licence",
@@ -536,6 +582,10 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     ):
         # "google it support vs that cisco thing"; not "how much is hands on vs sitting"
         return FollowUpRequest("compare")
+    if _SIDE_BY_SIDE.search(said) and not asks_for_others(said):
+        return FollowUpRequest("compare")
+    if _TIME_ENOUGH.search(said) and not asks_for_others(said):
+        return FollowUpRequest("ask_course", aspect="fit")
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
             return FollowUpRequest("compare")

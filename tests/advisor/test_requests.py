@@ -164,6 +164,18 @@ def test_other_messages_are_left_to_the_classifier(text: str) -> None:
         ("para trabajar de electricista que cosas me faltan?", "ask_skills"),
         ("if i pass the cna will hospitals hire me with no experience", "ask_worth"),
         ("if i do the welding cert is my pay going up or nah", "ask_worth"),
+        # Kinds a fifth blind set showed, in other words than its own.
+        ("how much could i earn after the coding one, i make 15 an hour now", "ask_worth"),
+        ("my tio says those online certs no sirven para nada, es cierto?", "ask_worth"),
+        ("honestly do clinics care about this or only about experience", "ask_worth"),
+        ("what if the school goes out of business halfway through", "ask_provider"),
+        ("coursera any good or is it all outdated stuff", "ask_provider"),
+        ("can you line them up side by side, cost and weeks", "compare"),
+        ("udemy one vs the edx one, which is better for a total beginner", "compare"),
+        ("i get like 30 min a day on my lunch break, is that even enough", "ask_course"),
+        ("what else am i missing for a bookkeeper job", "ask_skills"),
+        ("which one of these actually teaches payroll", "ask_topic"),
+        ("does any of the 3 cover sql or is it all theory", "ask_topic"),
     ],
 )
 def test_the_learners_own_questions_are_read(text: str, kind: str) -> None:
@@ -327,3 +339,24 @@ def test_tasks_and_refinements_are_not_questions_about_the_cards(text: str) -> N
 def test_a_reason_after_the_subject_is_not_part_of_it() -> None:
     request = follow_up_request("which of these 2 covers payroll taxes because my boss asked")
     assert request == FollowUpRequest("ask_topic", topic="payroll taxes")
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("only got my phone, no laptop, does the second one work", "device"),
+        ("are these mostly videos? reading a lot is hard for me", "fit"),
+        ("will #1 finish before summer", "length"),
+        ("cuantos meses dura el primero?", "length"),
+        ("what does the certificate say at the end, the school or coursera?", "licence"),
+        ("does the cna one need a ged?", "level"),
+        ("when does the next cohort start for #2", "schedule"),
+    ],
+)
+def test_a_fifth_sets_course_questions_ask_their_aspect(text: str, aspect: CourseAspect) -> None:
+    assert follow_up_request(text) == FollowUpRequest("ask_course", aspect=aspect)
+
+
+def test_a_wage_in_the_news_is_not_a_worth_question() -> None:
+    request = follow_up_request("whats minimum wage in texas rn")
+    assert request is None or request.kind != "ask_worth"
