@@ -49,7 +49,9 @@ _CONSTRAINTS = [
     r"budget[- ]friendly)\b",
     r"\b(?:in|at) (?:an? |the )?(?:real|actual|physical|proper|traditional)?\s*"
     r"(?:classroom|class room|school setting)s?\b",
-    r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]person|on[- ]site|face[- ]to[- ]face|"
+    # Not a format inside a product's name: "QuickBooks Online", "Microsoft Office Online".
+    r"(?<!quickbooks )(?<!office )(?<!google )\b(?:online|remote(?:ly)?|virtual(?:ly)?|"
+    r"in[- ]person|on[- ]site|face[- ]to[- ]face|"
     r"classroom|blended|hybrid|distance)\b",
     r"\b(?:self[- ]paced|at my own pace|on my own schedule|flexible|scheduled|part[- ]time|"
     r"full[- ]time|evenings?|weekends?|nights?|mornings?)\b",
@@ -101,7 +103,8 @@ _POLITENESS = (
 _ASKING = (
     r"\b(?:i'?m|i am|i'?d|i would|i)?\s*(?:want(?:ing)?|wanna|need|like|looking|hoping|"
     r"trying|planning|interested|keen)?\s*(?:to|for|in)?\s*(?:find|get|take|do|start|"
-    r"learn(?:ing)?(?: about| how to)?|study(?:ing)?)?\s*(?:an?|some|the)?\s*"
+    r"(?<!machine )(?<!deep )(?<!e-)(?<!distance )learn(?:ing)?(?: about| how to)?|study(?:ing)?)?"
+    r"\s*(?:an?|some|the)?\s*"
     r"(?:(?:online )?(?:courses?|classes?|programs?|programmes?|trainings?|lessons?|"
     r"tutorials?|certificates?|certifications?)\s*(?:on|in|about|for|of|to)?)\b"
 )
@@ -128,7 +131,7 @@ _PURPOSE = (
     r"promo(?:tion)?)\b|"
     r"instead of|without|while (?:i|still|working|keeping|holding)|for (?:to )?(?:get(?:ting)?|"
     r"find(?:ing)?) (?:an?|my|the|better|more|new|good)\b|to (?:get|land|teach|help|"
-    r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|"
+    r"become|run|charge|talk|move|lead|switch|make|earn|find|keep|automate|build|stay|drive|"
     r"support|grow|promote|track|qualify|advance|speed up))\b.*$"
 )
 # How the question is put, around the topic, read before anything else is removed (the
@@ -137,6 +140,16 @@ _PURPOSE = (
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
 _QUESTION_FRAMES = [
+    # "fastest legit way to get security+", "best way to get an entry IT job"
+    r"^\s*(?:what(?:'s| is)\s+|whats\s+)?(?:the\s+)?(?:fastest|quickest|best|easiest|cheapest|"
+    r"simplest)\s+(?:\w+\s+)?(?:way|path|route)\s+(?:for\s+me\s+)?(?=to\b|into\b)(?:to\s+)?(?:(?:get|become|"
+    r"learn|pass|earn|break)\s+(?:into\s+)?|into\s+)?(?:an?\s+|my\s+|the\s+)?",
+    # "can an art teacher switch to ux design": who asks, and the move, are framing.
+    r"^\s*(?:can|could|should|would)\s+(?:an?|the|someone like me|someone|somebody|a person|i)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:switch|move|transition|pivot|go|get|break)\s+(?:in)?to\s+",
+    # "…myself instead of paying an agency": what the learner avoids is not the topic.
+    r"\s+instead of\s+\w+ing\b.*$",
+    r"\s+(?:that|which) (?:gives?|counts?|offers?|comes? with|awards?|carries)\b.*$",
     # Advice passed on: "my cousin does IT helpdesk and says i should do comptia a+",
     # "friend said i should look into project management".
     r"^.*?\b(?:said|says|told me|tells me|recommended|suggested|thinks)\b(?:\s+that)?\s+"
@@ -281,7 +294,7 @@ _FRAMING = [
     r"\s+(?:it\s+take\s+)?(?:to\s+)(?:become|be|get into|work as)\s+(?:an?\s+)?",
     r"\b(?:pass(?:ing)?|ace|prep(?:are)? for|sit)\b(?: the| my)?",
     r"\bexams?\b",
-    r"\b(?:certified|licensed|accredited|registered)\b",
+    r"\b(?:certified|licensed|accredited|registered|qualified)\b",
     r"\b(?:licen[cs]es?|licensure|certifications?|credentials?)\b",
     r"\b(?:how (?:do|can|should|would|does) (?:i|you|one|someone|a person)|what (?:should|do|"
     r"can) i (?:study|learn|take|do)"
@@ -305,7 +318,10 @@ _FRAMING = [
     r"make|sell|open|start (?:my|a|an)|be ready|work (?:as|in|from|at)|get (?:a|hired|paid)|land)"
     r"\b.*$",
     # Chatter and examples: "lol", "tbh"; "e-commerce like setting up a shopify store".
-    r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe)\b",
+    r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe|myself|ourselves|by myself|"
+    r"on my own)\b",
+    # "get the 35 hours i need to apply for the pmp": the hours asked for, not the subject
+    r"^.*?\b(?:i|you|we)\s+need\s+to\s+(?:apply|sit|qualify|register)\s+for\s+(?:the\s+)?",
     r"(?<=[a-z+#]{3})(?<!feel)(?<!would)(?<!really)(?<!also)(?<!just)(?<!don't)(?<!dont)"
     r"(?<!might)[,\s]+(?:like|such as|e\.?g\.?)\s+(?!to\b|it\b|that\b|this\b).*$",
     r"\s+(?:and )?(?:all )?that (?:\w+ )?stuff\b|\s+and (?:stuff|so on|etc\.?)\b|\s+etc\.?",
@@ -466,6 +482,15 @@ def purpose_of(goal: str) -> str:
     return topic
 
 
+# Words that name no subject once a frame has been taken away ("get qualified").
+_EMPTY_AIMS = frozenset("qualified certified licensed ready eligible able prepared trained".split())
+
+
+def _names_something(text: str) -> bool:
+    """Whether the words still name something to search."""
+    return any(t not in STOPWORDS and t not in _EMPTY_AIMS for t in tokenize(text))
+
+
 def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     """The goal's topic with constraint, level and politeness words removed.
 
@@ -495,9 +520,11 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     text = _strip(_POLITENESS, text)
     framed = text
     for pattern in _FRAMING:
-        framed = _strip(pattern, framed)
+        narrower = _strip(pattern, framed)
+        if _names_something(narrower):  # "get qualified to teach ESL" keeps what it teaches
+            framed = narrower
     framed = _PLACE.sub(" ", framed)
-    if [t for t in tokenize(framed) if t not in STOPWORDS]:  # never frame away everything
+    if _names_something(framed):  # never frame away everything
         text = framed
     words = re.findall(r"[\w+#&'/.-]+", text)
     # Drop dangling function words left at the edges ("on payroll and" -> "payroll").

@@ -18,6 +18,7 @@ IDIOMS: dict[str, str] = {
     r"keep (?:my|our|the) (?:own )?books": "bookkeeping",
     r"do (?:my|our|people'?s|other people'?s) taxes": "tax preparation",
     r"fix (?:cars|trucks|engines)": "automotive repair",
+    r"market (?=(?:my|our|the|a|an) )": "marketing for ",
     r"(?:drive|driving) (?:a )?(?:big rigs?|semis?|18[- ]wheelers?)": "CDL truck driving",
 }
 SPANISH: dict[str, str] = {
