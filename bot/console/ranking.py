@@ -14,8 +14,9 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from advisor.cards import CourseCard, card_payload
+from advisor.messages import nothing_on_topic_text, shortfall_text
 from advisor.profile import LearnerProfile, budget_note, search_query, summary_lines, to_filters
-from advisor.service import Advisor, RankedCourse
+from advisor.service import Advisor, RankedCourse, Recommendation
 from bot.console.describe import describe_filters, without
 from bot.console.queries import canonical_filters, query_id
 from index.schema import Course
@@ -33,6 +34,16 @@ _search_lock = threading.Lock()
 
 class EmptyQueryError(ValueError):
     """The profile has neither a goal nor a background to search for."""
+
+
+def _summary(found: Recommendation) -> str | None:
+    """The sentence the chat shows when the catalog has nothing on the goal, or when
+    fewer than a page of relevant courses fit; None when a full page fits."""
+    if found.nothing_on_topic:
+        return nothing_on_topic_text(found)
+    if found.short:
+        return shortfall_text(found)
+    return None
 
 
 def label_key(course: Course) -> str:
@@ -140,6 +151,11 @@ def rank_profile(
         "binding": None
         if binding is None
         else {"field": binding.field, "label": binding.label, "adds": binding.adds},
+        "binding_pair": None
+        if found.binding_pair is None
+        else {"fields": list(found.binding_pair), "adds": found.pair_adds},
+        # What the chat says above a short page, worded once in advisor.messages.
+        "summary": _summary(found),
         "offers": [
             _entry(position, entry, card)
             for position, (entry, card) in enumerate(

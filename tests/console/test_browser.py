@@ -104,6 +104,14 @@ def test_labelling_three_results_updates_the_chart(console_url: str, tmp_path: P
             page.locator(".pane").nth(1).locator(".chip input").first.uncheck()
             page.wait_for_selector(".pane >> nth=0 >> .cross.shared")
             page.screenshot(path=SCREENSHOTS / "console-4-compare.png")
+
+            # A short page says what binds, as the chat does, and shows the offers below.
+            page.uncheck("#compare")
+            page.click("button[data-persona=nurse]")
+            shortfall = page.wait_for_selector("li.shortfall", timeout=RANK_TIMEOUT_MS)
+            assert "What limits most is your" in (shortfall.text_content() or "")
+            assert page.locator("li.offer").count() >= 1
+            page.screenshot(path=SCREENSHOTS / "console-5-shortfall.png")
             assert errors == []
         finally:
             browser.close()

@@ -151,3 +151,22 @@ def test_unknown_filters_cannot_be_switched_off(advisor: TestClient) -> None:
     )
     assert response.status_code == 422
     assert "unknown filters: colour" in response.text
+
+
+@pytest.mark.slow
+def test_a_short_page_says_what_binds_and_shows_its_offers(advisor: TestClient) -> None:
+    """The console says what the chat says above a short page: how many relevant courses
+    fit, the constraint that binds, and the courses that break only it."""
+    profile = {
+        "goal": "dental assistant",
+        "mode": "in_person",
+        "location": "Newark, NJ",
+        "budget_max": 300,
+        "hours_per_week": 10,
+    }
+    body = rank(advisor, profile)
+    assert body["offers"], "a dental assistant programme under $300 in Newark is rare"
+    assert body["summary"] and "relevant course" in body["summary"]
+    assert body["binding"] is not None or body["binding_pair"] is not None
+    named = body["binding"]["field"] if body["binding"] else body["binding_pair"]["fields"][0]
+    assert named in {"budget", "hours", "deadline", "mode", "pace", "location"}

@@ -93,7 +93,12 @@ export class Pane {
     this.status.textContent =
       `${data.passing.toLocaleString()} of ${data.catalog_size.toLocaleString()} courses pass ` +
       `the filters · query ${data.query.id} · ${data.took_ms} ms`;
-    this.list.replaceChildren(...data.results.map((result) => this.renderResult(result)));
+    this.list.replaceChildren(
+      ...data.results.map((result) => this.renderResult(result)),
+      // As in the chat: the courses that fit, then what binds, then the offers it names.
+      ...(data.summary ? [el("li", { class: "shortfall notice", text: data.summary })] : []),
+      ...data.offers.map((offer) => this.renderResult(offer, "offer")),
+    );
   }
 
   renderFilters(filters) {
@@ -146,15 +151,15 @@ export class Pane {
     this.understood.replaceChildren(...parts);
   }
 
-  renderResult(result) {
+  renderResult(result, kind = "result") {
     const card = result.card;
     const url = safeUrl(card.url);
     const title = url
       ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: card.title })
       : el("span", { text: card.title });
-    const item = el("li", { class: "result", dataset: { course: result.course_id, key: result.label_key } },
+    const item = el("li", { class: kind, dataset: { course: result.course_id, key: result.label_key } },
       el("div", { class: "result-head" },
-        el("span", { class: "rank", text: `#${result.rank}` }),
+        el("span", { class: "rank", text: kind === "offer" ? `offer ${result.rank}` : `#${result.rank}` }),
         el("h3", {}, title),
         el("span", { class: "cross" }),
       ),
@@ -223,6 +228,7 @@ export class Pane {
     const ranks = new Map((other?.data?.results || []).map((r) => [r.course_id, r.rank]));
     for (const item of this.list.children) {
       const cross = item.querySelector(".cross");
+      if (!cross) continue; // the shortfall line above the results
       if (!other) {
         cross.textContent = "";
         cross.className = "cross";
