@@ -764,20 +764,20 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         # One clause with the subject and its limits: "medical billing and coding online
         # self paced under 500". The topic reader takes the limits out of it.
         goal_groups.append([limits_and_subject])
-    named = [group for group in goal_groups if _subject_words(" ".join(group), places)]
+    naming = [group for group in goal_groups if _subject_words(" ".join(group), places)]
     held = next((m for part in background_parts if (m := _PAST_ROLE.search(part))), None)
     wants_paper = any(_PAPER.search(g[0]) for g in goal_groups)
-    if goal_groups and not named and held is not None and wants_paper:
+    if goal_groups and not naming and held is not None and wants_paper:
         # "i was a pharmacy tech … want to get certified again": the paper is for the job
         # the learner held.
         goal_groups = [[held.group("role"), *(g[0] for g in goal_groups)]]
-    elif goal_groups and not named and first_subject is not None:
+    elif goal_groups and not naming and first_subject is not None:
         # "plumbing. … want to get licensed", "welding class near lubbock … wanna start
         # asap": the wish names nothing to learn; the subject named before it is the goal.
         papers = [group[0] for group in goal_groups if _ONLY_CREDENTIAL.search(group[0])]
         goal_groups = [[first_subject, *papers]]
-    elif named:
-        goal_groups = named  # "want evening classes w/ a schedule" beside "paralegal" says how
+    elif naming:
+        goal_groups = naming  # "want evening classes w/ a schedule" beside "paralegal" says how
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
     goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
