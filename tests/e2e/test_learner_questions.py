@@ -52,6 +52,7 @@ def test_the_handling_is_read_from_the_turns_events() -> None:
 SECOND_SET = QUESTIONS_FILE.with_name("learner_questions_blind2.yml")
 THIRD_SET = QUESTIONS_FILE.with_name("learner_questions_blind3.yml")
 FOURTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind4.yml")
+FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
 
 
 @pytest.mark.slow
@@ -63,6 +64,7 @@ FOURTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind4.yml")
         (SECOND_SET, "questions_second_set"),
         (THIRD_SET, "questions_third_set"),
         (FOURTH_SET, "questions_fourth_set"),
+        (FIFTH_SET, "questions_fifth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

@@ -45,10 +45,16 @@ def test_an_answer_the_opening_does_not_state_is_spurious() -> None:
 
 
 SECOND_SET = OPENINGS_FILE.with_name("openings_blind2.yml")
+THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
 
 
 @pytest.mark.parametrize(
-    ("path", "bar"), [(OPENINGS_FILE, "openings"), (SECOND_SET, "openings_second_set")]
+    ("path", "bar"),
+    [
+        (OPENINGS_FILE, "openings"),
+        (SECOND_SET, "openings_second_set"),
+        (THIRD_SET, "openings_third_set"),
+    ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:
     from actions.goal import known_places

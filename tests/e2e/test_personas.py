@@ -41,8 +41,10 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_second_set": summarise([]),
         "questions_third_set": summarise([]),
         "questions_fourth_set": summarise([]),
+        "questions_fifth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
+        "openings_third_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
