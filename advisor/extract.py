@@ -226,6 +226,13 @@ _DURATION_ONLY = re.compile(
 _YEARS_ONLY = re.compile(
     r"^(?:for )?(?:about |around |~|over |almost |like )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)$"
 )
+# A job and its years, said alone: "sysadmin 6 yrs", "software engineer 3 yrs".
+_ROLE_AND_YEARS = re.compile(
+    r"^(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
+    r"[a-z][\w/&+-]*\s+)"
+    r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience))?$",
+    flags=re.IGNORECASE,
+)
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
 _BIG_FIGURE = re.compile(
     r"^(?:about |around |like |roughly |up to |under |max |~)?\d{3,}(?:\.\d+)?\s*"
@@ -641,7 +648,7 @@ _ONLY_CREDENTIAL = re.compile(
 # A want that is not the learner's: negated, or someone else's of them.
 _NOT_THE_LEARNERS_WANT = re.compile(
     r"\b(?:do ?n[o']?t|dont|never|no longer)\s+(?:really\s+)?(?:want|wanna|need)\b|"
-    r"\b(?:they|he|she|boss|manager|company|employer|work|county|school)\s+(?:now\s+)?"
+    r"\b(?:they|he|she|work|county|school)\s+(?:now\s+)?"
     r"wants?\s+(?:me|us)\s+(?:doing|to do|on)\b|"
     # "they told me to get certified first": advice the learner was given, not the goal.
     r"^(?:they|he|she|someone|somebody|people|my \w+)\s+(?:told|tell|said|says)\s+"
@@ -684,6 +691,10 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     parts = clauses(text)
     for clause in parts:
         typed = _typed_answers(clause)
+        if _ROLE_AND_YEARS.match(clause.strip()):
+            background_parts.append(clause)  # "sysadmin 6 yrs", "help desk tech 2yrs"
+            previous_was_goal = False
+            continue
         if _YEARS_ONLY.match(clause.strip()) and (statements.current_role or background_parts):
             if not background_parts:
                 background_parts.append(f"works as {statements.current_role}")
@@ -754,16 +765,23 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         not goal_groups
         and subject_before
         and len(parts) > 1
-        and re.search(r"[a-z]{3,}", subject_before, re.IGNORECASE)
+        and re.search(r"[a-z]{2,}", subject_before, re.IGNORECASE)
         and location_in(subject_before, places) is None
     ):
         # "hvac. how long does it take and how much": a subject named alone, then
         # questions or limits, is the goal.
         goal_groups.append([subject_before])
+    if not goal_groups and len(introduced_roles) >= 2:
+        # "Salesforce admin. 8 hrs a week. retail mgr.": two jobs named alone, the
+        # first is where the learner wants to go.
+        background_parts = [part for part in background_parts if part != introduced_roles[0]]
+        goal_groups.append([introduced_roles[0]])
     if not goal_groups and limits_and_subject is not None:
         # One clause with the subject and its limits: "medical billing and coding online
         # self paced under 500". The topic reader takes the limits out of it.
         goal_groups.append([limits_and_subject])
+    if not goal_groups and first_subject is not None and _typed_answers(first_subject):
+        goal_groups.append([first_subject])  # "phlebotomy in person houston evenings"
     naming = [group for group in goal_groups if _subject_words(" ".join(group), places)]
     held = next((m for part in background_parts if (m := _PAST_ROLE.search(part))), None)
     wants_paper = any(_PAPER.search(g[0]) for g in goal_groups)
@@ -854,7 +872,10 @@ _WISH_WORDS = re.compile(
     r"licen[cs]e|credential|done|finish|asap|nights?|weeknights?|mornings?|afternoons?|"
     r"evenings?|lol|idk|yo|ok|okay|pls|please|thanks|really|also|too|new|career|path|"
     r"field|something|anything|stuff|thing|things|somewhere|where|what|how|when|which|who|"
-    r"should|would|could|will|can|need|needs|do|does|did|know|tell|help|say|says|said)\b",
+    r"should|would|could|will|can|need|needs|do|does|did|know|tell|help|say|says|said|fall|"
+    r"spring|summer|winter|usually|cost|costs|price|much|long|take|takes|structured|deadlines?|"
+    r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
+    r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no)\b",
     flags=re.IGNORECASE,
 )
 
@@ -884,11 +905,12 @@ def _names_it(clause: str) -> bool:
 def _subject_words(clause: str, places: frozenset[str]) -> list[str]:
     """The words of a clause left once limits, wishes, payers and places are taken out:
     what it names to learn ("plumbing"; nothing in "want to get licensed")."""
-    rest = _without_constraints(clause)
+    said = clause.lower()
+    if (place := location_in(clause, places)) is not None:
+        said = said.replace(place.split(",")[0].lower(), " ")
+    rest = _without_constraints(said)
     rest = _WISH_WORDS.sub(" ", GOAL_CUES.sub(" ", _PAYERS.sub(" ", rest)))
-    if (place := location_in(rest, places)) is not None:
-        rest = re.sub(re.escape(place.split(",")[0].lower()), " ", rest)
-    rest = re.sub(r"\b(?:tx|nj|texas|jersey|new jersey|area)\b", " ", rest)
+    rest = re.sub(r"\b(?:tx|nj|texas|jersey|new jersey|area|person)\b", " ", rest)
     return [w for w in re.findall(r"[a-z+#][a-z0-9+#]+", rest) if w not in STOPWORDS]
 
 

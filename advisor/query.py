@@ -85,7 +85,7 @@ _EDGE_WORDS = frozenset(
 _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
     probably class classes course courses get getting pass take properly professionally
-    fast quickly asap within whichever whatever etc""".split()
+    fast quickly asap within whichever whatever etc but only""".split()
 )
 
 _LEVELS = {
@@ -157,11 +157,17 @@ _QUESTION_FRAMES = [
     r"consider|check out|study|learn|go into|get into)\s+",
     # "Can someone recommend a good excel course?"
     r"^\s*(?:can|could|would)\s+(?:someone|anyone|somebody|you|u|y'?all)\s+(?:please\s+)?"
-    r"(?:recommend|suggest|point me to|help me find)\s+(?:me\s+)?(?:an?\s+)?(?:good|decent|"
-    r"solid)?\s*",
+    r"(?:recommend|suggest|point me to|help me find|"
+    r"tell me (?:if|whether) there(?:'?s| is| are))\s+"
+    r"(?:me\s+)?(?:an?\s+)?(?:good|decent|solid)?\s*",
     # "if i get my food manager i can get promoted": the paper is the topic, not the promise.
     r"^\s*if i (?:get|got|had|have|could get|earn|pass)\s+(?:my |a |an |the )?",
-    r"\s+(?:i|then)\s+(?:can|could|will|would|might|should)\s+(?:get|be|make|move|go)\b.*$",
+    r"\s+(?:i|then)\s+(?:(?:can|could|will|would|might|should)\s+)?(?:get|be|make|move|go)\b.*$",
+    # "SQL for a possible move into legal tech", "lightroom mainly for my grandkids' pictures"
+    r"\s+for (?:a |an |my )?(?:possible |potential |future |eventual )?(?:move|switch|transition|"
+    r"career change|pivot) (?:into|to)\b.*$",
+    r"\s+(?:mainly|mostly|especially|primarily) for\b.*$",
+    r"\s+mientras\b.*$",
     # The move, not the subject: "switch from bank teller to a career in cybersecurity",
     # "get out of education and into instructional design".
     r"\b(?:switch|switching|move|moving|transition(?:ing)?|pivot(?:ing)?|go|going|change|"
@@ -318,7 +324,8 @@ _FRAMING = [
     r"make|sell|open|start (?:my|a|an)|be ready|work (?:as|in|from|at)|get (?:a|hired|paid)|land)"
     r"\b.*$",
     # Chatter and examples: "lol", "tbh"; "e-commerce like setting up a shopify store".
-    r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe|myself|ourselves|by myself|"
+    r"\b(?:lol|lmao|haha+|tbh|idk|imo|ngl|probably|maybe|myself|ourselves|by myself|no idea|"
+    r"no clue|zero clue|"
     r"on my own)\b",
     # "get the 35 hours i need to apply for the pmp": the hours asked for, not the subject
     r"^.*?\b(?:i|you|we)\s+need\s+to\s+(?:apply|sit|qualify|register)\s+for\s+(?:the\s+)?",
@@ -390,7 +397,8 @@ _ROLE_WHO = re.compile(
 )
 _LANGUAGE = re.compile(
     r"\b(?:taught |delivered )?in (?P<language>spanish|english|french|german|portuguese|"
-    r"italian|arabic|chinese|japanese|korean|russian|hindi)\b",
+    r"italian|arabic|chinese|japanese|korean|russian|hindi)\b|"
+    r"\ben (?P<spanish>espa[ñn]ol)\b",
     flags=re.IGNORECASE,
 )
 
@@ -507,7 +515,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     language = None
     found = _LANGUAGE.search(text)
     if found is not None:
-        language = found.group("language").capitalize()
+        language = "Spanish" if found.group("spanish") else found.group("language").capitalize()
         text = text[: found.start()] + " " + text[found.end() :]
     level = None
     for candidate, pattern in _LEVELS.items():

@@ -19,6 +19,9 @@ IDIOMS: dict[str, str] = {
     r"do (?:my|our|people'?s|other people'?s) taxes": "tax preparation",
     r"fix (?:cars|trucks|engines)": "automotive repair",
     r"market (?=(?:my|our|the|a|an) )": "marketing for ",
+    r"(?:code|build|make|design|create) (?:websites|web ?sites|web pages|webpages)": (
+        "web development"
+    ),
     r"(?:drive|driving) (?:a )?(?:big rigs?|semis?|18[- ]wheelers?)": "CDL truck driving",
 }
 SPANISH: dict[str, str] = {

@@ -489,3 +489,21 @@ def test_hours_each_night_finish_the_nights_answer() -> None:
             "hours_per_week"
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "goal_starts", "background"),
+    [
+        ("kubernetes. devops engineer 4 yrs. company pays. 6 wks", "kubernetes", "devops"),
+        ("hr generalist. 10 hrs a week. 12 wks. payroll clerk. free only", "hr generalist", None),
+        ("welding in person el paso nights. 3000 budget. im a mechanic", "welding", None),
+        ("my manager wants me doing the scheduling now and i have no clue", "my manager", None),
+    ],
+)
+def test_a_subject_said_first_and_alone_is_the_goal(
+    opening: str, goal_starts: str, background: str | None
+) -> None:
+    answers = find_statements(opening).answers
+    assert answers["goal"].lower().startswith(goal_starts)
+    if background:
+        assert background in answers["background"]
