@@ -105,7 +105,7 @@ def score(
                 # of dental assisting; "Physical Therapy Aide" is not massage therapy.
                 names_word = _best_of(search.names_rarest, query.lexical_variants) > 0
                 relevant = relevant & (
-                    named | names_word | ~thin | (topical >= weights.meaning_alone_floor)
+                    named | names_word | ~thin | (topical >= weights.thin_meaning_floor)
                 )
             on_topic = relevant & (named | (~thin & (topical >= weights.on_topic_meaning)))
     return Relevance(

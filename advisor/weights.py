@@ -94,6 +94,14 @@ class AdvisorWeights:
     # programmes that break only the location. Naming the goal's rarest word also counts
     # (ranking.py), so "Dental Radiography" stays for a would-be dental assistant.
     thin_must_name: bool = True
+    # ...or be this close in meaning: a one-line record ("OSHA | Industrial Safety
+    # Technology/Technician") sits near any goal that shares one generic word with it
+    # ("emergency medical technician": 0.55), where a described course would not.
+    # 0.5 (the meaning-alone floor) -> 0.6: personas tuned / blind5 / blind6 / blind7
+    # success@3 0.840 / 0.731 / 0.846 / 0.692 -> 0.840 / 0.769 / 0.846 / 0.692, grade-0
+    # 0.037 / 0.049 / 0.028 / 0.038 -> 0.037 / 0.051 / 0.014 / 0.021; dev whole 0.857
+    # unchanged, three sources 0.860 -> 0.858. 0.65 cost the tuned personas 0.013.
+    thin_meaning_floor: float = 0.6
     # A described record is on topic without naming it when the topic's cosine reaches
     # this (0 = every described relevant record is). Off: 0.4 / 0.45 / 0.5 cost dev
     # whole-catalog nDCG@10 0.861 -> 0.854 / 0.839 / 0.831 for persona precision@3
