@@ -107,7 +107,12 @@ _TOPIC_CHECK = re.compile(
     rf"(?:does|do|covers?|"
     rf"teach(?:es)?|"
     rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
-    rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)",
+    rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)|"
+    # "is there math in the cybersecurity one??"
+    rf"\b(?:is|are) there (?:any )?(?!(?:much|many|a lot|lots|enough|too|more)\b)"
+    rf"(?P<topic3>[\w+# ]{{2,30}}?) "
+    rf"(?:in|on) (?:the (?:\w+ ){{1,3}}(?:one|course|class|program)|this one|that one|#?\d|"
+    rf"card #?\d|these|those|them|it)\b",
     re.IGNORECASE,
 )
 _COVERAGE = re.compile(
@@ -161,7 +166,9 @@ _SKILLS_LEFT = re.compile(
     r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\b(?:skills|cosas) me faltan\b|"
     r"\bqu[eé] (?:necesito|debo) aprender\b|\bnecesito saber\b|"
     r"\b(?:more|else|anything) (?:that )?(?:i'?m|im|i am) (?:still )?missing\b|"
-    r"\b(?:i'?d|i would|i'?ll|i will) (?:still )?(?:need|have) to (?:learn|know)\b",
+    r"\b(?:i'?d|i would|i'?ll|i will) (?:still )?(?:need|have) to (?:learn|know)\b|"
+    # "what from trucking actually carries over to the logistics stuff"
+    r"\bcarr(?:y|ies) over\b|\btransferable\b",
     re.IGNORECASE,
 )
 # "Is it worth it?" in the learner's words: the money, the time, what it leads to.
@@ -188,6 +195,8 @@ _WORTH_ASKED = re.compile(
     r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:i|you|one|people) (?:make|earn|"
     r"get paid)\b|\b(?:salary|salaries|paycheck)\b|\bno sirven?\b|\bsirven? (?:de|pa|"
     r"para) (?:algo|nada)\b|\bvalen? (?:algo|la pena)\b|"
+    r"\bmean anything\b|\bjust a pdf\b|\bpays? (?:itself )?back\b|\baudit (?:it )?(?:for )?free\b|"
+    r"\b(?:clinics?|hospitals?|employers?|companies|shops|offices|firms)\b[^?.!]{0,25}\bhire\b|"
     r"\b(?:hospitals?|clinics?|shops?|contractors?|firms?|schools?|anyone|people)\b[^?.!]{0,25}"
     r"\b(?:care|value|respect|recogni[sz]e|accept)s? (?:about|for)?\b",
     re.IGNORECASE,
@@ -211,7 +220,10 @@ _PROVIDER_ASKED = re.compile(
     r"\b(?:place|school|college|academy|institute|provider|outfit|company)\b[^?.!]{0,30}"
     r"\bany good\b|\bjob placement\b|"
     # "they shut down mid-semester and she never got her money back", "pluralsight any good?"
-    r"\bshut (?:down|their doors)\b|\bclosed? down\b|\bmoney back\b|\bgo(?:ing|es)? (?:out of "
+    r"\b(?:respect|trust)s? (?:pluralsight|udemy|coursera|edx|alison|udacity|simplilearn|"
+    r"futurelearn|them|that (?:school|place|site|company))\b|\blayoffs?\b|\bgot bought\b|"
+    r"\b(?:still |even )?be around\b|\bshut (?:down|their doors)\b|\bclosed? down\b|"
+    r"\bmoney back\b|\bgo(?:ing|es)? (?:out of "
     r"business|under|bankrupt)\b|^\W*\w+(?: \w+)? any good\b|\boutdated\b|\bout of date\b",
     re.IGNORECASE,
 )
@@ -256,6 +268,7 @@ _TIME_ENOUGH = re.compile(
 _VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.IGNORECASE)
 # "Why this one?" in the learner's words: "how come the cisco thing is on there".
 _WHY_ASKED = re.compile(
+    r"\bhow come (?:all|these|they|the (?:three|3|courses|results))\b|"
     r"\bhow come\b[^?.!]{0,50}\b(?:on there|in there|on (?:the|my|this) list|here|showed? up|"
     r"included|recommended|suggested|picked|chosen)\b|"
     r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
@@ -277,9 +290,11 @@ _PERSON_ASKED = re.compile(
     r"\b(?:talk|speak|chat|meet)\s+(?:to|with)\s+(?:a |an )?(?:real |actual |live )?(?:person|"
     r"human|advisor|adviser|counsel+or|someone|somebody|staff)\b|"
     r"\b(?:real|actual|live) (?:person|human|advisor|adviser|counsel+or)\b[^?.!]{0,20}\b(?:talk|"
-    r"speak|chat|call|meet)\b",
+    r"speak|chat|call|meet)\b|\b(?:somebody|someone|a person|anyone) (?:i can|to) (?:call|phone|"
+    r"talk to|speak to|speak with|talk with)\b",
     re.IGNORECASE,
 )
+_SKILL_WORD = re.compile(r"\bskills?(?:[- ]wise)?\b", re.IGNORECASE)
 _NEW_ROLE = re.compile(r"\b(?:become|switch to|instead|rather)\b", re.IGNORECASE)
 _NEARER_ALONE = re.compile(r"^\s*(?:any(?:thing)?\s+)?(?:closer|nearer)\b", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -307,7 +322,8 @@ _QUESTION = re.compile(
     r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question|be honest|honestly|"
     r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
-    r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u)\b|"
+    r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
+    r"qu[eé]|c[oó]mo|cu[aá]nto|d[oó]nde|hay)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
     r"\b(?:would|will|could) (?:that|it|this) be\b|"
     # "if i get osha 30 does my boss have to pay me more"
@@ -326,7 +342,7 @@ _RESULTS = re.compile(
     r"worth|live|taught|recorded|available)\b|"
     r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
     r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
-    r"the \w+ one|the \w+ (?:course|class|program|programme|training)|"
+    r"the (?:\w+ ){1,3}one|the (?:\w+ ){1,3}(?:course|class|program|programme|training)|"
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
     r"school|lessons?|instructor|teacher)s?)\b|"
     r"\b(?:este|esta|estos|estas|esto|hacerlo|el (?:primero|segundo|tercero|[uú]ltimo)|"
@@ -339,7 +355,7 @@ _ASKS_FOR_OTHERS = re.compile(
     r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
     r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
     r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
-    r"show|get)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
+    r"show|get|filter|narrow|limit)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
     r"(?:i|we) (?:need|want|prefer|only(?! have\b| got\b| work\b| get\b))|"
     r"s[oó]lo (?:los|las) (?:que|de)|nada m[aá]s (?:los|las))\b",
     re.IGNORECASE,
@@ -432,7 +448,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         "licence",
         r"\bdo (?:i|you) (?:get|earn|receive) (?:a|an|the|my)\b[^?.!]{0,30}\b(?:cert\w*|card|"
         r"licen[cs]e|credential|diploma)\b|\bwhat does (?:the|my|that) (?:paper|certificate|cert|"
-        r"diploma)\b|\b(?:does|will) (?:it|the (?:cert\w*|paper|diploma)) say\b",
+        r"diploma)\b|\b(?:does|will) (?:it|the (?:cert\w*|paper|diploma)) say\b|"
+        r"\bme dan (?:un |el |la )?(?:diploma|t[ií]tulo|certificado)\b",
     ),
     (
         "level",
@@ -561,7 +578,9 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("save_shortlist")
     if _CONTACT.search(said) and names_a_time(said):
         return FollowUpRequest("set_reminder")
-    if _SKILLS_LEFT.search(said) and (not _NEW_ROLE.search(said) or points_at_results(said)):
+    if _SKILLS_LEFT.search(said) and (
+        not _NEW_ROLE.search(said) or points_at_results(said) or _SKILL_WORD.search(said)
+    ):
         # "for become bookkeeper what I must learn? the courses cover all?" restates the
         # goal while asking about the cards; "what do I need to become a nurse?" does not.
         return FollowUpRequest("ask_skills")
@@ -600,7 +619,7 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     checked = [
         topic
         for match in _TOPIC_CHECK.finditer(said)
-        if (topic := _topic(match.group("topic") or match.group("topic2")))
+        if (topic := _topic(next(filter(None, match.groups()), "")))
     ]
     if checked:
         return FollowUpRequest("ask_topic", topic=checked[0], more_topics=tuple(checked[1:]))

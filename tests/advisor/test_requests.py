@@ -176,6 +176,18 @@ def test_other_messages_are_left_to_the_classifier(text: str) -> None:
         ("what else am i missing for a bookkeeper job", "ask_skills"),
         ("which one of these actually teaches payroll", "ask_topic"),
         ("does any of the 3 cover sql or is it all theory", "ask_topic"),
+        # ...and a sixth.
+        ("how many skills am i missing skill wise to become a paralegal", "ask_skills"),
+        ("what from retail carries over to the hr stuff", "ask_skills"),
+        ("is there coding in the data one?", "ask_topic"),
+        ("is a coursera cert gonna mean anything to a recruiter or is it just a pdf", "ask_worth"),
+        ("2k for the welding program, does that even pay back", "ask_worth"),
+        ("do offices actually hire people with the card 2 certificate", "ask_worth"),
+        ("do employers even respect udemy", "ask_provider"),
+        ("i heard they had layoffs, will they still be around next year?", "ask_provider"),
+        ("cual es mejor el 2 o el 3 para empezar", "compare"),
+        ("how come all three are self paced when i said live classes", "why_this"),
+        ("is there someone i can call instead", "human_handoff"),
     ],
 )
 def test_the_learners_own_questions_are_read(text: str, kind: str) -> None:

@@ -53,6 +53,7 @@ SECOND_SET = QUESTIONS_FILE.with_name("learner_questions_blind2.yml")
 THIRD_SET = QUESTIONS_FILE.with_name("learner_questions_blind3.yml")
 FOURTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind4.yml")
 FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
+SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
 
 
 @pytest.mark.slow
@@ -65,6 +66,7 @@ FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
         (THIRD_SET, "questions_third_set"),
         (FOURTH_SET, "questions_fourth_set"),
         (FIFTH_SET, "questions_fifth_set"),
+        (SIXTH_SET, "questions_sixth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

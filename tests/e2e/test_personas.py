@@ -42,6 +42,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_third_set": summarise([]),
         "questions_fourth_set": summarise([]),
         "questions_fifth_set": summarise([]),
+        "questions_sixth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
