@@ -46,6 +46,7 @@ def test_an_answer_the_opening_does_not_state_is_spurious() -> None:
 
 SECOND_SET = OPENINGS_FILE.with_name("openings_blind2.yml")
 THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
+FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,7 @@ THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
         (OPENINGS_FILE, "openings"),
         (SECOND_SET, "openings_second_set"),
         (THIRD_SET, "openings_third_set"),
+        (FOURTH_SET, "openings_fourth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:

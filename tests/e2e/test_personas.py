@@ -46,6 +46,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
+        "openings_fourth_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
