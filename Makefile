@@ -75,13 +75,23 @@ PLACES := data/index/places.tsv
 $(PLACES): $(CATALOG) index/places.py requirements/app.txt | install
 	$(PY) -m index.places --force
 
-index: install $(CATALOG) $(PLACES) ## Build the search index in data/index/ (rebuilds only when stale)
+# The sentence model as an ONNX graph (index/onnx_model.py), which every embedding runs:
+# exported once per clone from the packaged weights with no network (about 25 s), or
+# copied from the machine's cache. `python -m index build` checks it too; Rasa's
+# featurizer reads it, so training needs it.
+ONNX_MODEL := data/index/minilm.onnx
+$(ONNX_MODEL): index/onnx_model.py requirements/app.txt | install
+	$(PY) -m index.onnx_model
+	@touch $@
+
+index: install $(CATALOG) $(PLACES) $(ONNX_MODEL) ## Build the search index in data/index/ (rebuilds only when stale)
 	$(PY) -m index build
 
 train: $(MODEL) ## Train the Rasa model into models/ (skipped when up to date)
 
-# Retrain when the configuration, the domain, the training data or Rasa itself changed.
-$(MODEL): config.yml domain.yml $(RASA_DATA_DIRS) $(RASA_DATA_FILES) requirements/rasa.txt | install
+# Retrain when the configuration, the domain, the training data, Rasa itself or the exported
+# sentence model changed.
+$(MODEL): config.yml domain.yml $(RASA_DATA_DIRS) $(RASA_DATA_FILES) requirements/rasa.txt $(ONNX_MODEL) | install
 	$(RASA) train --fixed-model-name credwise --out models --data $(RASA_DATA_DIRS)
 	@# Rasa leaves the file alone when its own fingerprint says nothing changed.
 	@touch $@

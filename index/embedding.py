@@ -1,13 +1,14 @@
 """Sentence embeddings, loaded lazily and offline.
 
 Vectors are L2-normalised so that an inner product equals cosine similarity;
-every index in this package relies on that.
+every index in this package relies on that. They are computed with ONNX Runtime from the
+graph ``make index`` exports (index.onnx_model); sentence-transformers and PyTorch serve
+only that export and the tests that compare the two.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from index.onnx_model import ONNX_FILE, TOKEN_BUDGET, OnnxEncoder, Progress
 from index.settings import DEFAULT_MODEL_NAME
 
 if TYPE_CHECKING:
@@ -22,10 +24,6 @@ if TYPE_CHECKING:
 
 Vectors = npt.NDArray[np.float32]
 QUERY_CACHE_SIZE = 4096  # repeated queries (paging, refinements) skip the model
-# Tokens per batch when embedding many texts (see ``Embedder.encode``).
-TOKEN_BUDGET = 1024
-# Told how many texts are embedded so far, and of how many.
-Progress = Callable[[int, int], None]
 
 
 class ModelNotFoundError(RuntimeError):
@@ -56,16 +54,41 @@ def resolve_model_path(model_name: str, model_path: Path | None) -> Path:
 
 
 class Embedder:
-    """Encodes texts with one sentence-transformers model, loaded on first use."""
+    """Encodes texts with one sentence model, loaded on first use."""
 
-    def __init__(self, model_name: str, model_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        model_name: str,
+        model_path: Path | None = None,
+        *,
+        threads: int | None = None,
+        onnx_path: Path | None = None,
+    ) -> None:
+        """``threads``: ONNX Runtime's threads (None: ``OMP_NUM_THREADS``, else every
+        core); ``onnx_path``: the exported graph (None: ``minilm.onnx`` in the index
+        directory, where ``make index`` puts it)."""
         self.model_name = model_name
         self._model_path = model_path
+        self._threads = threads
+        self._onnx_path = onnx_path
+        self._encoder: OnnxEncoder | None = None
         self._model: SentenceTransformer | None = None
 
     @property
+    def encoder(self) -> OnnxEncoder:
+        """The ONNX Runtime session and tokenizer (loaded in well under a second)."""
+        if self._encoder is None:
+            from index.settings import get_settings
+
+            path = resolve_model_path(self.model_name, self._model_path)
+            onnx_path = self._onnx_path or get_settings().index_dir / ONNX_FILE
+            self._encoder = OnnxEncoder(onnx_path, path, threads=self._threads)
+        return self._encoder
+
+    @property
     def model(self) -> SentenceTransformer:
-        """The loaded model (the first call takes a second or two)."""
+        """The sentence-transformers model the graph is exported from (not used to
+        encode; for comparisons, and the first call takes a few seconds)."""
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -78,10 +101,7 @@ class Embedder:
     @property
     def dimension(self) -> int:
         """Length of every vector this model produces."""
-        dimension = self.model.get_embedding_dimension()
-        if dimension is None:
-            raise ModelNotFoundError(f"model {self.model_name!r} does not report its dimension")
-        return int(dimension)
+        return self.encoder.dimension
 
     def encode(self, texts: list[str], *, progress: Progress | None = None) -> Vectors:
         """Normalised float32 vectors, one row per text, in the order given.
@@ -91,34 +111,9 @@ class Embedder:
         A fixed batch size is slow at one end or the other: on two cores, batches of 64
         embedded 52 catalog texts/s (the activations of 64 long texts outgrow the CPU
         caches) and batches of 8 only 460 occupation titles/s; the token budget does 105
-        and 1,000 (docs/benchmarks.md, "Building the index").
+        and 1,000 (docs/benchmarks.md, "Building the index", measured with PyTorch).
         """
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        model = self.model
-        lengths = [
-            len(ids)
-            for ids in model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)[
-                "input_ids"
-            ]
-        ]
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-        vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
-        done = 0
-        while done < len(order):
-            size = max(1, TOKEN_BUDGET // lengths[order[done]])
-            rows = order[done : done + size]
-            vectors[rows] = model.encode(
-                [texts[i] for i in rows],
-                batch_size=len(rows),
-                show_progress_bar=False,  # progress is reported per token batch instead
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-            )
-            done += len(rows)
-            if progress is not None:
-                progress(done, len(texts))
-        return vectors
+        return self.encoder.encode(texts, token_budget=TOKEN_BUDGET, progress=progress)
 
     def encode_query(self, text: str) -> Vectors:
         """One query vector, shape (1, dim), cached because users repeat themselves."""

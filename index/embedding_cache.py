@@ -30,9 +30,9 @@ Vector = npt.NDArray[np.float32]
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
 
-def weights_fingerprint(model_name: str, model_dir: Path) -> str:
-    """The model's name and a digest of its weights: where a clone's copy of the same
-    package lives does not matter, other weights under the same name do."""
+def weights_digest(model_dir: Path) -> str:
+    """SHA-256 (hex) of the model's weight files: what identifies the weights wherever a
+    clone's copy of the package lives (also checked by index.onnx_model)."""
     digest = hashlib.sha256()
     for name in WEIGHT_FILES:
         path = model_dir / name
@@ -40,8 +40,14 @@ def weights_fingerprint(model_name: str, model_dir: Path) -> str:
             with path.open("rb") as weights:
                 for block in iter(lambda: weights.read(1 << 20), b""):
                     digest.update(block)
+    return digest.hexdigest()
+
+
+def weights_fingerprint(model_name: str, model_dir: Path) -> str:
+    """The model's name and a digest of its weights: where a clone's copy of the same
+    package lives does not matter, other weights under the same name do."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_name).strip("_")
-    return f"{slug}-{digest.hexdigest()[:16]}"
+    return f"{slug}-{weights_digest(model_dir)[:16]}"
 
 
 class EmbeddingCache:

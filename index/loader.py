@@ -74,11 +74,10 @@ def load_matcher(settings: IndexSettings, embedder: Embedder) -> OccupationMatch
 
 
 def use_serving_threads(threads: int) -> None:
-    """Limit torch and FAISS to ``threads`` threads each (see ``IndexSettings``)."""
+    """Limit FAISS to ``threads`` threads (see ``IndexSettings``); the embedder's ONNX
+    Runtime session is given the same number in ``load_search``."""
     import faiss
-    import torch
 
-    torch.set_num_threads(threads)
     faiss.omp_set_num_threads(threads)
 
 
@@ -94,7 +93,9 @@ def load_search(settings: IndexSettings, *, with_matcher: bool = True) -> Course
         raise IndexMismatchError(
             f"index has {vectors.count} vectors for {len(courses)} courses: run `make index`"
         )
-    embedder = Embedder(settings.embedding_model, settings.embedding_model_path)
+    embedder = Embedder(
+        settings.embedding_model, settings.embedding_model_path, threads=settings.serving_threads
+    )
     matcher = load_matcher(settings, embedder) if with_matcher else None
     use_serving_threads(settings.serving_threads)
     search = CourseSearch(courses, vectors, embedder, matcher)
