@@ -199,13 +199,16 @@ _LEARNING_WORDS = re.compile(
     r"learn\w*|study|studying|become|career|job|skills?|online|in[- ]person|budget|free|"
     r"cheap\w*|\$|dollars?|hours?|hrs?|weeks?|months?|pace|schedule|credit|degree|"
     r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera|"
-    r"ritmo|horarios?|presencial|gratis|en l[ií]nea|cards?)\b",
+    r"ritmo|horarios?|presencial|gratis|barat\w*|en l[ií]nea|cards?)\b",
     re.IGNORECASE,
 )
 _TASK_OR_ACCOUNT = re.compile(
     r"^(?:can|could|will|would) (?:you|u|ya) (?:please |pls )?(?:do|write|fix|finish|check|"
     r"edit|proofread|grade|complete|submit|book|send|order|call)\b|"
-    r"\b(?:password|log ?in details|login|sign[- ]in|my account|refund|unsubscribe)\b",
+    r"\b(?:password|log ?in details|login|sign[- ]in|my account|refund|unsubscribe)\b|"
+    # Money matters of the learner's own: "help me get a car loan? my credit is like 580".
+    r"\b(?:car|auto|home|house|personal|payday|title) loans?\b|\bcredit (?:score|report|card)s?\b|"
+    r"\bmy credit is\b|\bmortgage\b",
     re.IGNORECASE,
 )
 

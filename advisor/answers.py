@@ -68,6 +68,7 @@ def _prepared(text: str) -> str | None:
     if cleaned is None:
         return None
     cleaned = words_to_numbers(cleaned)
+    cleaned = re.sub(r"(?<=\d)\s*-?ish\b", "", cleaned)  # "1000ish", "5-ish hrs"
     return re.sub(r"(?<=\d),(?=\d{3}\b)", "", cleaned)
 
 
@@ -139,6 +140,14 @@ _OTHER_UNITS = re.compile(
     r"[$€£¥₹]|\b(?:dollars?|bucks|usd|euros?|pounds?|k|grand|weeks?|months?|years?|days?|"
     r"%|percent|courses?|people)\b"
 )
+# Days of the week by name, as people abbreviate them ("mon wed fri", "tues/thurs").
+_NAMED_DAY = re.compile(
+    r"\b(?:mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)s?\b"
+)
+_DAY_NAMES = {"mo": 1, "tu": 2, "we": 3, "th": 4, "fr": 5, "sa": 6, "su": 7}
+_DAY_RANGE = re.compile(r"\b[a-z]{3,9}\s*(?:-|to|through|thru|till|until)\s*[a-z]{3,9}\b")
+_TOTAL = re.compile(r"\b(?:total|in all|altogether|combined)\b")
 _EVERY_EVENING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:evening|night)\b")
 _WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekday evenings|every weeknight)\b")
 _HOURS = re.compile(
@@ -203,6 +212,18 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
         count = 1.0 if count_text in {"a", "an", "one"} else float(count_text)
         kind = (match.group("kind") or match.group("session_kind")).rstrip("s")
         return count, kind, _remove(text, match)
+    named = {_DAY_NAMES[name[:2]] for name in _NAMED_DAY.findall(text)}
+    if (
+        len(named - {6, 7}) >= 1
+        and len(named) >= 2
+        and not _TOTAL.search(text)
+        and not _PER_WEEK.search(text)
+        and not _PER_DAY.search(text)  # "2 hours a day mon-fri": the day multiplier's
+        and not _DAY_RANGE.search(text)
+    ):
+        # "mon wed fri mornings ~3 hrs each", "2 hrs on tues and thurs nights": the hours
+        # are said once and come back on each day named.
+        return float(len(named)), "day", _NAMED_DAY.sub(" ", text)
     for pattern, count in ((_WEEKNIGHTS, WEEKDAYS_PER_WEEK), (_EVERY_EVENING, DAYS_PER_WEEK)):
         found = pattern.search(text)
         if found is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from advisor import answers
 from advisor.normalise import clean, tidy
-from index.places import STATE_NAMES, gazetteer, towns_named
+from index.places import STATE_NAMES, gazetteer, state_code, towns_named
 from index.text import STOPWORDS
 
 GOAL = "goal"
@@ -39,6 +39,8 @@ _SENTENCE = re.compile(
     # "2 nights a week, ~3 hrs each": the hours of each night finish the same answer.
     r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)"
     r"(?!\s*~?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h) (?:each|per))\s*|\s+-\s+|\s*[()]\s*|"
+    # "need it within 2 months: salesforce admin"; not "budget: 500".
+    r":\s+(?![$~]?\d)|"
     r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
@@ -159,6 +161,26 @@ _ROLE_INTRODUCTIONS = [
         flags=re.IGNORECASE,
     ),
     re.compile(r"^(?P<role>stay[- ]at[- ]home (?:mom|mum|dad|parent))\b", flags=re.IGNORECASE),
+    # A job held before or held now, said without "I'm a": "ex marine", "former teacher",
+    # "electrician apprentice rn", "freelance wedding photog", "work at a car wash".
+    re.compile(
+        r"^(?:(?:ex|former|retired)[- ]|ex-?)(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,3})$",
+        flags=re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,3}?)\s+(?:rn|right now|atm|currently)$",
+        flags=re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<role>(?:freelance|self[- ]employed|part[- ]time|full[- ]time)\s+[a-z][\w/&-]*"
+        r"(?:\s+[a-z][\w/&-]*){0,3})$",
+        flags=re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:i\s+)?(?:work|working)\s+(?:at|in)\s+(?:a|an)\s+(?P<role>[a-z][\w&-]*"
+        r"(?:\s+[a-z][\w&-]*){0,2}?)(?:\s+(?:in|near|out of)\s+.*)?$",
+        flags=re.IGNORECASE,
+    ),
 ]
 _EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h)\b", flags=re.IGNORECASE)
 _HOUR_CUES = re.compile(
@@ -199,7 +221,10 @@ _DEADLINE_CUES = re.compile(
     r" (?:weeks?|months?|years?)|"
     # "got 4 weeks", "i have 2 months": the time left.
     r"(?:got|have|has) (?:only |just |like |about )?(?:\d+|a|one|two|three|four|a few|a couple of)"
-    r" (?:weeks?|months?)(?! (?:of|off)\b))\b",
+    r" (?:weeks?|months?)(?! (?:of|off)\b)|"
+    # "need a job fast like 2 wks": how soon, after the hurry.
+    r"(?:fast|quick(?:ly)?|urgent(?:ly)?)\W+(?:like |about |in |within )?(?:\d+|a|one|two|three|"
+    r"four) ?(?:wks?|weeks?|months?|mos?))\b",
     flags=re.IGNORECASE,
 )
 # Time already spent, not time left: "10 yrs ago", "for 6 yrs", "for the past 3 years".
@@ -230,7 +255,8 @@ _YEARS_ONLY = re.compile(
 _ROLE_AND_YEARS = re.compile(
     r"^(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
     r"[a-z][\w/&+-]*\s+)"
-    r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience))?$",
+    r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience|(?:burn(?:ed|t)|worn) out|"
+    r"and counting|so far|now|already|in))?$",
     flags=re.IGNORECASE,
 )
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
@@ -366,13 +392,27 @@ def clauses(text: str) -> list[str]:
     for sentence in _SENTENCE.split(cleaned):
         for part in _NEW_STATEMENT.split(sentence):
             parts.extend(_split_at_aim(part))
-    kept = []
+    kept: list[str] = []
     for part in parts:
         part = part.strip(" .!?,;:-")
         part = re.sub(r"^(?:and|but|also|plus|so|oh|um+|well)\s+", "", part, flags=re.IGNORECASE)
-        if part and not _GREETING.match(part):
+        if part and kept and _LONE_MONEY_WORD.match(kept[-1]) and _FIGURE_NEXT.match(part):
+            kept[-1] = f"{kept[-1]}, {part}"  # "cheap, like under 150" is one answer
+        elif part and not _GREETING.match(part):
             kept.append(part)
     return kept
+
+
+_LONE_MONEY_WORD = re.compile(
+    r"^(?:cheap|cheapest|affordable|inexpensive|budget|low budget|on a budget|broke|"
+    r"money|price|cost)$",
+    re.IGNORECASE,
+)
+_FIGURE_NEXT = re.compile(
+    r"^(?:like |about |around |maybe |under |below |max |up to |less than |no more than )*"
+    r"[$~]?\d",
+    re.IGNORECASE,
+)
 
 
 def is_goal_statement(text: str) -> bool:
@@ -410,7 +450,7 @@ _NOT_PERSON_NOUNS = frozenset(
     """beginner learner newcomer other either whatever never later together better ever over
     under number computer water paper order summer winter semester quarter career master
     power poster chapter register cyber server excel powerpoint content student river harbor
-    dover hanover denver windsor manor center centre""".split()
+    dover hanover denver windsor manor center centre uber""".split()
 )
 
 
@@ -539,6 +579,16 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
             candidate = " ".join(tokens[start : start + size])
             if candidate in places and candidate not in _COMMON_WORDS:
                 if len(candidate) > 2:
+                    # "atlanta ga", "aurora colorado": the state said keeps the town there,
+                    # not in a covered state that has a town of that name too.
+                    after = tokens[start + size : start + size + 2]
+                    for cut in (2, 1):
+                        said = state_code(" ".join(after[:cut])) if len(after) >= cut else None
+                        usual = gazetteer().lookup(candidate)
+                        if said is not None and usual is not None and usual.state != said:
+                            found = gazetteer().lookup(candidate, said)
+                            if found is not None:
+                                return f"{found.name}, {found.state}"
                     return candidate.title()
                 state = state or candidate.upper()
     for match in _LOCATION.finditer(text):
@@ -744,6 +794,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             and len(clause.split()) <= 4
             and not states_background(clause)
             and not _NOT_A_CONTINUATION.search(clause)  # "im in austin" is where, not what
+            and location_in(clause, places) is None  # "hvac, fort worth tx"
+            and _subject_words(clause, places)  # not "my employer reimburses"
         ):
             subject_before = clause
         if states_background(clause) and not typed:
@@ -776,12 +828,33 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         # first is where the learner wants to go.
         background_parts = [part for part in background_parts if part != introduced_roles[0]]
         goal_groups.append([introduced_roles[0]])
+    if not goal_groups and len(introduced_roles) == 1 and _WANTS_IT.search(text):
+        # "6 hrs/wk, need it within 2 months: salesforce admin": after "need it", the job
+        # named alone is where the learner wants to go.
+        background_parts.remove(introduced_roles[0])
+        goal_groups.append([introduced_roles[0]])
+        if statements.current_role and statements.current_role in introduced_roles[0]:
+            first_held = background_parts[0] if background_parts else ""
+            statements.current_role = current_role_of(first_held) if first_held else None
     if not goal_groups and limits_and_subject is not None:
         # One clause with the subject and its limits: "medical billing and coding online
         # self paced under 500". The topic reader takes the limits out of it.
         goal_groups.append([limits_and_subject])
-    if not goal_groups and first_subject is not None and _typed_answers(first_subject):
-        goal_groups.append([first_subject])  # "phlebotomy in person houston evenings"
+    if (
+        not goal_groups
+        and first_subject is not None
+        and (
+            _typed_answers(first_subject)  # "phlebotomy in person houston evenings"
+            or (
+                # "massage therapy school in chicago? free time is mon wed fri ~3 hrs each":
+                # a subject said first, then limits, and no wish.
+                first_subject == parts[0]
+                and not _ASKS_SOMETHING.match(first_subject)
+                and any(_typed_answers(part) for part in parts[1:])
+            )
+        )
+    ):
+        goal_groups.append([first_subject])
     naming = [group for group in goal_groups if _subject_words(" ".join(group), places)]
     held = next((m for part in background_parts if (m := _PAST_ROLE.search(part))), None)
     wants_paper = any(_PAPER.search(g[0]) for g in goal_groups)
@@ -807,6 +880,9 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         goal_parts = [named]
     if goal_parts:
         statements.answers[GOAL] = ", ".join(goal_parts)
+    if not background_parts and statements.current_role is None:
+        job = _MY_JOB.search(text)  # "excel for my office admin job"
+        statements.current_role = job.group("role") if job else None
     if background_parts:
         statements.answers[BACKGROUND] = ", ".join(background_parts)
     elif statements.current_role:
@@ -815,6 +891,24 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     if place is not None:
         statements.answers[LOCATION] = place
     return statements
+
+
+# A clause that asks or tells rather than names: "whats it about", "does the google one…".
+_ASKS_SOMETHING = re.compile(
+    r"^(?:what|whats|what's|how|which|who|why|when|where|does|do|did|is|are|can|could|will|"
+    r"would|should|not|no|any|anything|got|save|bookmark|compare|cual|cu[aá]l|que|qu[eé]|"
+    r"el|la|los|las|hay|trabajo|its|it's|that|thats|these|those|this|ok|okay|so)\b",
+    re.IGNORECASE,
+)
+# A wish for something named elsewhere in the message: "need it within 2 months".
+_WANTS_IT = re.compile(r"\b(?:need|want|get|finish|done with) it\b", re.IGNORECASE)
+# The job a goal is for: "excel + power bi for my office admin job".
+_MY_JOB = re.compile(
+    r"\b(?:for|at|in|from) my (?P<role>(?!(?:current|day|new|full|part|old|first|next|dream|own|"
+    r"main|regular|real|second|other|future|last|previous|prior|summer)\b)[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2}?)\s+"
+    r"(?:job|position|role|gig)\b",
+    flags=re.IGNORECASE,
+)
 
 
 # Words that only qualify a constraint; a clause made of them and a constraint
@@ -875,7 +969,7 @@ _WISH_WORDS = re.compile(
     r"should|would|could|will|can|need|needs|do|does|did|know|tell|help|say|says|said|fall|"
     r"spring|summer|winter|usually|cost|costs|price|much|long|take|takes|structured|deadlines?|"
     r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
-    r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no)\b",
+    r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job)\b",
     flags=re.IGNORECASE,
 )
 
@@ -924,7 +1018,10 @@ def _without_constraints(clause: str) -> str:
         r"hybrid|self[- ]paced|own pace|my own pace|scheduled|schedule|fixed|live|evening|"
         r"weekends?|part[- ]time|full[- ]time|\d+(?:\.\d+)?(?:ish)?|about|around|up to|under|"
         r"max(?:imum)?|"
-        r"less than|no more than|per|weeks?|months?|years?|days?|hours?|a day|weekly)\b",
+        r"less than|no more than|per|weeks?|wks?|months?|years?|days?|hours?|hrs?|a day|weekly|"
+        # Days and times of day say when, not what: "mon wed fri mornings".
+        r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|tuesdays?|wednesdays?|"
+        r"thursdays?|saturdays?|(?:week)?nights?|mornings?|afternoons?|evenings?)\b",
         " ",
         rest,
     )

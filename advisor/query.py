@@ -79,7 +79,8 @@ _EDGE_WORDS = frozenset(
     want wants wanted wanna would like love need needs needed hope hoping plan planning try
     trying am is are was move moving switch switching transition transitioning go going
     start starting break into improve improving understand understanding work working
-    job role career interested keen own looking take taking""".split()
+    job role career interested keen own looking take taking now just really finally
+    actually""".split()
 )
 # At the end only function words go: "how children learn" keeps its verb.
 _TRAILING_WORDS = frozenset(
@@ -240,6 +241,8 @@ _QUESTION_FRAMES = [
     r"^(?:[^,.;!?]{0,40}?\b)?(?:thinking (?:about|of)|considering|keep hearing about|been hearing "
     r"about|curious about|wondering about)\s+(?:(?:becoming|switching careers? (?:in)?to|"
     r"switching (?:in)?to|moving (?:in)?to|getting into|learning|doing|studying)\s+)?(?:an?\s+)?",
+    # "thinking ux design?", "kinda thinking real estate": the musing is framing.
+    r"^\s*(?:(?:i'?m|im|i am|was|been|kinda|kind of|maybe|now)\s+)?thinking\s+(?!about\b|of\b)",
     r"^\s*(?:which|what)\s+(?:certifications?|certs?|courses?|programs?|qualifications?)\s+"
     r"(?:is|are|would be|should i (?:get|take|do))\s+(?:the\s+)?(?:best|good|right|most useful)?\s*"
     r"(?:for\s+(?:an?\s+)?(?:beginners?|newbies?|someone|me|people)\s*)?(?:in|for|to)?\s+",

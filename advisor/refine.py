@@ -56,7 +56,14 @@ _DISMISSAL = re.compile(
 )
 _LIKE = re.compile(r"\b(?:like|similar to|more like)\b", flags=re.IGNORECASE)
 _CONSTRAINTS = (
-    ("cheaper", re.compile(r"\b(?:cheaper|less expensive|lower price|free)\b", re.IGNORECASE)),
+    (
+        "cheaper",
+        re.compile(
+            r"\b(?:cheaper|less expensive|lower price|free|gratis|"
+            r"m[aá]s (?:barat[oa]s?|econ[oó]mic[oa]s?))\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("shorter", re.compile(r"\b(?:shorter|quicker|less time|faster)\b", re.IGNORECASE)),
     ("only_online", re.compile(r"\bonline\b", re.IGNORECASE)),
     ("only_self_paced", re.compile(r"\bself[- ]paced|own pace\b", re.IGNORECASE)),
@@ -93,6 +100,12 @@ class Refinement:
         )
 
 
+# Other courses on a subject named: "any others for project management".
+_OTHERS_FOR = re.compile(
+    r"\b(?:others?|other (?:courses?|ones?|options?|classes))\s+(?:for|on|about)\s+"
+    r"(?P<topic>[a-z][\w +#&/-]{2,40})$",
+    flags=re.IGNORECASE,
+)
 _CARD_WORDS = frozenset("the one ones first second third last something anything".split())
 
 
@@ -104,6 +117,10 @@ def _new_goal(text: str) -> str | None:
         if not (_LEVEL_OR_VAGUE.search(clause) or _KNOWN.search(clause))
         and not _DISMISSAL.fullmatch(clause.strip(" ,.!?"))
     ]
+    for clause in candidates:
+        asked = _OTHERS_FOR.search(clause)  # "got any others for project management?"
+        if asked and not set(re.findall(r"[a-z]+", asked["topic"].lower())) <= NOT_SUBJECTS:
+            return asked["topic"].strip(" ,.!?")
     # A clause that names where to go beats one that only announces a change.
     for accepts in (extract.is_goal_statement, _NEW_GOAL.search):
         for clause in candidates:

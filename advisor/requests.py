@@ -95,7 +95,7 @@ _THESE = (
     r"results?|classes|programs?|cards?|3|three|2|two))|these|those|they|"
     r"the (?:courses?|ones?|results?)|"
     r"(?:course |number |no\.? )?#?\s?\d|it|this one|that one|the (?:first|second|third|last) one|"
-    r"(?:the|that) \w+ (?:one|course|class|program|programme|thing|card)|"
+    r"(?:the|that) (?:[\w-]+ ){1,3}(?:one|course|class|program|programme|thing|card)|"
     r"the (?:1st|2nd|3rd|first|second|third|last) (?:card|course|class|program|option)"
 )
 _TOPIC_CHECK = re.compile(
@@ -173,7 +173,10 @@ _SKILLS_LEFT = re.compile(
 )
 # "Is it worth it?" in the learner's words: the money, the time, what it leads to.
 _WORTH_ASKED = re.compile(
-    r"\bworth\b|\bworthwhile\b|\bvale la pena\b|\bpay (?:off|for itself)\b|\broi\b|"
+    r"\bworth\b|\bworthwhile\b|\bvale la pena\b|"
+    r"\b(?:cost|price) (?:vs\.?|versus|and|or) value\b|"
+    r"\bvalue for (?:the |my )?money\b|\bbang for (?:the|my|your) buck\b|"
+    r"\bpay (?:off|for itself)\b|\broi\b|"
     r"\breturn on\b|\binvestment\b|\bjustif(?:y|ied|iable)\b|\bwaste (?:of )?(?:my )?"
     r"(?:time|money)\b|\b(?:change|make) (?:anything|a difference)\b|\bkidding myself\b|"
     r"\b(?:get|land|help me get) (?:me )?(?:a |the )?(?:job|raise|promotion|hired)\b|"
@@ -203,6 +206,7 @@ _WORTH_ASKED = re.compile(
 )
 # "Is the provider any good?": who runs it and whether they are trusted.
 _PROVIDER_ASKED = re.compile(
+    r"\b(?:resell\w*|middle ?m[ae]n|third[- ]party)\b|\bactually (?:from|by|made by|run by)\b|"
     r"\b(?:legit|legitimate|reputable|reputation|reputaci[oó]n|trustworthy|scam(?:my)?|"
     r"respected|taken seriously|well[- ]known|credible|reliable|sketchy|shady|"
     r"fly[- ]by[- ]night|reviews?|ratings?|rated)\b|"
@@ -253,7 +257,10 @@ _COMPARE_ASKED = re.compile(
 # Set side by side, asked without a question: "ok line them up for me: price, how long".
 _SIDE_BY_SIDE = re.compile(
     r"\bline (?:them|these|those|em|'em) up\b|\bside[- ]by[- ]side\b|\bcompare (?:them|these|"
-    r"those|all|the (?:three|3|two|2))\b",
+    r"those|all|the (?:three|3|two|2))\b|"
+    # "card 1 or card 3 for someone who's been a line cook"
+    r"^(?:card|option|number|no\.?|course|#) ?\d (?:vs\.?|or|versus) (?:card|option|number|"
+    r"no\.?|course|#)? ?\d\b",
     re.IGNORECASE,
 )
 # Time enough, asked about the learner's own hours: "i got maybe an hour a night … is that
@@ -273,8 +280,8 @@ _WHY_ASKED = re.compile(
     r"included|recommended|suggested|picked|chosen)\b|"
     r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
     r"(?:there|here|on the list|included|recommended|showing|listed)\b|"
-    r"\bwhy (?:did|would|do) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|suggest|"
-    r"show|include|put)\b|\bwhy (?:this|that|the \w+) one\b",
+    r"\bwhy(?: did|'d| would| do|d) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|"
+    r"suggest|show|include|put)\b|\bwhy (?:this|that|the \w+) one\b",
     re.IGNORECASE,
 )
 # Keeping the list: "email me this list", "can you send me those links".
@@ -291,14 +298,17 @@ _PERSON_ASKED = re.compile(
     r"human|advisor|adviser|counsel+or|someone|somebody|staff)\b|"
     r"\b(?:real|actual|live) (?:person|human|advisor|adviser|counsel+or)\b[^?.!]{0,20}\b(?:talk|"
     r"speak|chat|call|meet)\b|\b(?:somebody|someone|a person|anyone) (?:i can|to) (?:call|phone|"
-    r"talk to|speak to|speak with|talk with)\b",
+    r"talk to|speak to|speak with|talk with)\b|"
+    # "hay alguien con quien pueda hablar por telefono?", "quiero hablar con una persona"
+    r"\balguien con quien (?:pueda |puedo )?hablar\b|\bhablar con (?:alguien|una persona|un "
+    r"(?:asesor|consejero|humano))\b|\bpersona real\b",
     re.IGNORECASE,
 )
 _SKILL_WORD = re.compile(r"\bskills?(?:[- ]wise)?\b", re.IGNORECASE)
 _NEW_ROLE = re.compile(r"\b(?:become|switch to|instead|rather)\b", re.IGNORECASE)
 _NEARER_ALONE = re.compile(r"^\s*(?:any(?:thing)?\s+)?(?:closer|nearer)\b", re.IGNORECASE)
 _TRAILING = re.compile(
-    r"\s+(?:at all|actually|really|then|though|tho|please|pls|instead|or not|maybe|"
+    r"\s+(?:at all|actually|really|then|though|tho|please|pls|instead|or not|maybe|both|"
     r"in (?:the )?catalog|in there|here)$",
     re.IGNORECASE,
 )
@@ -340,13 +350,15 @@ _RESULTS = re.compile(
     # A question with its subject left out, as in Spanish: "is for speaking or reading?"
     r"^(?:is|are|does|do|can|will)\s+(?:for|in|on|about|good|ok|okay|online|free|hard|easy|"
     r"worth|live|taught|recorded|available)\b|"
-    r"#\s?\d|\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
+    r"#\s?\d|\bwhich (?:one|ones)\b|"
+    r"\b(?:(?:number|no\.?|option|course) \d|(?:the )?(?:first|second|third|last|top|"
     r"1st|2nd|3rd) one|this one|that one|these|those|they|them|it|its|this|that|either|"
     r"the (?:\w+ ){1,3}one|the (?:\w+ ){1,3}(?:course|class|program|programme|training)|"
     r"the (?:course|class|classes|program|programme|programs|programmes|one|ones|training|"
     r"school|lessons?|instructor|teacher)s?)\b|"
     r"\b(?:este|esta|estos|estas|esto|hacerlo|el (?:primero|segundo|tercero|[uú]ltimo)|"
-    r"(?:el|los) cursos?|(?:la|las) clases?|(?:el|los) programas?)\b|\bcard #?\d\b",
+    r"(?:el|los) cursos?|(?:la|las) clases?|(?:el|los) programas?|(?:del?|el|la) de [a-záéíóúñ]+|"
+    r"(?:el|la) (?:\w+ )?de (?:google|udemy|coursera|edx|alison|ibm|microsoft))\b|\bcard #?\d\b",
     re.IGNORECASE,
 )
 # A question asking for other courses: a refinement of the search, not about these.
@@ -357,7 +369,8 @@ _ASKS_FOR_OTHERS = re.compile(
     r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
     r"show|get|filter|narrow|limit)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
     r"(?:i|we) (?:need|want|prefer|only(?! have\b| got\b| work\b| get\b))|"
-    r"s[oó]lo (?:los|las) (?:que|de)|nada m[aá]s (?:los|las))\b",
+    r"s[oó]lo (?:los|las) (?:que|de)|nada m[aá]s (?:los|las)|(?:hay |tienes |tienen |tiene )?"
+    r"(?:algo|alguno|alguna|otros?|otras?) m[aá]s (?:barat|econ[oó]mic|corto|r[aá]pid)\w*)\b",
     re.IGNORECASE,
 )
 # ... or says so after a comment: "i cant afford 400 rn, something under 100?",
@@ -420,7 +433,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\b(?:set|fixed|certain|specific) (?:times?|hours|days)\b|\bmy own (?:speed|pace|time)\b|"
         r"\blive (?:classes|sessions|lectures|zoom|online)\b|\brecorded\b|\bzoom\b|"
         r"\bdeadlines?\b|\bpause\b|\bmiss (?:a|one|some|the odd) (?:weeks?|class(?:es)?|"
-        r"days?|sessions?)\b|\btravel\b|\bin[- ]person\b|\bgo (?:anywhere|somewhere|"
+        r"days?|sessions?)\b|\btravel\b|\btraveling\b|\btravelling\b|\bin[- ]person\b|"
+        r"\b(?:take|bring|do) (?:it |them |this |that |one )?(?:with|w/?) me\b|"
+        r"\bmov(?:e|ing) (?:a lot|around|every|often)\b|\brelocat\w+|\bgo (?:anywhere|somewhere|"
         r"(?:in|on)to (?:a |the )?(?:campus|class(?:room)?))\b|\bshow up\b|"
         r"\bhow many (?:hours|hrs|h) (?:a|per|each|every) week\b|"
         r"\b(?:hours|hrs|h) (?:a|per) week (?:does|do|is|will)\b|\btime commitment\b|"
@@ -486,7 +501,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     (
         "language",
         r"\b(?:english|spanish|espa[ñn]ol|ingl[eé]s|french|portuguese|chinese|"
-        r"arabic|language|subtitle[sd]?|captions?|captioned|translated|transcripts?)\b",
+        r"arabic|(?<!sign )(?<!programming )(?<!coding )language|subtitle[sd]?|captions?|"
+        r"captioned|translated|transcripts?)\b",
     ),
     (
         "device",

@@ -31,6 +31,20 @@ def town(location: str | None) -> str | None:
     return location.split(",")[0].strip() or None
 
 
+def _said_place(location: str | None) -> str | None:
+    """The place as the interview keeps it: the town alone where the catalog's states have
+    it ('Newark, NJ' -> 'Newark'), town and state where they do not, or where a covered
+    state has another town of that name ('Aurora, CO', not Aurora in Texas)."""
+    name = town(location)
+    if not location or name is None:
+        return name
+    usual = gazetteer().resolve(name)
+    where = gazetteer().resolve(location)
+    if where is not None and (usual is None or usual.state != where.state):
+        return f"{where.name}, {where.state}"
+    return name
+
+
 def profile_of(persona: Persona) -> LearnerProfile:
     """The profile a perfect interview of this persona would end with."""
     c = persona.constraints
@@ -47,7 +61,7 @@ def profile_of(persona: Persona) -> LearnerProfile:
         mode=c.mode,
         pace=c.pace,
         credit=c.credit,
-        location=town(c.location) if c.mode in PLACE_MODES else None,
+        location=_said_place(c.location) if c.mode in PLACE_MODES else None,
     )
 
 

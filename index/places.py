@@ -87,7 +87,7 @@ def name_key(name: str) -> str:
     return "".join(words)
 
 
-def _state_code(text: str) -> str | None:
+def state_code(text: str) -> str | None:
     """'NJ', 'nj', 'New Jersey' -> 'NJ'; anything else -> None."""
     words = " ".join(text.replace(".", " ").split()).lower()
     if len(words) == STATE_CODE_LENGTH and words.upper() in STATE_NAMES:
@@ -137,14 +137,14 @@ class Gazetteer:
         parts = [part.strip() for part in text.split(",") if part.strip()]
         if not parts:
             return None
-        if len(parts) > 1 and (state := _state_code(parts[-1])) is not None:
+        if len(parts) > 1 and (state := state_code(parts[-1])) is not None:
             found = self.lookup(parts[0], state)
             if found is None and len(parts) == 3 and COUNTY.match(parts[1]):
                 return self.lookup(parts[1], state)  # the county's centre (county_centres)
             return found
         words = parts[0].split()
         for cut in (1, 2):  # 'jersey city nj', 'toms river new jersey'
-            if len(words) > cut and (state := _state_code(" ".join(words[-cut:]))) is not None:
+            if len(words) > cut and (state := state_code(" ".join(words[-cut:]))) is not None:
                 found = self.lookup(" ".join(words[:-cut]), state)
                 if found is not None:
                     return found

@@ -555,3 +555,22 @@ def test_a_card_is_named_by_its_platform_or_provider() -> None:
     assert refs_by_name("the udemy one is a hard no", names) == [1]
     assert refs_by_name("is the harvard course legit", names) == [2]
     assert refs_by_name("the first one", names) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "hours"),
+    [
+        ("tue thu evenings 2 hrs each", 4.0),
+        ("mon wed fri, 1.5 hrs", 4.5),
+        ("2 hours a day mon-fri", 10.0),
+        ("mon and wed, 6 hrs total", 6.0),
+        ("5ish hrs a week", 5.0),
+    ],
+)
+def test_hours_said_once_come_back_on_each_day_named(said: str, hours: float) -> None:
+    assert parse_hours_per_week(said) == hours
+
+
+def test_a_figure_with_ish_is_the_budget() -> None:
+    budget = parse_budget("budget 800ish")
+    assert budget is not None and budget.max_amount == 800

@@ -507,3 +507,53 @@ def test_a_subject_said_first_and_alone_is_the_goal(
     assert answers["goal"].lower().startswith(goal_starts)
     if background:
         assert background in answers["background"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "held"),
+    [
+        ("ex firefighter, dallas. want to learn project management", "firefighter"),
+        ("welder apprentice rn, want to do cnc machining", "welder apprentice"),
+        ("freelance copywriter, 5 hrs a week, want to learn seo", "copywriter"),
+        ("work at a pizza place in trenton, wanna learn bookkeeping", "pizza place"),
+        ("teacher 12 yrs burned out, want instructional design", "teacher 12 yrs"),
+        ("want to get better at sql for my billing clerk job", "billing clerk"),
+    ],
+)
+def test_a_job_said_without_im_a_is_the_background(opening: str, held: str) -> None:
+    assert held in find_statements(opening).answers["background"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "goal"),
+    [
+        ("plumbing, el paso tx", "plumbing"),
+        ("sql for reporting, background in nursing, austin", "sql for reporting"),
+        ("company pays, 8 hrs/wk, need it by spring: project manager", "project manager"),
+        ("notary class downtown? free time is tue thu evenings ~2 hrs each", "notary class"),
+    ],
+)
+def test_a_subject_named_beside_a_place_or_limits_is_the_goal(opening: str, goal: str) -> None:
+    towns = frozenset({"el paso", "austin"})
+    assert find_statements(opening, towns).answers["goal"].lower().startswith(goal)
+
+
+def test_a_lone_money_word_takes_the_figure_after_it() -> None:
+    answers = find_statements("want a notary course. cheap, like under 80").answers
+    assert answers["budget"] == "cheap, like under 80"
+    assert "80" not in answers["goal"]
+
+
+def test_how_soon_after_a_hurry_is_a_deadline() -> None:
+    answers = find_statements("cdl class b in houston, need work quick like 3 wks").answers
+    assert answers["deadline_weeks"].endswith("3 wks")
+    assert answers["goal"].lower().startswith("cdl class b")
+
+
+def test_a_state_said_after_a_town_keeps_it_there() -> None:
+    from advisor.extract import location_in
+
+    assert location_in("barber school in atlanta georgia", frozenset({"atlanta"})) == (
+        "Atlanta, GA"
+    )
+    assert location_in("cna classes in newark nj", frozenset({"newark"})) == "Newark"

@@ -54,3 +54,13 @@ def test_announcement_words_are_not_part_of_the_new_topic() -> None:
 )
 def test_a_dropped_goal_gives_way_to_the_one_named(text: str, goal: str | None) -> None:
     assert parse_refinement(text, 3).new_goal == goal
+
+
+def test_other_courses_on_a_named_subject_change_the_goal() -> None:
+    assert parse_refinement("none of these, got any others for graphic design?", 3).new_goal == (
+        "graphic design"
+    )
+
+
+def test_cheaper_asked_in_spanish_is_the_cheaper_refinement() -> None:
+    assert parse_refinement("algo mas barato?", 3).constraint == "cheaper"

@@ -372,3 +372,30 @@ def test_a_fifth_sets_course_questions_ask_their_aspect(text: str, aspect: Cours
 def test_a_wage_in_the_news_is_not_a_worth_question() -> None:
     request = follow_up_request("whats minimum wage in texas rn")
     assert request is None or request.kind != "ask_worth"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "aspect"),
+    [
+        ("why'd u put the coursera one first", "why_this", None),
+        ("is that ibm cert actually from ibm or a reseller", "ask_provider", None),
+        ("value for money on the nursing one?", "ask_worth", None),
+        ("card 2 or card 3 for a total beginner", "compare", None),
+        ("quiero hablar con una persona", "human_handoff", None),
+        ("does the payroll one cover w-2s and 1099s both?", "ask_topic", None),
+        ("¿me dan diploma al final del de enfermería?", "ask_course", "licence"),
+        ("i move around a lot for work, which one can i take with me", "ask_course", "fit"),
+    ],
+)
+def test_an_eighth_rounds_follow_ups_are_read_as_their_kind(
+    text: str, kind: str, aspect: CourseAspect | None
+) -> None:
+    request = follow_up_request(text)
+    assert request is not None and (request.kind, request.aspect) == (kind, aspect)
+
+
+def test_sign_language_is_a_subject_not_the_language_taught_in() -> None:
+    from advisor.requests import course_question
+
+    assert course_question("is the first one american or british sign language?") != "language"
+    assert course_question("is the first one taught in spanish?") == "language"

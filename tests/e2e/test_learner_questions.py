@@ -54,6 +54,7 @@ THIRD_SET = QUESTIONS_FILE.with_name("learner_questions_blind3.yml")
 FOURTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind4.yml")
 FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
 SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
+SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
 
 
 @pytest.mark.slow
@@ -67,6 +68,7 @@ SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
         (FOURTH_SET, "questions_fourth_set"),
         (FIFTH_SET, "questions_fifth_set"),
         (SIXTH_SET, "questions_sixth_set"),
+        (SEVENTH_SET, "questions_seventh_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

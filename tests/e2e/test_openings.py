@@ -47,6 +47,7 @@ def test_an_answer_the_opening_does_not_state_is_spurious() -> None:
 SECOND_SET = OPENINGS_FILE.with_name("openings_blind2.yml")
 THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
 FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
+FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
 
 
 @pytest.mark.parametrize(
@@ -56,6 +57,7 @@ FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
         (SECOND_SET, "openings_second_set"),
         (THIRD_SET, "openings_third_set"),
         (FOURTH_SET, "openings_fourth_set"),
+        (FIFTH_SET, "openings_fifth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:
