@@ -50,7 +50,34 @@ CAPITALS_ONLY: dict[str, str] = {
     "PM": "project management",
 }
 
+# Acronyms whose sense depends on the goal around them: "AWS" beside welding is the
+# American Welding Society's certification, not Amazon's cloud; "CDA" beside dental work
+# is a certified dental assistant, not a child development associate. The acronym is
+# replaced by that sense, not kept beside it, so its other sense no longer matches.
+IN_CONTEXT: dict[str, tuple[tuple[str, str], ...]] = {
+    "aws": (("weld", "American Welding Society"),),
+    "cda": (("dental", "certified dental assistant"),),
+}
+
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def _sense_in_context(topic: str) -> str:
+    """The topic with each acronym of ``IN_CONTEXT`` spelled out as the sense its other
+    words point to ("welding aws" -> "welding American Welding Society")."""
+    lowered = topic.lower()
+    for acronym, senses in IN_CONTEXT.items():
+        pattern = re.compile(rf"\b{acronym}\b", re.IGNORECASE)
+        if not pattern.search(topic):
+            continue
+        rest = pattern.sub(" ", lowered)
+        for cue, sense in senses:
+            if re.search(rf"\b{cue}", rest):
+                topic = pattern.sub(sense, topic)
+                break
+    return topic
+
+
 # What an acronym stands for in the catalog (index.abbreviations.Abbreviations.expansion).
 Spelled = Callable[[str], str | None]
 
@@ -71,6 +98,7 @@ def expand(topic: str, catalog: Spelled | None = None) -> tuple[str, str]:
     whole = WHOLE_TOPICS.get(topic.strip().lower())
     if whole is not None:
         return f"{topic.strip()} ({whole})", whole
+    topic = _sense_in_context(topic)
     spoken: list[str] = []
     matched: list[str] = []
     position = 0

@@ -76,3 +76,16 @@ def test_the_purpose_clause_names_a_subject_only_when_it_has_one(goal: str, purp
 def test_job_hunting_and_emphasis_words_are_not_the_topic(goal: str, topic: str) -> None:
     assert topic_of(goal)[0].startswith(topic)
     assert topic_of(goal)[1] is None  # "not marketing basics" asks for no level
+
+
+@pytest.mark.parametrize(
+    ("topic", "spelled"),
+    [
+        ("welding aws cert", "welding American Welding Society cert"),
+        ("aws solutions architect", "aws solutions architect"),
+        ("cda for a dental office", "certified dental assistant for a dental office"),
+        ("cda childcare", "cda childcare"),
+    ],
+)
+def test_an_acronym_takes_the_sense_its_goal_points_to(topic: str, spelled: str) -> None:
+    assert expand(topic)[1] == spelled
