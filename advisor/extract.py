@@ -39,8 +39,6 @@ _SENTENCE = re.compile(
     # "2 nights a week, ~3 hrs each": the hours of each night finish the same answer.
     r"(?<=[.!?;])\s+|\n+|\s*;\s*|,(?!\d{3}\b)"
     r"(?!\s*~?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h) (?:each|per))\s*|\s+-\s+|\s*[()]\s*|"
-    # "need it within 2 months: salesforce admin"; not "budget: 500".
-    r":\s+(?![$~]?\d)|"
     r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
@@ -164,7 +162,7 @@ _ROLE_INTRODUCTIONS = [
     # A job held before or held now, said without "I'm a": "ex marine", "former teacher",
     # "electrician apprentice rn", "freelance wedding photog", "work at a car wash".
     re.compile(
-        r"^(?:(?:ex|former|retired)[- ]|ex-?)(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,3})$",
+        r"^(?:ex[- ]|former |retired )(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,3})$",
         flags=re.IGNORECASE,
     ),
     re.compile(
@@ -393,7 +391,7 @@ def clauses(text: str) -> list[str]:
         for part in _NEW_STATEMENT.split(sentence):
             parts.extend(_split_at_aim(part))
     kept: list[str] = []
-    for part in parts:
+    for part in [piece for whole in parts for piece in _split_at_colon(whole)]:
         part = part.strip(" .!?,;:-")
         part = re.sub(r"^(?:and|but|also|plus|so|oh|um+|well)\s+", "", part, flags=re.IGNORECASE)
         if part and kept and _LONE_MONEY_WORD.match(kept[-1]) and _FIGURE_NEXT.match(part):
@@ -401,6 +399,20 @@ def clauses(text: str) -> list[str]:
         elif part and not _GREETING.match(part):
             kept.append(part)
     return kept
+
+
+def _split_at_colon(part: str) -> list[str]:
+    """ "need it within 2 months: salesforce admin" is two statements; "hours per week:
+    about 5" and "budget: 500" are one (a label and its answer)."""
+    before, colon, after = part.partition(": ")
+    if (
+        colon
+        and len(before.split()) >= 3
+        and not re.search(r"\d", after)
+        and (len(after.split()) <= 5)
+    ):
+        return [before, after]
+    return [part]
 
 
 _LONE_MONEY_WORD = re.compile(
@@ -881,8 +893,11 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     if goal_parts:
         statements.answers[GOAL] = ", ".join(goal_parts)
     if not background_parts and statements.current_role is None:
-        job = _MY_JOB.search(text)  # "excel for my office admin job"
-        statements.current_role = job.group("role") if job else None
+        job = _MY_JOB.search(text)  # "excel for my office admin job"; not "my office job"
+        named = job.group("role") if job else ""
+        last = named.split()[-1].lower() if named else ""
+        if _PERSON_NOUN.search(last) and last not in _NOT_PERSON_NOUNS:
+            statements.current_role = named
     if background_parts:
         statements.answers[BACKGROUND] = ", ".join(background_parts)
     elif statements.current_role:

@@ -557,3 +557,15 @@ def test_a_state_said_after_a_town_keeps_it_there() -> None:
         "Atlanta, GA"
     )
     assert location_in("cna classes in newark nj", frozenset({"newark"})) == "Newark"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["I want to learn Excel for my office job", "excel macros", "Excel Macros and VBA"],
+)
+def test_a_subject_is_not_taken_for_a_job_held(opening: str) -> None:
+    assert "background" not in find_statements(opening).answers
+
+
+def test_a_label_and_its_answer_stay_one_statement() -> None:
+    assert find_statements("Hours per week: about 5").answers["hours_per_week"].endswith("5")
