@@ -157,7 +157,14 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
             changes = list(constraints_stated(text))
             if changes:
                 return {slots.STATED_CHANGES: changes}
-        if _comments_on_results(tracker, text, intent):
+        if intent in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"} and requests.points_at_results(
+            text
+        ):
+            # "is there a free version of these": a limit on the same search, not a goal.
+            changes = list(constraints_stated(text))
+            if changes and slots.GOAL not in extract.find_statements(text).answers:
+                return {slots.STATED_CHANGES: changes}
+        if _comments_on_results(tracker, text, intent) or _asks_cheaper_than_shown(text, intent):
             return {slots.FOLLOW_UP: {"kind": "refine"}}
         if intent == "forget_me" and not _ERASE_REQUEST.search(text):
             # "actually forget data, i wanna do cybersecurity" drops a goal, not the
@@ -250,6 +257,17 @@ def _comments_on_results(tracker: Tracker, text: str, intent: str) -> bool:
         return False
     wanted = parse_refinement(text, len(tracker.get_slot(slots.SHOWN_IDS) or []))
     return bool(wanted.level or wanted.known or wanted.already_seen or wanted.new_goal)
+
+
+def _asks_cheaper_than_shown(text: str, intent: str) -> bool:
+    """ "is there a free version of these", "hay algo mas barato?": a cheaper search, which
+    the classifier took for a new goal or was unsure of. Only the cheaper request is read
+    this way: other limits in passing ("6 months is too long") are not refinements."""
+    if intent not in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"}:
+        return False
+    if slots.BUDGET in constraints_stated(text):
+        return False  # "it has to be free", "200 max": a new budget, read as a change
+    return parse_refinement(text, 0).constraint == "cheaper"
 
 
 CONSTRAINT_SLOTS = (slots.HOURS, slots.DEADLINE, slots.BUDGET, slots.MODE, slots.PACE, slots.CREDIT)

@@ -39,6 +39,14 @@ EXPANSIONS: dict[str, str] = {
     "ehr": "electronic health records",
     "tefl": "teaching English as a foreign language",
     "tesol": "teaching English to speakers of other languages",
+    "nclex": "nursing licensure exam",
+    "capm": "certified associate in project management",
+    "lvn": "licensed vocational nurse",
+    "asl": "American Sign Language",
+    "ekg": "electrocardiogram",
+    "cpa": "certified public accountant",
+    "nabcep": "solar energy installer certification",
+    "pv": "photovoltaic solar",
 }
 # A topic that is this one word alone names the subject learners mean by it: someone who
 # asks for "English" ("improve my english", "aprender inglés") is learning the language,
@@ -57,6 +65,8 @@ CAPITALS_ONLY: dict[str, str] = {
 IN_CONTEXT: dict[str, tuple[tuple[str, str], ...]] = {
     "aws": (("weld", "American Welding Society"),),
     "cda": (("dental", "certified dental assistant"),),
+    # "epa 608": the refrigerant-handling certification of heating and cooling work.
+    "epa": (("608", "EPA refrigerant handling certification for HVAC technicians"),),
 }
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -125,6 +135,8 @@ SHORT_FORMS = {
     "net+": "Network+",
     "secplus": "Security+",
     "saa": "Solutions Architect Associate",
+    "p&c": "property and casualty insurance",
+    "l&h": "life and health insurance",
 }
 _SHORT_FORM = re.compile(
     r"(?<![\w+])(?:" + "|".join(re.escape(form) for form in SHORT_FORMS) + r")(?![\w+])",

@@ -147,6 +147,10 @@ _NAMED_DAY = re.compile(
 )
 _DAY_NAMES = {"mo": 1, "tu": 2, "we": 3, "th": 4, "fr": 5, "sa": 6, "su": 7}
 _DAY_RANGE = re.compile(r"\b[a-z]{3,9}\s*(?:-|to|through|thru|till|until)\s*[a-z]{3,9}\b")
+_DAY_WORD = _NAMED_DAY.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b")
+_NAMED_DAY_SPAN = re.compile(
+    rf"\b(?P<first>{_DAY_WORD})s?\s*(?:-|to|through|thru|till|until)\s*(?P<last>{_DAY_WORD})s?\b"
+)
 _TOTAL = re.compile(r"\b(?:total|in all|altogether|combined)\b")
 _EVERY_EVENING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:evening|night)\b")
 _WEEKNIGHTS = re.compile(r"\b(?:weeknights|weekday evenings|every weeknight)\b")
@@ -212,6 +216,13 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
         count = 1.0 if count_text in {"a", "an", "one"} else float(count_text)
         kind = (match.group("kind") or match.group("session_kind")).rstrip("s")
         return count, kind, _remove(text, match)
+    span = _NAMED_DAY_SPAN.search(text)
+    if span is not None and not (
+        _TOTAL.search(text) or _PER_WEEK.search(text) or _PER_DAY.search(text)
+    ):
+        # "evenings mon-thu 2.5 hrs": the hours come back on each day of the span.
+        first, last = (_DAY_NAMES[span.group(end)[:2]] for end in ("first", "last"))
+        return float((last - first) % DAYS_PER_WEEK + 1), "day", _remove(text, span)
     named = {_DAY_NAMES[name[:2]] for name in _NAMED_DAY.findall(text)}
     if (
         len(named - {6, 7}) >= 1
@@ -474,6 +485,12 @@ _BUDGET_FILLERS = frozenset(
     give giving me us for training courses reimburse manager supervisor hospital school union
     department dept county state they it firm agency clinic""".split()
 )
+# Free time, not free courses: "mornings are free", "i'm usually free on weekends".
+_FREE_TIME = re.compile(
+    r"\b(?:mornings?|evenings?|nights?|weekends?|afternoons?|days?|saturdays?|sundays?|"
+    r"schedule|calendar|i|i'?m|im)\s+(?:are|is|am|'m)?\s*(?:usually |mostly |pretty |totally )?"
+    r"free\b"
+)
 _FREE = re.compile(
     r"(?<!week )(?<!day )(?<!days )(?<!weekends )(?<!evenings )(?<!mornings )(?<!nights )"
     r"(?<!hours )(?<!hrs )(?<!time )"
@@ -492,6 +509,12 @@ _UNLIMITED = re.compile(
     r"|\b(?:not|isn'?t|is ?nt) (?:really )?(?:an? )?(?:big |real |huge |major )?(?:issue|problem|"
     r"concern|constraint|object)\b|\b(?:price|cost) is no\b"
     r"|\bsky'?s the limit\b|\b(?:employer|company|work) (?:pays|is paying|will pay)\b"
+    # "my job pays for it", "employer reimburses", "the hospital covers it"; not "my job
+    # pays 15 an hour".
+    r"|\b(?<!does my )(?<!does the )(?<!does your )(?<!will my )(?<!would my )(?<!can my )"
+    r"(?<!do )(?:employer|company|work|job|firm|boss|hospital|agency|union)s? (?:(?:pays|is paying|"
+    r"will pay)(?= for\b|\s*[,.;:)!]|$)|covers?|is covering|will cover|reimburses?|will "
+    r"reimburse|is reimbursing)\b"
 )
 
 
@@ -546,6 +569,7 @@ def parse_budget(text: str) -> Budget | None:
     if prepared is None or _NEGATIVE.search(prepared):
         return None
     prepared = re.sub(r"\b(?:a|one) grand\b", "1 grand", prepared)  # "under a grand"
+    prepared = _FREE_TIME.sub(" ", prepared)  # "i work nights so mornings are free"
     prepared = _THOUSANDS.sub(lambda m: f"{float(m.group(1)) * THOUSAND:g}", prepared)
     if (capped := _CAP.search(prepared)) is not None and float(capped.group("cap")) > 0:
         # "no real budget but i dont want loans over 10k": the cap is the budget.
@@ -587,7 +611,11 @@ _NO_PREFERENCE = re.compile(
 )
 _NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing)"
 
-_ONLINE = r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|zoom|distance)"
+# "classes on zoom" is a mode; "learn office and maybe zoom" names a tool to learn.
+_ONLINE = (
+    r"(?:online|remote(?:ly)?|from home|at home|virtual(?:ly)?|e-?learning|distance|"
+    r"(?:on|over|via|by|thru|through) zoom|zoom (?:class(?:es)?|calls?|sessions?|meetings?))"
+)
 _IN_PERSON = (
     r"(?:in[- ]person|classroom|class ?room|face[- ]to[- ]face|f2f|on[- ]campus|campus"
     r"|on[- ]?site|physical(?:ly)?|in (?:a )?(?:real )?class|locally|near me|hands[- ]on)"

@@ -74,12 +74,15 @@ STRONG_GOAL_CUES = re.compile(
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"learn(?:ing)?|stud(?:y|ying)|teach me|help me|recommend|suggest|upskill|reskill|"
-    r"get better at|improve my|brush up)\b",
+    r"get better at|improve my|brush up|"
+    r"(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option) for me)\b",
     flags=re.IGNORECASE,
 )
 # Words that say a clause is about where the learner wants to go.
 GOAL_CUES = re.compile(
-    r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)|wants?|wanna|"
+    # "i love it", "i like my job" say how the learner feels, not where they want to go.
+    r"\b(?:i(?:'d| would)? (?:want|wanna|like|love|hope|need|plan|aim|mean)"
+    r"(?! (?:it|that|this|my (?:job|work|boss|team))\b)|wants?|wanna|"
     r"i(?:'d| would) rather (?:do|learn|study|go (?:into|for)|try|be)|"
     r"(?:trying|hoping|aiming|planning) to|looking at|"
     r"i(?:'m| am) (?:looking|trying|hoping|interested|keen|aiming|planning|thinking)|"
@@ -97,6 +100,7 @@ GOAL_CUES = re.compile(
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
+    r"(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option) for me|"
     r"(?:which|what) (?:courses?|skills?|certificat\w*|training|classes?)|"
     r"looking (?:for|to|into)|interested in|help me|teach me|show me|recommend|suggest|"
     r"become|becoming|get into|getting into|move into|moving into|break into|"
@@ -138,7 +142,7 @@ BACKGROUND_CUES = re.compile(
 )
 _CURRENT_ROLE = re.compile(
     r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:i'?m|i am|im|i work as|i'?ve been working as|"
-    r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&-]{1,60})$",
+    r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&'-]{1,60})$",
     flags=re.IGNORECASE,
 )
 # How openings introduce a job without "I'm a": "bartender here", "receptionist at a
@@ -159,6 +163,18 @@ _ROLE_INTRODUCTIONS = [
         flags=re.IGNORECASE,
     ),
     re.compile(r"^(?P<role>stay[- ]at[- ]home (?:mom|mum|dad|parent))\b", flags=re.IGNORECASE),
+    # "laid off from oilfield", "let go from the plant": the field or workplace left.
+    re.compile(
+        r"^(?:(?:got|just|recently|i was|i got|was)\s+)*(?:laid off|let go)\s+from\s+(?:the\s+)?"
+        r"(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2})$",
+        flags=re.IGNORECASE,
+    ),
+    # "i'm in supply chain at a logistics company": the field the learner works in.
+    re.compile(
+        r"^(?:i'?m|i am|im)\s+in\s+(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2}?)\s+"
+        r"(?:at|for|with)\s+(?:a|an|the)\s+[\w\s&-]{2,40}$",
+        flags=re.IGNORECASE,
+    ),
     # A job held before or held now, said without "I'm a": "ex marine", "former teacher",
     # "electrician apprentice rn", "freelance wedding photog", "work at a car wash".
     re.compile(
@@ -180,7 +196,7 @@ _ROLE_INTRODUCTIONS = [
         flags=re.IGNORECASE,
     ),
 ]
-_EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h)\b", flags=re.IGNORECASE)
+_EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h|horas?)\b", flags=re.IGNORECASE)
 _HOUR_CUES = re.compile(
     r"\d\s*(?:h|hrs?)\b|\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|"
     r"sundays?|a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
@@ -216,8 +232,10 @@ _DEADLINE_CUES = re.compile(
     r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
     r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
     r"in (?:like |about |around |~\s?)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
-    r" (?:weeks?|months?|years?)|"
+    r" (?:weeks?|wks?|months?|mos?|years?|yrs?)\b|"
     # "got 4 weeks", "i have 2 months": the time left.
+    # "tengo 1 año para terminar": the time left, said in Spanish.
+    r"\bpara (?:terminar|acabar)\b|"
     r"(?:got|have|has) (?:only |just |like |about )?(?:\d+|a|one|two|three|four|a few|a couple of)"
     r" (?:weeks?|months?)(?! (?:of|off)\b)|"
     # "need a job fast like 2 wks": how soon, after the hurry.
@@ -254,7 +272,10 @@ _ROLE_AND_YEARS = re.compile(
     r"^(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
     r"[a-z][\w/&+-]*\s+)"
     r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience|(?:burn(?:ed|t)|worn) out|"
-    r"and counting|so far|now|already|in))?$",
+    r"and counting|so far|now|already|in))?$"
+    # "5 yrs help desk exp"
+    r"|^\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,3}\s+"
+    r"(?:exp|experience)$",
     flags=re.IGNORECASE,
 )
 # A lone figure of 100 or more with no unit of time is money: nobody studies 100 h a week.
@@ -266,7 +287,8 @@ _BIG_FIGURE = re.compile(
 # Words that name a way of attending, not just a place to be ("stay at home dad").
 _MODE_CUES = re.compile(
     r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|in[- ]?person|in class|classroom|campus|on[- ]?site|"
-    r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|zoom|distance|hands[- ]on|"
+    r"face[- ]to[- ]face|hybrid|blended|mix(?:ed)?|(?:on|over|via|by) zoom|zoom class\w*|"
+    r"distance|hands[- ]on|"
     r"from home|at home (?:course|class|study|learning)|near me|locally)\b",
     flags=re.IGNORECASE,
 )
@@ -596,11 +618,16 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
                     after = tokens[start + size : start + size + 2]
                     for cut in (2, 1):
                         said = state_code(" ".join(after[:cut])) if len(after) >= cut else None
-                        usual = gazetteer().lookup(candidate)
-                        if said is not None and usual is not None and usual.state != said:
-                            found = gazetteer().lookup(candidate, said)
-                            if found is not None:
-                                return f"{found.name}, {found.state}"
+                        if said is None or said in gazetteer().preferred:
+                            continue
+                        found = gazetteer().lookup(candidate, said)
+                        if found is not None:
+                            return f"{found.name}, {found.state}"
+                    if state_code(candidate) is not None:
+                        # "real estate license en texas, vivo en laredo": the town, if
+                        # one is named, says more than the state.
+                        state = state or candidate.title()
+                        continue
                     return candidate.title()
                 state = state or candidate.upper()
     for match in _LOCATION.finditer(text):
@@ -611,10 +638,27 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
     # hoboken", "Morristown NJ"): distances are measured from it. Else the bare state.
     if places:
         for town in towns_named(text):
-            if " " in town or _said_as_place(town, text):
+            if " " in town or _said_as_place(town, text) or _said_alone(town, text):
                 found = gazetteer().resolve(town.lower())
                 return f"{found.name}, {found.state}" if found else town
     return state
+
+
+# A city large enough that its name said alone as a clause is the place ("…websites.
+# denver"), not a word: no one-word goal is the name of a city this size.
+CITY_SAID_ALONE_POPULATION = 100_000
+
+
+def _said_alone(town: str, text: str) -> bool:
+    """Whether a large city's name is a clause of its own ("how do i learn to code
+    websites. denver")."""
+    key = town.lower()
+    if key in _COMMON_WORDS:
+        return False
+    if not any(part.strip(" !?'\"").lower() == key for part in re.split(r"[.,;:\n]+", text)):
+        return False
+    found = gazetteer().lookup(key)
+    return found is not None and found.population >= CITY_SAID_ALONE_POPULATION
 
 
 # Every state by code and name (index.places), longest first: "montclair nj".
@@ -629,7 +673,8 @@ def _said_as_place(town: str, text: str) -> bool:
     name = re.escape(town)
     return bool(
         re.search(
-            rf"\b(?:in|near|from|around|outside(?: of)?|by|live|living|based)\s+{name}\b|"
+            rf"\b(?:in|near|from|around|outside(?: of)?|by|live|living|based|en|cerca de)"
+            rf"\s+{name}\b|"
             rf"\b{name}\s*,?\s*(?:{_STATES}|area|county)\b",
             text,
             re.IGNORECASE,
@@ -750,6 +795,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     limits_and_subject: str | None = None  # "medical billing and coding online under 500"
     first_subject: str | None = None  # the first clause that names something to learn
     previous_was_goal = False
+    previous_clause: str | None = None
     parts = clauses(text)
     for clause in parts:
         typed = _typed_answers(clause)
@@ -762,6 +808,9 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
                 background_parts.append(f"works as {statements.current_role}")
             background_parts.append(clause)  # "operations supervisor, 6 yrs"
             continue
+        if HOURS in typed and previous_clause is not None:
+            typed[HOURS] = _with_sessions_before(previous_clause, typed[HOURS])
+        previous_clause = clause
         for slot, words in typed.items():
             earlier = statements.answers.get(slot)
             # "Nights and weekends, 12 hrs a week": a stated figure beats a rough one.
@@ -825,9 +874,13 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             goal_groups[-1].append(clause)
             continue
         previous_was_goal = False
+    subject_first_with_limits = (
+        bool(parts) and first_subject == parts[0] and bool(_typed_answers(parts[0]))
+    )
     if (
         not goal_groups
         and subject_before
+        and not subject_first_with_limits  # "EMT-B in person near princeton nj. lifeguard…"
         and len(parts) > 1
         and re.search(r"[a-z]{2,}", subject_before, re.IGNORECASE)
         and location_in(subject_before, places) is None
@@ -908,6 +961,32 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     return statements
 
 
+# How many sessions a week, said before the hours of each: "two mornings a week, maybe 3
+# hours each", "3 noches por semana, 3 horas cada noche".
+_SESSIONS_A_WEEK = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|a couple of|couple of)\s+(?:nights?|evenings?|"
+    r"mornings?|afternoons?|days?|times?|sessions?|classes|noches|d[ií]as|ma[nñ]anas|tardes|"
+    r"veces)\b",
+    flags=re.IGNORECASE,
+)
+_EACH_SESSION = re.compile(
+    r"\b(?:each|cada|a (?:day|night)|per (?:day|night|session|class)|every (?:time|session))\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _with_sessions_before(previous: str, hours: str) -> str:
+    """The hours answer, with the clause before it when that clause counts the sessions
+    the hours are for ("two mornings a week" + "3 hours each" is 6 hours, not 3)."""
+    if not (_EACH_SESSION.search(clean(hours) or hours) and _SESSIONS_A_WEEK.search(previous)):
+        return hours
+    joined = f"{previous}, {hours}"
+    together = answers.parse_hours_per_week(joined)
+    if together is None or together == answers.parse_hours_per_week(hours):
+        return hours
+    return joined
+
+
 # A clause that asks or tells rather than names: "whats it about", "does the google one…".
 _ASKS_SOMETHING = re.compile(
     r"^(?:what|whats|what's|how|which|who|why|when|where|does|do|did|is|are|can|could|will|"
@@ -938,12 +1017,14 @@ _CONSTRAINT_WORDS = re.compile(
     r"employed|hired|done|finished|ready|got|off|so|maybe|studying|learning|everyday|every|"
     r"each|daily|total|tops|ok|okay|fine|but|better|recorded|live|pace|own|tho|though|just|"
     r"(?:free|spare|extra) time|spare|extra|free|covers?|covered|pays?|paid|reimburs\w*|"
-    r"severance|stuff|things|asap|"
+    r"severance|stuff|things|asap|money|isn'?t|is ?nt|issue|problem|concern|object|tight|"
     r"whats|what's|cheapest|how much|most|up|job|jobs|start|begin|starting|cuanto|cu[aá]nto|"
     r"cuestan?|precio|"
     # Spanish words around a limit: "puedo estudiar 5 horas por semana", "solo en línea"
     r"puedo|estudiar|solo|pagar|como|clases|cursos?|prefiero|y|o|en|de|la|el|los|las|un|una|"
-    r"si|se|puede|es|mejor|que|son|porfa|por favor|pls|plz)\b",
+    r"si|se|puede|es|mejor|que|son|porfa|por favor|pls|plz|quiero|hacerlo|tomarlo|mi|tengo|"
+    r"presupuesto|d[oó]lares|"
+    r"estudiarlo)\b",
     flags=re.IGNORECASE,
 )
 
@@ -968,8 +1049,9 @@ def _names_a_subject(clause: str, places: frozenset[str]) -> bool:
     left once the limits, payers and a place are taken out ("medical billing and coding
     online self paced under 500"; not "company pays for it", "in person only, near trenton")."""
     rest = _PAYERS.sub(" ", _without_constraints(clause))
-    if location_in(rest, places) is not None:
-        return False
+    if (place := location_in(rest, places)) is not None:
+        rest = rest.replace(place.split(",")[0].lower(), " ")
+        rest = re.sub(rf"\b(?:near|around|in|by|{_STATES})\b", " ", rest)
     words = [w for w in re.findall(r"[a-z+#]{2,}", rest) if w not in STOPWORDS]
     return len(words) >= 2
 
@@ -984,7 +1066,8 @@ _WISH_WORDS = re.compile(
     r"should|would|could|will|can|need|needs|do|does|did|know|tell|help|say|says|said|fall|"
     r"spring|summer|winter|usually|cost|costs|price|much|long|take|takes|structured|deadlines?|"
     r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
-    r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job)\b",
+    r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
+    r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap)\b",
     flags=re.IGNORECASE,
 )
 

@@ -114,6 +114,10 @@ _SPANISH_ANSWER_WORDS = [
     (r"\bmeses\b", "months"),
     (r"\bsemanas\b", "weeks"),
     (r"\ba[nñ]os\b", "years"),
+    (r"\b(?:un|1) a[nñ]o\b", "1 year"),
+    (r"\bnoches\b", "nights"),
+    (r"\bma[nñ]anas\b", "mornings"),
+    (r"(?<=\d )d[ií]as\b", "days"),
     (r"\b(?:a mi (?:propio )?ritmo|a mi tiempo|cuando (?:yo )?pueda)\b", "at my own pace"),
     (r"\b(?:fines de semana)\b", "weekends"),
 ]

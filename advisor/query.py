@@ -23,7 +23,7 @@ from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from advisor.topic_words import catalog_words
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
 from index.occupations.model import TechnologySkill
-from index.places import gazetteer
+from index.places import gazetteer, state_code
 from index.schema import Level
 from index.text import STOPWORDS, tokenize
 
@@ -86,7 +86,7 @@ _EDGE_WORDS = frozenset(
 _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
     probably class classes course courses get getting pass take properly professionally
-    fast quickly asap within whichever whatever etc but only""".split()
+    fast quickly asap within whichever whatever etc but only en study prep""".split()
 )
 
 _LEVELS = {
@@ -188,6 +188,24 @@ _QUESTION_FRAMES = [
     r"^\s*(?:licencia|certificado|certificaci[oó]n|curso|clases?)\s+(?:de|para)\s+",
     r"\s+(?:puedo|cu[aá]nto|cu[aá]ntos|lo necesito|la necesito|aqu[ií]|donde|dónde)\b.*$",
     r"\s+en\s+[a-z]+(?:\s+[a-z]+)?\s+(?:tx|nj|texas)\b",
+    r"\s+en\s+(?:texas|tx|nj|nueva jersey|new jersey)\b",
+    # "i think project management could be a thing for me"
+    r"^\s*(?:i think|i feel like|i guess|maybe)\s+",
+    r"\s+(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option|gig)\b.*$",
+    # "mi sueño es ser enfermera pero primero quiero empezar con flebotomía": the first step.
+    r"^.*\b(?:pero|but)\s+(?:primero|first)\s+(?:(?:quiero|i want to|i wanna|want to|i'?d like to)"
+    r"\s+)?(?:empezar|start|begin)\s+(?:con|with|by)\s+",
+    # "mejorar mi ingles para hablar con los clientes"
+    r"^\s*(?:mejorar|practicar|aprender)\s+(?:mi|el|mis|su)?\s*",
+    r"\s+para\s+(?:hablar|comunicarme|entender|poder)\b.*$",
+    # "pass the NCLEX RN first try"
+    r"\s+(?:on (?:the|my) )?first (?:try|time|attempt|go)\b.*$",
+    # "phlebotomy certificate to work in a lab": where the learner means to work
+    r"\s+(?:so (?:i|that i) can |to )?(?:work|get a job|get hired|be hired) (?:in|at) (?:an?|the)"
+    r" [\w -]+$",
+    # "necesito info sobre cursos de real estate license"
+    r"^.*?\b(?:info|informaci[oó]n)\s+(?:sobre|de|acerca de)\s+(?:(?:los|las)\s+)?"
+    r"(?:(?:cursos?|clases?|programas?)\s+(?:de|para)\s+)?",
     # Spanish: "quiero aprender a usar Excel", "me interesa ser asistente dental", and why
     # ("para conseguir trabajo de oficina").
     r"^\s*c[oó]mo\s+(?:saco|obtengo|consigo|me hago|puedo (?:sacar|ser|obtener))\s+(?:mi\s+|el\s+|"
@@ -229,7 +247,11 @@ _QUESTION_FRAMES = [
     r"want|wanna|would like|'d like)\b).*$",
     # "a real bootcamp to become a web dev", "a certificate to work as a pharmacy tech":
     # the kind of course asked for, then the role, which is the topic.
-    r"^.*?\b(?:bootcamps?|boot camps?|courses?|class(?:es)?|programs?|programmes?|"
+    # Only when no subject comes before the kind: "phlebotomy certificate to work in a lab"
+    # is about phlebotomy.
+    r"^(?:\s*\b(?:i|i'?m|im|want|wanna|need|looking|for|get|find|take|do|a|an|the|some|any|"
+    r"real|good|legit|proper|quick|short|online|cheap|free|me|best|recommend|suggest)\b)*\s*"
+    r"\b(?:bootcamps?|boot camps?|courses?|class(?:es)?|programs?|programmes?|"
     r"certificates?|certs?|trainings?|diplomas?)(?:\s+[\w,'-]+){0,5}?\s+"
     r"(?:to|that (?:will )?(?:help|get)s? me)\s+"
     r"(?:become|be|get into|break into|work as|work in|start as|land a job as)\s+(?:an?\s+)?",
@@ -471,7 +493,17 @@ def sentence_of(goal: str) -> str:
     text = catalog_words(full_forms(goal[:MAX_QUERY_CHARS]))
     for pattern in [_TURNED_DOWN, *_CONSTRAINTS, *_LEVELS.values(), _LANGUAGE.pattern, _POLITENESS]:
         text = _strip(pattern, text)
+    text = _MOVE_FROM.sub(r"\g<move>", text)  # "go from cna to lpn" -> "go to lpn"
     return " ".join(text.split()).strip(" ,;:-")
+
+
+# Where a move starts is the learner's background, not what to search for.
+_MOVE_FROM = re.compile(
+    r"\b(?P<move>(?:switch|switching|move|moving|transition(?:ing)?|pivot(?:ing)?|go|going|"
+    r"change|changing|get|getting)\s+(?:careers?\s+)?)from\s+(?:a |an |being (?:a |an )?|my )?"
+    r"[\w\s/&-]{1,40}?\s+(?=(?:to|into|in ?to)\s)",
+    re.IGNORECASE,
+)
 
 
 def purpose_of(goal: str) -> str:
@@ -511,10 +543,11 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     """
     text = _strip(_TURNED_DOWN, catalog_words(full_forms(goal[:MAX_QUERY_CHARS])))
     text = text.strip().rstrip(".!?…")  # a closing full stop would hide the clauses it ends
-    for pattern in _QUESTION_FRAMES:
-        framed_question = _strip(pattern, text)
-        if [t for t in tokenize(framed_question) if t not in STOPWORDS]:
-            text = framed_question
+    for _ in range(2):  # one frame may open onto another: "quiero sacar mi licencia de X"
+        for pattern in _QUESTION_FRAMES:
+            framed_question = _strip(pattern, text)
+            if [t for t in tokenize(framed_question) if t not in STOPWORDS]:
+                text = framed_question
     language = None
     found = _LANGUAGE.search(text)
     if found is not None:
@@ -558,12 +591,55 @@ _TRAILING_PLACE = re.compile(
 
 
 def _without_town(topic: str) -> str:
-    """The topic without a town it ends on ("plumber in fort worth" -> "plumber"): where
-    the learner is belongs to the location constraint, not to the words searched."""
+    """The topic without a town it ends on ("plumber in fort worth" -> "plumber") or a
+    town said with its state anywhere ("asl classes tucson az"): where the learner is
+    belongs to the location constraint, not to the words searched."""
     found = _TRAILING_PLACE.search(topic)
-    if found is None or gazetteer().resolve(found.group("place")) is None:
-        return topic
-    return topic[: found.start()]
+    if found is not None and gazetteer().resolve(found.group("place")) is not None:
+        topic = topic[: found.start()]
+    return _without_town_and_state(topic)
+
+
+# Two-letter states that are also words: "python for me", "excel ok" name no place
+# unless the town before them is a real one of some size.
+_STATE_CODES_AS_WORDS = frozenset({"in", "me", "or", "ok", "hi", "oh", "de", "la", "al", "co"})
+_SMALL_TOWN = 10_000
+
+
+def _without_town_and_state(topic: str) -> str:
+    """Drop each "<town> <state>" the place table knows ("photography asheville nc")."""
+    words = topic.split()
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        cut = _town_and_state_at(words, index)
+        if cut:
+            index += cut
+            continue
+        kept.append(words[index])
+        index += 1
+    return " ".join(kept) if kept else topic
+
+
+def _town_and_state_at(words: list[str], start: int) -> int:
+    """How many words from ``start`` name a town followed by its state (0 if none)."""
+    for town_size in (3, 2, 1):
+        for state_size in (2, 1):
+            end = start + town_size + state_size
+            if end > len(words):
+                continue
+            state_words = " ".join(words[start + town_size : end]).strip(",.").lower()
+            state = state_code(state_words)
+            if state is None:
+                continue
+            town = " ".join(words[start : start + town_size]).strip(",.")
+            found = gazetteer().lookup(town, state)
+            if found is None:
+                continue
+            if state_words in _STATE_CODES_AS_WORDS and found.population < _SMALL_TOWN:
+                continue
+            return town_size + state_size
+    return 0
 
 
 Encode = Callable[[list[str]], npt.NDArray[np.float32]]

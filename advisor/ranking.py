@@ -57,8 +57,10 @@ def score(
     fused = fused - weights.other_language_penalty * search.other_language(query.text)
     fused = fused - weights.place_unknown_penalty * _place_unknown(search, profile)
     fused = fused + _level_preference(search, query, profile, weights)
-    if weights.known_push_down and query.known:
+    known: Floats | None = None
+    if (weights.known_push_down or weights.already_held_margin) and query.known:
         known = _known_cosine(search, query)
+    if weights.known_push_down and known is not None:
         fused = fused - weights.known_push_down * np.maximum(known - topical, 0.0)
     # Relevant: the topic's meaning is close, and the course names the topic's words (an
     # agreement test: "payroll" is near "accounting" in meaning, but an accounting course
@@ -87,6 +89,10 @@ def score(
         # close to it in meaning: "Case Studies in Macro Economics" is not.
         names_all = _best_of(search.lexical_coverage, subjects) >= FULL_COVERAGE
         relevant &= names_all | (topical >= weights.partial_meaning_floor)
+    if weights.already_held_margin and known is not None:
+        # "i wanna go from cna to lpn": a nurse-aide programme teaches what they hold.
+        names_goal = _best_of(search.title_coverage, query.lexical_variants) >= FULL_COVERAGE
+        relevant &= names_goal | (known - topical < weights.already_held_margin)
     relevant &= ~_another_number(search, query.lexical_variants)
     relevant &= _names_the_numbered_credential(search, query.lexical_variants)
     on_topic = None

@@ -87,6 +87,8 @@ def label(profile: LearnerProfile, field: RelaxField) -> str:
             "Extend my deadline" if profile.deadline_weeks is not None else "Allow longer courses"
         )
     if field == "mode":
+        if filters.modes == {Mode.BLENDED}:
+            return "Include online and in-person courses"
         if Mode.ONLINE not in filters.modes:
             return "Include online courses"
         return "Include in-person courses" if filters.modes == {Mode.ONLINE} else "Any format"

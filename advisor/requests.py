@@ -179,7 +179,8 @@ _WORTH_ASKED = re.compile(
     r"\bpay (?:off|for itself)\b|\broi\b|"
     r"\breturn on\b|\binvestment\b|\bjustif(?:y|ied|iable)\b|\bwaste (?:of )?(?:my )?"
     r"(?:time|money)\b|\b(?:change|make) (?:anything|a difference)\b|\bkidding myself\b|"
-    r"\b(?:get|land|help me get) (?:me )?(?:a |the )?(?:job|raise|promotion|hired)\b|"
+    r"\b(?:get|gets|got|getting|land|landed|help me get) (?:me )?(?:a |the )?(?:job|raise|"
+    r"promotion|hired)\b|\bbump (?:up )?(?:my |the )?pay\b|\bpay bump\b|\bpointless\b|"
     r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
     r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
     r"\b(?:help|count) (?:me )?when i apply\b|\bwill i (?:\w+ )?be able to (?:get|find|land|"
@@ -207,6 +208,9 @@ _WORTH_ASKED = re.compile(
 # "Is the provider any good?": who runs it and whether they are trusted.
 _PROVIDER_ASKED = re.compile(
     r"\b(?:resell\w*|middle ?m[ae]n|third[- ]party)\b|\bactually (?:from|by|made by|run by)\b|"
+    # "do employers in canada recognize this provider?": the provider's standing.
+    r"\b(?:recogni[sz]e|trust|respect|heard of|know)s? (?:this|that|the|these) (?:provider|school|"
+    r"company|outfit|institution|college|university|academy)s?\b|"
     r"\b(?:legit|legitimate|reputable|reputation|reputaci[oó]n|trustworthy|scam(?:my)?|"
     r"respected|taken seriously|well[- ]known|credible|reliable|sketchy|shady|"
     r"fly[- ]by[- ]night|reviews?|ratings?|rated)\b|"
@@ -242,6 +246,9 @@ _ACCREDITED = re.compile(r"\b(?:accredit\w*|acreditad[ao]s?)\b", re.IGNORECASE)
 # Which of two courses: "¿cuál es mejor, el primero o el tercero?", "which one is faster".
 _COMPARE_ASKED = re.compile(
     r"\bcu[aá]l (?:es )?(?:mejor|me recomiendas|m[aá]s)\b|"
+    # "which would u pick if u were me"
+    r"\bwhich (?:one )?(?:would|should|do) (?:u|you|i) (?:pick|choose|go with|take|do)\b|"
+    r"\bif (?:u|you) were me\b|"
     r"\bwhich (?:one|of (?:the|these|them|those)(?: two| 2| three| 3)?)\s*(?:is|'s|would be|"
     r"will be)\s+(?:faster|quicker|shorter|better|best|easier|more useful)\b|"
     # "which one gets me working faster", "the 2nd or the 3rd?"
@@ -276,6 +283,8 @@ _VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.IGNORECASE)
 # "Why this one?" in the learner's words: "how come the cisco thing is on there".
 _WHY_ASKED = re.compile(
     r"\bhow come (?:all|these|they|the (?:three|3|courses|results))\b|"
+    r"\bhow come (?:you|u)\b[^?.!]{0,30}\b(?:show\w*|pick\w*|chose|choose|gave|give|"
+    r"recommend\w*|suggest\w*)\b|"
     r"\bhow come\b[^?.!]{0,50}\b(?:on there|in there|on (?:the|my|this) list|here|showed? up|"
     r"included|recommended|suggested|picked|chosen)\b|"
     r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
@@ -330,6 +339,7 @@ _ALTERNATIVE = re.compile(
 # A question: a question mark, or a question word first (after "so", "ok", "and", …).
 _QUESTION = re.compile(
     r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question|be honest|honestly|"
+    r"idk|tbh|lol|"
     r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
@@ -337,12 +347,15 @@ _QUESTION = re.compile(
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
     r"\b(?:would|will|could) (?:that|it|this) be\b|"
     # "if i get osha 30 does my boss have to pay me more"
+    # "if i put in like 5 hrs a week how many months for card 2"
+    r"\bhow (?:many|much|long)\b|"
     r"\bif i (?:get|do|finish|take|pass|complete)\b[^?.!]{0,40}\b(?:does|do|will|would|is|are|can)"
     r" [a-z]+\b|\b(?:trying to (?:see|figure out)|"
     r"wondering|not sure) (?:if|whether)\b|"
     r"\b(?:can|could|will|would) (?:i|someone|somebody|"
     r"one|a person|people)\b|¿|\bor (?:is|are|do|does|will|would) (?:it|they|this|that|these)\b|"
-    r"[,;.]\s*(?:is|are|does|do|can|could|will|would|should|how|what|which|why)\s+[#\w]",
+    r"[,;.]\s*(?:(?:idk|tbh|honestly|lol|so)\s+)?(?:is|are|does|do|can|could|will|would|should|"
+    r"how|what|which|why)\s+[#\w]",
     re.IGNORECASE,
 )
 # Words that point at the courses on screen.
@@ -496,7 +509,11 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"(?:job|work|shifts?)|(?:full|part)[- ]time|daytime|start dates?|next (?:group|cohort|"
         r"class|session|intake|start)|ma[ñn]anas?|tardes?|noches?)\b|"
         r"\bwhen (?:does|do|is|will) (?:the |it |they |this |that )?(?:next )?(?:\w+ )?"
-        r"(?:start|begin|open)\w*",
+        r"(?:start|begin|open)\w*|"
+        # "can i start the 3rd one in january instead?"
+        r"\b(?:start|begin|join)\b[^?.!]{0,25}\b(?:in|on|after|next|this) (?:january|february|"
+        r"march|april|may|june|july|august|september|october|november|december|jan|feb|sept?|"
+        r"oct|nov|dec|spring|summer|fall|autumn|winter|the new year)\b",
     ),
     (
         "language",
@@ -513,6 +530,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     ),
     (
         "licence",
+        r"\bcollege credits?\b|\b(?:will|would|do|does|can) (?:it|they|the credits?|that) "
+        r"transfer\b|"
         r"\b(?:licen[cs]e\w*|licensure|count(?:s)? (?:toward|towards|for)|state "
         r"(?:exam|board)|board exam|approved|accredit\w*|recogni[sz]ed)\b",
     ),

@@ -235,8 +235,12 @@ class Advisor:
         skills: list[str],
         occupation: str | None,
     ) -> None:
-        """Name the binding constraint, counted on relevant courses, and offer its courses."""
+        """Name the binding constraint, counted on relevant courses the learner can reach,
+        and offer its courses. A programme on site in another state is no course to offer
+        someone who studies in person at home, so it makes no constraint binding either."""
         relevant = relevance.relevant
+        if profile.location:
+            relevant = relevant & ~self.search.columns.in_another_state(profile.location)
 
         def count(filters: Filters) -> int:
             return int((relevant & self.search.status(filters).admissible).sum())
@@ -260,14 +264,6 @@ class Advisor:
         if loosened is None:
             return
         opened = relevant & self.search.status(loosened).admissible & ~status.admissible
-        fields = (
-            recommendation.binding_pair
-            if recommendation.binding is None
-            else (recommendation.binding.field,)
-        )
-        if "location" in (fields or ()) and profile.location:
-            # Looking beyond the learner's town means nearby towns, not another state.
-            opened &= ~self.search.columns.in_another_state(profile.location)
         offered_positions = np.concatenate(
             [_ranked(relevance, tier) for tier in _tiers(relevance, opened)]
         )[: self.weights.max_offers]

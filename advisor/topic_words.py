@@ -79,6 +79,18 @@ SPANISH: dict[str, str] = {
     "tecnico": "technician",
     "técnica": "technician",
     "tecnica": "technician",
+    "flebotomía": "phlebotomy",
+    "flebotomia": "phlebotomy",
+    "masaje": "massage",
+    "masajes": "massage",
+    "barbería": "barber",
+    "barberia": "barber",
+    "auxiliar de enfermería": "nursing assistant",
+    "auxiliar de enfermeria": "nursing assistant",
+    "asistente de enfermería": "nursing assistant",
+    "asistente de enfermeria": "nursing assistant",
+    "contador": "accountant",
+    "contadora": "accountant",
 }
 _PATTERNS = [
     (re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS.items()

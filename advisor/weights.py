@@ -67,6 +67,10 @@ class AdvisorWeights:
     # skills, current role) than the goal's topic is pushed down by this share of the gap.
     # Off: 0.3-1.0 left dev unchanged or cost 0.003 (floor 0.30), so it buys nothing yet.
     known_push_down: float = 0.0
+    # A course nearer what the learner already is than the goal by this much of cosine,
+    # whose title does not name the goal, teaches what they have: not relevant (a CNA
+    # going for LPN is not shown a nurse-aide programme). 0 switches it off.
+    already_held_margin: float = 0.1
     # O*NET tasks of the goal occupation (when the goal names one) mixed into the
     # sentence's vector with this share.
     task_expansion: float = 0.0

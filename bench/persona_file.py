@@ -92,6 +92,10 @@ class Persona:
         return said + self.script.after_results
 
 
+# What an online learner who gave no town answers when asked where they are.
+ONLINE_LEARNERS_PLACE = "doesnt matter, online"
+
+
 def _require(condition: bool, persona_id: str, problem: str) -> None:
     if not condition:
         raise ValueError(f"eval/personas.yml: persona {persona_id!r}: {problem}")
@@ -126,7 +130,10 @@ def _persona(raw: dict[str, Any]) -> Persona:
     _require(
         not (budget.free_only and budget.unlimited), pid, "budget both free_only and unlimited"
     )
-    answers_raw = raw["script"]["answers"]
+    answers_raw = dict(raw["script"]["answers"])
+    if constraints.location is None and constraints.mode == "online":
+        # An online learner may leave out where they live; asked anyway, they say so.
+        answers_raw.setdefault("location", ONLINE_LEARNERS_PLACE)
     _require(set(answers_raw) == set(SLOTS), pid, f"answers must cover exactly {SLOTS}")
     answers = {
         slot: [str(v) for v in (value if isinstance(value, list) else [value])]

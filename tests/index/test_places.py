@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,12 @@ def test_an_unknown_place_is_none(gazetteer: Gazetteer, text: str) -> None:
 
 
 def test_ambiguous_names_prefer_the_catalogs_states_then_population() -> None:
-    # Newark, OH is larger than Newark, TX; the catalog covering Texas but not Ohio wins.
-    assert Gazetteer(SMALL, preferred={"TX"}).resolve("Newark") == NEWARK_TX
+    # Newark, NJ is 265 times larger than Newark, TX: a learner who says "Newark" means
+    # the city, not the village of that name in a covered state.
+    assert Gazetteer(SMALL, preferred={"TX"}).resolve("Newark") == NEWARK_NJ
+    # Newark, OH is 2.4 times larger than a Newark, TX of 20,000: the covered state wins.
+    town = replace(NEWARK_TX, population=20_000)
+    assert Gazetteer([NEWARK_OH, town], preferred={"TX"}).resolve("Newark") == town
     assert Gazetteer(SMALL, preferred={"NJ", "TX"}).resolve("Newark") == NEWARK_NJ
     assert Gazetteer(SMALL, preferred={"CA"}).resolve("Newark") == NEWARK_NJ  # population
     assert Gazetteer(SMALL).resolve("Houston") == HOUSTON_TX
