@@ -265,6 +265,28 @@ _QUESTION_FRAMES = [
     r"switching (?:in)?to|moving (?:in)?to|getting into|learning|doing|studying)\s+)?(?:an?\s+)?",
     # "thinking ux design?", "kinda thinking real estate": the musing is framing.
     r"^\s*(?:(?:i'?m|im|i am|was|been|kinda|kind of|maybe|now)\s+)?thinking\s+(?!about\b|of\b)",
+    # "learn a real trade, thinking welding": a kind of work, then the one in mind.
+    r"^.*?\b(?:a|some)\s+(?:real\s+|good\s+|new\s+|skilled\s+)?(?:trade|career|field|skill|job)\s*,"
+    r"\s*(?:(?:i'?m|im|kinda|maybe|prob(?:ably)?)\s+)?(?:thinking|like|maybe|prob(?:ably)?)"
+    r"(?:\s+(?:about|of))?\s+",
+    # "is comptia a+ worth it to get an IT job": the subject of the question.
+    r"^\s*(?:is|are|would)\s+(?!(?:it|this|that|there)\b)(?=\S+(?:\s+\S+){0,4}\s+(?:worth|enough)\b)",
+    r"\s+(?:really |even |actually |well )?(?:worth it|worth the \w+|enough)\b.*$",
+    # "do i need a degree to be a paralegal or is a certificate enough"
+    r"^\s*(?:do|does|would|will)\s+(?:i|you|one)\s+need\s+(?:a|an)\s+(?:degree|diploma|license|"
+    r"licence|certificate|cert)\s+to\s+(?:be|become|work as)\s+(?:an?\s+)?",
+    r"\s+or\s+(?:is|are|would|will|do|does)\b.*$",
+    # "start working toward healthcare admin, maybe a bachelors"
+    r"^\s*(?:start(?:ing)?\s+|begin(?:ning)?\s+)?work(?:ing)?\s+towards?\s+(?:a\s+|an\s+|my\s+)?",
+    r"[,;]\s*(?:maybe|possibly|eventually|then)\s+(?:a|an|my)\s+\w+(?:'?s)?\s*$",
+    # "get sec+ and get back into IT, cyber": the field returned to is where it leads.
+    r"\s+and\s+(?:get|go|move|break)\s+(?:back\s+in(?:to)?\b|in(?:to)?\s+(?:a|an|the)\s).*$",
+    # "get CAPM, company is paying": who pays is no part of the subject.
+    r"[,;]?\s*(?:my\s+|the\s+)?(?:company|employer|job|work|boss|gi bill|va)\s+(?:is\s+)?"
+    r"(?:paying|pays|covers?|covering|reimburses?)\b.*$",
+    # "speak navajo with my grandma": who the learner wants to use it with.
+    r"\s+with\s+my\s+(?:grand\w+|kids?|family|mom|dad|parents|in-laws|husband|wife|"
+    r"partner|clients|customers|patients|coworkers)\b.*$",
     r"^\s*(?:which|what)\s+(?:certifications?|certs?|courses?|programs?|qualifications?)\s+"
     r"(?:is|are|would be|should i (?:get|take|do))\s+(?:the\s+)?(?:best|good|right|most useful)?\s*"
     r"(?:for\s+(?:an?\s+)?(?:beginners?|newbies?|someone|me|people)\s*)?(?:in|for|to)?\s+",

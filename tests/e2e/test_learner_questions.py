@@ -55,6 +55,7 @@ FOURTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind4.yml")
 FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
 SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
 SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
+EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
 
 
 @pytest.mark.slow
@@ -69,6 +70,7 @@ SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
         (FIFTH_SET, "questions_fifth_set"),
         (SIXTH_SET, "questions_sixth_set"),
         (SEVENTH_SET, "questions_seventh_set"),
+        (EIGHTH_SET, "questions_eighth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

@@ -48,6 +48,7 @@ SECOND_SET = OPENINGS_FILE.with_name("openings_blind2.yml")
 THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
 FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
 FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
+SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,7 @@ FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
         (THIRD_SET, "openings_third_set"),
         (FOURTH_SET, "openings_fourth_set"),
         (FIFTH_SET, "openings_fifth_set"),
+        (SIXTH_SET, "openings_sixth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:
