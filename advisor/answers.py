@@ -314,7 +314,7 @@ def parse_hours_per_week(text: str) -> float | None:
 # ----------------------------------------------------------------------------------
 
 _NO_DEADLINE = re.compile(
-    r"\bno\s+(?:real\s+|particular\s+|specific\s+|fixed\s+|set\s+)?"
+    r"\bno\s+(?:real\s+|particular\s+|specific\s+|fixed\s+|set\s+|hard\s+|firm\s+|strict\s+)?"
     r"(?:rush|hurry|deadline|time\s*limit|timeline|time\s*frame|timeframe|pressure|end date)"
     r"|\bwhenever\b|\bnot in (?:a|any) (?:rush|hurry)\b|\bopen[- ]ended\b|\btake my time\b"
     r"|\bin my own time\b|\bany ?time\b|\bdon'?t have (?:a|any) deadline|\bno deadlines?\b"
@@ -324,6 +324,7 @@ _NO_DEADLINE = re.compile(
 _NO_DEADLINE_WHOLE = re.compile(
     r"^(?:no|nope|nah|none|none really|not really|n/a|na|not at all|no idea|dunno)[.!\s]*$"
     r"|^(?:none|nope|nah|no deadline)\s*[,;:-]"  # "none, im retired"
+    r"|^(?:none|nope|nah)\s+(?:at my age|really|lol|tbh|honestly|for now)\b"
 )
 _DURATION = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"
@@ -505,6 +506,7 @@ _FREE = re.compile(
 _UNLIMITED = re.compile(
     r"\bno (?:limit|cap|max(?:imum)?|ceiling|budget (?:limit|constraint|restriction)s?)\b"
     r"|\bunlimited\b|\bmoney is no (?:object|issue|problem)\b|\bdoes(?:n'?t| not) matter\b"
+    r"|\b(?:cost|price|money) (?:do(?:es)?n'?t|do(?:es)? not) matter\b"
     r"|\bdon'?t care\b|\bany (?:price|amount|cost)\b|\bwhatever it (?:costs|takes)\b"
     r"|\b(?:not|isn'?t|is ?nt) (?:really )?(?:an? )?(?:big |real |huge |major )?(?:issue|problem|"
     r"concern|constraint|object)\b|\b(?:price|cost) is no\b"
@@ -512,9 +514,9 @@ _UNLIMITED = re.compile(
     # "my job pays for it", "employer reimburses", "the hospital covers it"; not "my job
     # pays 15 an hour".
     r"|\b(?<!does my )(?<!does the )(?<!does your )(?<!will my )(?<!would my )(?<!can my )"
-    r"(?<!do )(?:employer|company|work|job|firm|boss|hospital|agency|union)s? (?:(?:pays|is paying|"
-    r"will pay)(?= for\b|\s*[,.;:)!]|$)|covers?|is covering|will cover|reimburses?|will "
-    r"reimburse|is reimbursing)\b"
+    r"(?<!do )(?:employer|company|work|job|firm|boss|hospital|agency|union|gi bill)s? "
+    r"(?:(?:pays|is paying|will pay)(?= for\b| all\b| everything\b| it all\b|\s*[,.;:)!]|$)|"
+    r"covers?|is covering|will cover|reimburses?|will reimburse|is reimbursing)\b"
 )
 
 
@@ -555,7 +557,10 @@ _LIMITED_AMOUNT = re.compile(
     r"(?:like |about |around |maybe |roughly )?\$?\s*(?P<amount>\d+(?:\.\d+)?)\b"
     r"(?!\s*(?:h\b|hours?|hrs?|weeks?|wks?|months?|years?|yrs?|days?|%|percent|miles?|"
     r"people|students|employees|mins?|minutes?))|"
-    r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away))\b"
+    r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away))\b|"
+    # "1500 is my max, payment plan wld help", "600 incl the voucher if possible"
+    r"(?:^|[\s$])(?P<capped>\d+(?:\.\d+)?)\s+(?:(?:is|would be)\s+)?(?:my\s+|the\s+)?"
+    r"(?:max(?:imum)?|limit|tops|cap|budget|incl\w*|total|all[- ]in)\b"
 )
 
 
@@ -584,7 +589,7 @@ def parse_budget(text: str) -> Budget | None:
         return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
     limited = _LIMITED_AMOUNT.search(prepared)
     if limited is not None:
-        value = float(limited.group("amount") or limited.group("saved"))
+        value = float(limited.group("amount") or limited.group("saved") or limited.group("capped"))
         if 0 < value <= MAX_BUDGET:
             return Budget(max_amount=value, currency=None, free_only=False, unlimited=False)
     free = _FREE.search(prepared) is not None
@@ -658,10 +663,11 @@ _SELF_PACED = (
     r"|whenever (?:i|it)\b|when i can|fit (?:it )?around|on demand|any ?time"
     r"|(?:^|\b)own pace|on my own\b(?! (?:pace|speed|time|schedule))|by myself"
     r"|in my (?:own|spare|free) time|free periods?"
-    r"|at my (?:own )?(?:speed|leisure|convenience)|no (?:fixed )?schedule)"
+    r"|at my (?:own )?(?:speed|leisure|convenience)|no (?:fixed )?schedule|^slow(?:ly)?\b)"
 )
 _SCHEDULED = (
     r"(?:fixed (?:class )?(?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|"
+    r"semesters?|(?:day|night|evening|weekend|morning) classes|"
     r"with (?:a|the) class|class times?"
     r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"
@@ -682,6 +688,12 @@ _ONLY = re.compile(r"\b(?:only|prefer\w*|rather|need|must|has to|have to|better)
 _REASON = re.compile(r"\s(?:bc|b/c|because|cuz|cause|since)\s.*$")
 
 
+_LIFE_SCHEDULE = re.compile(
+    r"\b(?:my|our|his|her|work|shift|job)\s+(?:work\s+|job\s+|shift\s+)?schedules?\b"
+    r"(?:\s+(?:is|changes?|varies|keeps? changing|gets?|rotates?|moves?)\b[^,.;!]*)?"
+)
+
+
 def parse_pace(text: str) -> PaceChoice | None:
     """Pace: 'my own pace' -> self_paced, 'live sessions' -> scheduled, 'either' -> any;
     'fixed times are fine too' -> any (accepted, not asked for)."""
@@ -696,6 +708,9 @@ def parse_pace(text: str) -> PaceChoice | None:
         and re.search(rf"\b{_SCHEDULED}", prepared)
     ):
         return "any"
+    # "self paced, my schedule changes every week": the learner's own schedule is their
+    # life, not a class timetable.
+    prepared = _LIFE_SCHEDULE.sub(" ", prepared)
     # "self paced bc my schedule is chaos": the reason describes a life, not a format.
     asked = _REASON.sub("", prepared)
     if re.search(rf"\b(?:{_SELF_PACED}|{_SCHEDULED})", asked):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench import bot_replies
@@ -284,10 +285,11 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
 
     parser = rasa_parser("python -m bench conversations")
     parser.add_argument("--persona", action="append", help="only these persona ids")
+    parser.add_argument("--file", type=Path, default=None, help="another persona file")
     parser.add_argument("--turn-cap", type=int, default=TURN_CAP)
     parser.add_argument("--transcripts", action="store_true", help="print every exchange")
     args = parser.parse_args(argv or [])
-    personas = load_personas()
+    personas = load_personas(args.file) if args.file else load_personas()
     if args.persona:
         personas = [p for p in personas if p.id in set(args.persona)]
     if quick:
@@ -301,5 +303,5 @@ def main(*, quick: bool = False, argv: list[str] | None = None) -> dict[str, Any
     if args.transcripts:
         for run in runs:
             print(transcript(run))
-    partial = quick or bool(args.persona)
+    partial = quick or bool(args.persona) or args.file is not None
     return write(summarise(runs), RESULTS_FILE, quick=partial)
