@@ -150,21 +150,19 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
             return {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
         if off_topic and not _about_learning(text, confidence):
             return found  # "know a good pizza place near me?" changes no answer
-        if intent in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"} and _UNNAMED_COURSE.search(
-            text
-        ):
+        may_refine = intent in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"}
+        said_here = extract.find_statements(text).answers if may_refine else {}
+        changes = [slot for slot in CONSTRAINT_SLOTS if slot in said_here]
+        if changes and (
             # "i need something i can knock out in like 4 weeks": the same goal, a new limit.
-            changes = list(constraints_stated(text))
-            if changes:
-                return {slots.STATED_CHANGES: changes}
-        if intent in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"} and requests.points_at_results(
-            text
-        ):
+            _UNNAMED_COURSE.search(text)
             # "is there a free version of these": a limit on the same search, not a goal.
-            changes = list(constraints_stated(text))
-            if changes and slots.GOAL not in extract.find_statements(text).answers:
-                return {slots.STATED_CHANGES: changes}
-        if _comments_on_results(tracker, text, intent) or _asks_cheaper_than_shown(text, intent):
+            or (requests.points_at_results(text) and slots.GOAL not in said_here)
+        ):
+            return {slots.STATED_CHANGES: changes}
+        if _comments_on_results(tracker, text, intent) or (
+            may_refine and _asks_cheaper_than_shown(text, said_here)
+        ):
             return {slots.FOLLOW_UP: {"kind": "refine"}}
         if intent == "forget_me" and not _ERASE_REQUEST.search(text):
             # "actually forget data, i wanna do cybersecurity" drops a goal, not the
@@ -259,13 +257,12 @@ def _comments_on_results(tracker: Tracker, text: str, intent: str) -> bool:
     return bool(wanted.level or wanted.known or wanted.already_seen or wanted.new_goal)
 
 
-def _asks_cheaper_than_shown(text: str, intent: str) -> bool:
+def _asks_cheaper_than_shown(text: str, said: dict[str, str]) -> bool:
     """ "is there a free version of these", "hay algo mas barato?": a cheaper search, which
-    the classifier took for a new goal or was unsure of. Only the cheaper request is read
-    this way: other limits in passing ("6 months is too long") are not refinements."""
-    if intent not in UNSURE_INTENTS | GOAL_INTENTS | {"refine_goal"}:
-        return False
-    if slots.BUDGET in constraints_stated(text):
+    the classifier took for a new goal or was unsure of (``said``: the answers the message
+    states). Only the cheaper request is read this way: other limits in passing ("6 months
+    is too long") are not refinements."""
+    if slots.BUDGET in said:
         return False  # "it has to be free", "200 max": a new budget, read as a change
     return parse_refinement(text, 0).constraint == "cheaper"
 

@@ -70,19 +70,26 @@ IN_CONTEXT: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 _WORD = re.compile(r"[A-Za-z]+")
+# Each acronym of IN_CONTEXT as a whole word, and its senses' cues as word starts.
+_IN_CONTEXT = [
+    (
+        re.compile(rf"\b{acronym}\b", re.IGNORECASE),
+        [(re.compile(rf"\b{cue}"), sense) for cue, sense in senses],
+    )
+    for acronym, senses in IN_CONTEXT.items()
+]
 
 
 def _sense_in_context(topic: str) -> str:
     """The topic with each acronym of ``IN_CONTEXT`` spelled out as the sense its other
     words point to ("welding aws" -> "welding American Welding Society")."""
     lowered = topic.lower()
-    for acronym, senses in IN_CONTEXT.items():
-        pattern = re.compile(rf"\b{acronym}\b", re.IGNORECASE)
+    for pattern, senses in _IN_CONTEXT:
         if not pattern.search(topic):
             continue
         rest = pattern.sub(" ", lowered)
         for cue, sense in senses:
-            if re.search(rf"\b{cue}", rest):
+            if cue.search(rest):
                 topic = pattern.sub(sense, topic)
                 break
     return topic

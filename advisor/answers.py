@@ -242,6 +242,13 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
     return None, None, text
 
 
+def counts_sessions(text: str) -> bool:
+    """Whether the words count study sessions in a week ("two mornings a week", "3 noches
+    por semana", "tue and thu"): the hours said next are per session."""
+    prepared = _prepared(text)
+    return prepared is not None and _sessions_per_week(prepared)[0] is not None
+
+
 def _weekly_hours(text: str) -> float | None:
     count, kind, rest = _sessions_per_week(text)
     amounts, rest_without_hours = _hour_amounts(rest)

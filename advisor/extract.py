@@ -495,10 +495,15 @@ def _bare_role(text: str) -> str | None:
         if match is None:
             continue
         role = match.group("role").strip()
-        last = role.split()[-1].lower()
-        if _PERSON_NOUN.search(last) and last not in _NOT_PERSON_NOUNS:
+        if _names_a_person(role):
             return role
     return None
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether the words end on a word for a person ("office admin", not "office")."""
+    last = role.split()[-1].lower() if role.split() else ""
+    return bool(_PERSON_NOUN.search(last)) and last not in _NOT_PERSON_NOUNS
 
 
 def introduced_role(text: str, *, bare: bool = False) -> str | None:
@@ -540,8 +545,7 @@ def current_role_of(text: str) -> str | None:
         return None
     role = match.group("role").strip()
     first = role.split()[0].lower()
-    last = role.split()[-1].lower()
-    if first.endswith("ing") and (not _PERSON_NOUN.search(last) or last in _NOT_PERSON_NOUNS):
+    if first.endswith("ing") and not _names_a_person(role):
         return None
     if (
         is_goal_statement(role)
@@ -948,8 +952,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     if not background_parts and statements.current_role is None:
         job = _MY_JOB.search(text)  # "excel for my office admin job"; not "my office job"
         named = job.group("role") if job else ""
-        last = named.split()[-1].lower() if named else ""
-        if _PERSON_NOUN.search(last) and last not in _NOT_PERSON_NOUNS:
+        if _names_a_person(named):
             statements.current_role = named
     if background_parts:
         statements.answers[BACKGROUND] = ", ".join(background_parts)
@@ -961,14 +964,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     return statements
 
 
-# How many sessions a week, said before the hours of each: "two mornings a week, maybe 3
-# hours each", "3 noches por semana, 3 horas cada noche".
-_SESSIONS_A_WEEK = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|a couple of|couple of)\s+(?:nights?|evenings?|"
-    r"mornings?|afternoons?|days?|times?|sessions?|classes|noches|d[ií]as|ma[nñ]anas|tardes|"
-    r"veces)\b",
-    flags=re.IGNORECASE,
-)
+# The hours of each session, said after how many sessions a week: "two mornings a week,
+# maybe 3 hours each", "3 noches por semana, 3 horas cada noche".
 _EACH_SESSION = re.compile(
     r"\b(?:each|cada|a (?:day|night)|per (?:day|night|session|class)|every (?:time|session))\b",
     flags=re.IGNORECASE,
@@ -978,7 +975,7 @@ _EACH_SESSION = re.compile(
 def _with_sessions_before(previous: str, hours: str) -> str:
     """The hours answer, with the clause before it when that clause counts the sessions
     the hours are for ("two mornings a week" + "3 hours each" is 6 hours, not 3)."""
-    if not (_EACH_SESSION.search(clean(hours) or hours) and _SESSIONS_A_WEEK.search(previous)):
+    if not (_EACH_SESSION.search(clean(hours) or hours) and answers.counts_sessions(previous)):
         return hours
     joined = f"{previous}, {hours}"
     together = answers.parse_hours_per_week(joined)

@@ -89,15 +89,17 @@ def score(
         # close to it in meaning: "Case Studies in Macro Economics" is not.
         names_all = _best_of(search.lexical_coverage, subjects) >= FULL_COVERAGE
         relevant &= names_all | (topical >= weights.partial_meaning_floor)
-    if weights.already_held_margin and known is not None:
+    holds_it = bool(weights.already_held_margin) and known is not None
+    titles: Floats | None = None
+    if holds_it or weights.on_topic_title_share > 0 or weights.title:
+        titles = _best_of(search.title_coverage, query.lexical_variants)
+    if holds_it and known is not None and titles is not None:
         # "i wanna go from cna to lpn": a nurse-aide programme teaches what they hold.
-        names_goal = _best_of(search.title_coverage, query.lexical_variants) >= FULL_COVERAGE
-        relevant &= names_goal | (known - topical < weights.already_held_margin)
+        relevant &= (titles >= FULL_COVERAGE) | (known - topical < weights.already_held_margin)
     relevant &= ~_another_number(search, query.lexical_variants)
     relevant &= _names_the_numbered_credential(search, query.lexical_variants)
     on_topic = None
-    if weights.on_topic_title_share > 0 or weights.title:
-        titles = _best_of(search.title_coverage, query.lexical_variants)
+    if titles is not None and (weights.on_topic_title_share > 0 or weights.title):
         fused = fused + weights.title * titles
         if weights.on_topic_title_share > 0:
             # A course with a real description earned its relevance from it; one described
