@@ -45,6 +45,19 @@ def last_line(log_path: Path) -> str:
     return lines[-1] if lines else "(empty log)"
 
 
+def _warm_up(service: Service, seconds: float, log: Path) -> None:
+    """The service's warm-up, if it has one; a failure names the service and its log."""
+    if service.warm_up is None:
+        return
+    try:
+        service.warm_up(seconds)
+    except (OSError, ValueError) as error:  # urllib's errors and timeouts are OSErrors
+        raise NotHealthyError(
+            f"{service.name} is up but failed to load what it serves ({error}); "
+            f"see {log}: {last_line(log)}"
+        ) from error
+
+
 def wait_healthy(
     service: Service,
     process: subprocess.Popen[bytes] | None,
@@ -53,6 +66,8 @@ def wait_healthy(
     stop_requested: Callable[[], bool] = lambda: False,
 ) -> None:
     """Poll the health URL until it answers 200, the process dies or ``timeout`` passes.
+
+    Once it answers, the service's warm-up (if any) runs within the same deadline.
 
     Raises :class:`NotHealthyError` naming the service and its log (with the log's last
     line, where a refusing server says why), or :class:`Interrupted` once
@@ -68,6 +83,7 @@ def wait_healthy(
                 f"see {log}: {last_line(log)}"
             )
         if http_status(service.health_url) == 200:
+            _warm_up(service, max(1.0, deadline - time.monotonic()), log)
             return
         if time.monotonic() >= deadline:
             raise NotHealthyError(

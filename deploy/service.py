@@ -20,6 +20,9 @@ class Service:
     env: Mapping[str, str]
     # Run before anything starts: raises ``NotReadyError`` naming the fix.
     preflight: Callable[[], None] | None = None
+    # Run once the health check answers, with the seconds left to wait: loads what the
+    # first user would otherwise wait for. Raises ``OSError`` when the server fails it.
+    warm_up: Callable[[float], None] | None = None
 
     @property
     def program(self) -> tuple[str, ...]:
