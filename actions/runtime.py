@@ -2,7 +2,7 @@
 
 rasa_sdk imports every module in this package at start-up, so nothing heavy may
 happen at import time: the search index and the embedding model load on the first
-call to :func:`course_search` (``make up`` warms it with a health check).
+call to :func:`course_search` (the deployment warms it: actions/health.py).
 """
 
 from __future__ import annotations

@@ -144,6 +144,13 @@ SHORT_FORMS = {
     "saa": "Solutions Architect Associate",
     "p&c": "property and casualty insurance",
     "l&h": "life and health insurance",
+    # Subjects as students shorten them: "online stats classes that count for credit".
+    "stats": "statistics",
+    "econ": "economics",
+    "psych": "psychology",
+    "calc": "calculus",
+    "comp sci": "computer science",
+    "compsci": "computer science",
 }
 _SHORT_FORM = re.compile(
     r"(?<![\w+])(?:" + "|".join(re.escape(form) for form in SHORT_FORMS) + r")(?![\w+])",

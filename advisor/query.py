@@ -161,6 +161,27 @@ _QUESTION_FRAMES = [
     r"(?:recommend|suggest|point me to|help me find|"
     r"tell me (?:if|whether) there(?:'?s| is| are))\s+"
     r"(?:me\s+)?(?:an?\s+)?(?:good|decent|solid)?\s*",
+    # "yo how do i get into IT help desk": a greeting or filler before the question.
+    r"^\s*(?:(?:yo|hey|hi|hello|so|ok|okay|um+|uh+|hmm+|bro|lol|ngl|tbh|honestly)[,!.]?\s+)+"
+    r"(?=(?:how|what|where|which|can|could|is|are|i)\b)",
+    # "want to teach now - how do i get an alternative teaching certification": the
+    # question after the wish names what to get.
+    r"^.+?[,;-]\s*how (?:do|can|could|would|should) i (?:get|become|earn|start)\s+(?:into\s+)?"
+    r"(?!(?:started|going|there|in|it|this|that)\b)(?:an?\s+|my\s+|the\s+)?",
+    # "tecnico de HVAC pero no se por donde empezar", "… but idk where to start"
+    r"\s+(?:pero|but)\s+(?:no s[eé]|idk|i don'?t know|dunno|not sure)\s+(?:por\s+)?"
+    r"(?:d[oó]nde|where|how|what)\b.*$",
+    r"\s*,?\s+i guess\b.*$",
+    # "idk something with computers that pays better than driving": the hope, not the topic.
+    r"^\s*(?:idk\s+|i don'?t know\s+|maybe\s+)?something (?:with|in|involving|related to|"
+    r"to do with)\s+",
+    r"\s+(?:that|which|where (?:you|u|i))\s+(?:pays?|makes?|earns?)\b.*$",
+    # "basic ASL for a Deaf student in my class": who it is for.
+    r"\s+for (?:a|an|my|our|the) (?:\w+ ){0,2}(?:students?|child(?:ren)?|kids?|son|daughter|"
+    r"coworkers?|co-workers?|customers?|clients?|patients?|residents?|family|parents?|mom|dad)\b.*$",
+    # "a CNA course over summer break, thats 10 weeks": when, not what.
+    r"\s+(?:over|during|this|next) (?:the )?(?:summer|winter|spring|christmas|holiday)"
+    r"(?: break| vacation| holidays?)?\b.*$",
     # "if i get my food manager i can get promoted": the paper is the topic, not the promise.
     r"^\s*if i (?:get|got|had|have|could get|earn|pass)\s+(?:my |a |an |the )?",
     r"\s+(?:i|then)\s+(?:(?:can|could|will|would|might|should)\s+)?(?:get|be|make|move|go)\b.*$",
@@ -599,10 +620,34 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     while words and _edge(words[-1], _TRAILING_WORDS):
         words.pop()
     topic = _without_town(" ".join(words).strip(" .,;:!?-"))
+    if _COMPUTER_BASICS.fullmatch(topic) or (
+        _USING_A_DEVICE.search(goal) and _DEVICE_FIRST.match(topic)
+    ):
+        topic = EVERYDAY_COMPUTING
     if not [t for t in tokenize(topic) if t not in STOPWORDS]:
         fallback = [t for t in tokenize(goal) if t not in STOPWORDS]
         return " ".join(fallback), level, language
     return topic, level, language
+
+
+# Using a device, not studying it: "learn the computer so i can video call my grandbabies",
+# "get better with my phone". A 68-year-old who wanted that had been shown Computer Science
+# 101 and quantum hardware. The article or the verb "use" tells it from "learn computers".
+_DEVICE = r"(?:computer|laptop|pc|internet|smart ?phone|(?:cell |mobile )?phone|tablet|ipad)s?"
+_USING_A_DEVICE = re.compile(
+    r"\b(?:learn(?:ing)?|us(?:e|ing)|understand(?:ing)?|figure out|(?:better|good) (?:at|with)|"
+    r"comfortable (?:with|on|using))\s+(?:how to use\s+|to use\s+)?(?:the|a|an|my|our)\s+"
+    rf"(?:new\s+)?{_DEVICE}\b(?!\s+(?:science|engineering|programming|repair|networking|"
+    r"hardware|technician|systems?|graphics|vision|architecture|support))",
+    re.IGNORECASE,
+)
+_DEVICE_FIRST = re.compile(rf"{_DEVICE}\b", re.IGNORECASE)
+# "basic computer skills", "computer basics", "computer literacy": the same everyday use.
+_COMPUTER_BASICS = re.compile(
+    r"(?:basic )?computer (?:skills|basics|literacy)|computer basics|basic computers?",
+    re.IGNORECASE,
+)
+EVERYDAY_COMPUTING = "digital literacy"
 
 
 _TRAILING_PLACE = re.compile(

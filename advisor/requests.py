@@ -102,7 +102,7 @@ _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
     rf"(?P<topic>[^?!.,]{{2,80}})|"
     # "which one does the excel stuff?", "which of these covers payroll taxes?"
-    rf"\bwhich (?:one(?: of (?:these|them|those|the \w+))?|course|card|class|program|"
+    rf"\bwh?ich (?:one(?: of (?:these|them|those|the \w+))?|course|card|class|program|"
     rf"of (?:these|them|those|the \w+))(?: \d| three| two)?\s+{_ABOUT}"
     rf"(?:does|do|covers?|"
     rf"teach(?:es)?|"
@@ -150,6 +150,9 @@ _SKILLS_LEFT = re.compile(
     r"\bwhat (?:am i|i'?m|else am i) (?:still )?missing|"
     r"\bwhat (?:else|skills|other skills) (?:do|would|will) i (?:still |also )?need\b|"
     r"\bwhat should i (?:learn|study) (?:after|next)|\bwhat(?:'s| is) (?:still )?missing\b|"
+    # "what would i still need after card 1 to actually be a lead teacher"
+    r"\bwhat (?:would|do|will) i (?:still |also )?need (?:after|besides|beyond|on top of|"
+    r"other than)\b|"
     # "what do I actually need to know to get hired", "what does a PM need to be good at",
     # "what I must learn that I not know", "what's left to learn", "skills gap?"
     r"\bwhat (?:do|does|would|will) (?:i|you|one|some(?:one|body)|(?:a|an|the) \w+(?: \w+)?|"
@@ -182,6 +185,12 @@ _WORTH_ASKED = re.compile(
     r"\b(?:get|gets|got|getting|land|landed|help me get) (?:me )?(?:a |the )?(?:job|raise|"
     r"promotion|hired)\b|\bbump (?:up )?(?:my |the )?pay\b|\bpay bump\b|\bpointless\b|"
     r"\bjust (?:learn|watch) (?:it|this|that) on youtube\b|\buseless\b|"
+    # "do hotels even care about a hospitality management certificate", "how long till i
+    # could land a help desk job"
+    r"\b(?:do|does|will|would) (?:\w+ ){1,2}(?:even |really |actually )?(?:care|value) "
+    r"(?:about|for) (?:a|an|the|this|that|these|those)\b|"
+    r"\bhow long (?:till|until|before|after)\b[^?.!]{0,40}\b(?:job|hired|work|raise|"
+    r"promotion)\b|"
     r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
     r"\b(?:help|count) (?:me )?when i apply\b|\bwill i (?:\w+ )?be able to (?:get|find|land|"
     r"freelance|work|make|earn|charge|start|quit)\b|\bdo i (?:still |also )?need a degree\b|"
@@ -213,7 +222,12 @@ _PROVIDER_ASKED = re.compile(
     r"company|outfit|institution|college|university|academy)s?\b|"
     r"\b(?:legit|legitimate|reputable|reputation|reputaci[oó]n|trustworthy|scam(?:my)?|"
     r"respected|taken seriously|well[- ]known|credible|reliable|sketchy|shady|"
-    r"fly[- ]by[- ]night|reviews?|ratings?|rated)\b|"
+    r"fly[- ]by[- ]night|reviews?|ratings?|rated|stars?|sus|complain(?:ed|ts?|ing)?)\b|"
+    # "do they have a physical campus … just want to know they actually exist", "¿quién
+    # respalda el tercer curso? ¿es del gobierno o es privado?"
+    r"\b(?:physical|real|actual) (?:campus|location|office|address|building)\b|"
+    r"\b(?:actually|really) exists?\b|\bqui[eé]n (?:respalda|ofrece|imparte|est[aá] detr[aá]s)\b|"
+    r"\brespald\w+|\bdel gobierno\b|\bes privad[ao]\b|"
     r"\b(?:random|fake|real) (?:site|website|company|school|college|outfit)\b|"
     r"\b(?:who(?:ever)?|what (?:company|school|outfit|place|org\w*)|the (?:outfit|company|"
     r"school|people|folks|guys|org\w*|institution|university|college|provider|place)s?)\b"
@@ -256,7 +270,8 @@ _COMPARE_ASKED = re.compile(
     r"quicker|sooner|better|best|cheaper|easier|more useful)\b|"
     r"\b(?:1st|2nd|3rd|#\d|first|second|third|last)(?: one)? (?:vs\.?|or|versus) (?:the )?"
     r"(?:1st|2nd|3rd|#\d|first|second|third|last)\b|"
-    r"\bdifferen(?:ce|t) between (?:the|these|those|them|#?\d)\b|"
+    r"\bdifferen(?:ce|t)\b[^?.!]{0,30}?\bbetween (?:the|these|those|them|#?\d|(?:cards?|options?|"
+    r"courses?|numbers?) ?#?\d)\b|"
     r"\bwhich (?:is|'s|one'?s|would be|gets? (?:me|you))\b[^?.!]{0,30}\b(?:better|best|faster|"
     r"fastest|quicker|quickest|easier|soonest)\b",
     re.IGNORECASE,
@@ -343,6 +358,7 @@ _QUESTION = re.compile(
     r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
+    r"(?:has|have) (?:anyone|anybody|people|you|u)|"
     r"qu[eé]|c[oó]mo|cu[aá]nto|d[oó]nde|hay)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
     r"\b(?:would|will|could) (?:that|it|this) be\b|"
@@ -457,7 +473,11 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\bhora fija\b|\bcuando (?:yo )?quiera\b|\ba mi (?:ritmo|tiempo)\b|"
         # "are these mostly videos or lots of reading", "im dyslexic"
         r"\b(?:mostly|all) (?:videos?|reading|text)\b|\blots of (?:reading|text)\b|"
-        r"\bdyslexi\w*|\badhd\b|\bdisabilit\w*|\baccessib\w*",
+        r"\bdyslexi\w*|\badhd\b|\bdisabilit\w*|\baccessib\w*|"
+        # "could i do it on my lunch breaks, like 30 min chunks?"
+        r"\blunch ?breaks?\b|\b\d+[- ]?min(?:ute)?s?\b[^?.!]{0,20}\b(?:chunks?|at a time|bits?|"
+        r"sessions?|blocks?)\b|\b(?:short|small|little) (?:chunks|bits|bursts|sessions)\b|"
+        r"\bbite[- ]sized\b",
     ),
     (
         # Whether it can be done by a date, or faster: "which one finishes in time", "can i
@@ -487,6 +507,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"(?:needed|required)|from (?:scratch|zero|nothing)|too (?:hard|advanced|basic|easy)|"
         r"how hard|(?:beginner|intermediate|advanced|entry)[- ]level|"
         r"difficult|(?:need|know) (?:\w+ ){0,3}before|how much \w+ (?:do|would|will) i need|"
+        r"prior (?:knowledge|experience)|math[- ]heavy|"
+        r"(?:type|typing) (?:fast|speed)|"
         r"(?:do|would|will) i need (?:to (?:know|have|own|buy) )?(?!to\b)\w+ (?:for|to take|"
         r"to do)|(?:do|does|would|will) (?:i|u|you|one) need (?:a |an |my )?(?:high school |hs )?"
         r"(?:diploma|ged|degree)|ged)\b",

@@ -101,6 +101,18 @@ from advisor.query import build_query
         ("after the Security+ this spring", "Security+"),
         ("improve my english for get a better job", "english (English as a second language)"),
         ("python for getting my first job", "python"),
+        ("learn the computer so i can email my grandkids", "digital literacy"),
+        ("get better with my phone and the internet", "digital literacy"),
+        ("basic computer skills", "digital literacy"),
+        ("learn python on my laptop", "python on my laptop"),
+        ("computer science", "computer science"),
+        ("hey how do i get into cyber security", "cyber security"),
+        ("want to switch careers - how do i become a paralegal", "paralegal"),
+        ("quiero ser electricista pero no se donde empezar", "electrician"),
+        ("phlebotomy over summer break", "phlebotomy"),
+        ("econ classes online", "economics"),
+        ("something with healthcare that pays better than retail", "healthcare"),
+        ("spanish for my patients", "spanish"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:

@@ -399,3 +399,31 @@ def test_sign_language_is_a_subject_not_the_language_taught_in() -> None:
 
     assert course_question("is the first one american or british sign language?") != "language"
     assert course_question("is the first one taught in spanish?") == "language"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "aspect"),
+    [
+        ("prior knowledge needed for #2?", "ask_course", "level"),
+        ("is the first one math heavy? i hated algebra", "ask_course", "level"),
+        ("what would i still need after the 2nd one to be a shift lead", "ask_skills", None),
+        ("wich one teaches payroll", "ask_topic", None),
+        ("what's the difference in content between card 1 and card 3?", "compare", None),
+        ("do dental offices even care about a certificate like that?", "ask_worth", None),
+        ("how long till i could get hired after the google one", "ask_worth", None),
+        ("only 12 reviews and 5 stars? kinda sus", "ask_provider", None),
+        (
+            "do they have an actual campus or are they online only? want to know they exist",
+            "ask_provider",
+            None,
+        ),
+        ("has anybody complained about the provider of card 3", "ask_provider", None),
+        ("¿quién respalda el primer curso?", "ask_provider", None),
+        ("can i do it in 20 minute chunks on my lunch break?", "ask_course", "fit"),
+    ],
+)
+def test_a_ninth_rounds_follow_ups_are_read_as_their_kind(
+    text: str, kind: str, aspect: CourseAspect | None
+) -> None:
+    request = follow_up_request(text)
+    assert request is not None and (request.kind, request.aspect) == (kind, aspect)

@@ -56,6 +56,7 @@ FIFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind5.yml")
 SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
 SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
 EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
+NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
 
 
 @pytest.mark.slow
@@ -71,6 +72,7 @@ EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
         (SIXTH_SET, "questions_sixth_set"),
         (SEVENTH_SET, "questions_seventh_set"),
         (EIGHTH_SET, "questions_eighth_set"),
+        (NINTH_SET, "questions_ninth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

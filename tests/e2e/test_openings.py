@@ -49,6 +49,7 @@ THIRD_SET = OPENINGS_FILE.with_name("openings_blind3.yml")
 FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
 FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
 SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
+SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
 
 
 @pytest.mark.parametrize(
@@ -60,6 +61,7 @@ SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
         (FOURTH_SET, "openings_fourth_set"),
         (FIFTH_SET, "openings_fifth_set"),
         (SIXTH_SET, "openings_sixth_set"),
+        (SEVENTH_SET, "openings_seventh_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:

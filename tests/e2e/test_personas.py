@@ -45,12 +45,14 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_sixth_set": summarise([]),
         "questions_seventh_set": summarise([]),
         "questions_eighth_set": summarise([]),
+        "questions_ninth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
         "openings_fourth_set": summarise_openings([]),
         "openings_fifth_set": summarise_openings([]),
         "openings_sixth_set": summarise_openings([]),
+        "openings_seventh_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
