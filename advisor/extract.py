@@ -190,6 +190,13 @@ _ROLE_INTRODUCTIONS = [
         r"(?:\s+[a-z][\w/&-]*){0,3})$",
         flags=re.IGNORECASE,
     ),
+    # "work at home depot", "working at chipotle": a workplace named without an article
+    # ("work at home" is where, not a job).
+    re.compile(
+        r"^(?:i\s+)?(?:work|working)\s+at\s+(?!home$|night|the moment|my\b)"
+        r"(?P<role>[a-z][\w&'-]*(?:\s+[a-z][\w&'-]*){0,2})$",
+        flags=re.IGNORECASE,
+    ),
     re.compile(
         r"^(?:i\s+)?(?:work|working)\s+(?:at|in)\s+(?:a|an)\s+(?P<role>[a-z][\w&-]*"
         r"(?:\s+[a-z][\w&-]*){0,2}?)(?:\s+(?:in|near|out of)\s+.*)?$",
@@ -500,10 +507,19 @@ def _bare_role(text: str) -> str | None:
     return None
 
 
+# Endings of words for a thing done, not a person: "project management", "apprenticeship
+# prep" (which ended like "agent" and "rep" and had been read as the learner's job).
+_NOT_PERSON_ENDINGS = re.compile(r"(?:ments?|ships?|prep)$", flags=re.IGNORECASE)
+
+
 def _names_a_person(role: str) -> bool:
     """Whether the words end on a word for a person ("office admin", not "office")."""
     last = role.split()[-1].lower() if role.split() else ""
-    return bool(_PERSON_NOUN.search(last)) and last not in _NOT_PERSON_NOUNS
+    return (
+        bool(_PERSON_NOUN.search(last))
+        and last not in _NOT_PERSON_NOUNS
+        and not _NOT_PERSON_ENDINGS.search(last)
+    )
 
 
 def introduced_role(text: str, *, bare: bool = False) -> str | None:
@@ -796,6 +812,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     background_parts: list[str] = []
     introduced_roles: list[str] = []  # clauses that only name a job ("home health aide")
     subject_before: str | None = None  # a short untyped clause before any goal
+    subject_first: str | None = None  # that clause, when it opens the message
     limits_and_subject: str | None = None  # "medical billing and coding online under 500"
     first_subject: str | None = None  # the first clause that names something to learn
     previous_was_goal = False
@@ -863,6 +880,8 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             and _subject_words(clause, places)  # not "my employer reimburses"
         ):
             subject_before = clause
+            if clause == parts[0]:
+                subject_first = clause
         if states_background(clause) and not typed:
             # "has to be online i work 7-4" states the mode and a schedule, not a skill.
             background_parts.append(clause)
@@ -924,6 +943,17 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         )
     ):
         goal_groups.append([first_subject])
+    if (
+        goal_groups
+        and subject_first is not None
+        and _typed_answers(goal_groups[0][0])
+        and not _ONLY_CREDENTIAL.search(goal_groups[0][0])  # "…, want to get licensed"
+        and not STRONG_GOAL_CUES.search(goal_groups[0][0])  # "i want the AWS cert in 8 wks"
+    ):
+        # "electrician apprenticeship prep, anything in Trenton NJ? in person evening
+        # classes w a set schedule is better for me": the subject said first is the goal;
+        # the later wish only says how.
+        goal_groups = [[subject_first]]
     naming = [group for group in goal_groups if _subject_words(" ".join(group), places)]
     held = next((m for part in background_parts if (m := _PAST_ROLE.search(part))), None)
     wants_paper = any(_PAPER.search(g[0]) for g in goal_groups)

@@ -569,3 +569,26 @@ def test_a_subject_is_not_taken_for_a_job_held(opening: str) -> None:
 
 def test_a_label_and_its_answer_stay_one_statement() -> None:
     assert find_statements("Hours per week: about 5").answers["hours_per_week"].endswith("5")
+
+
+def test_a_subject_said_first_beats_a_wish_that_only_says_how() -> None:
+    answers = find_statements(
+        "plumbing apprenticeship prep, anything near camden? in person night classes w a "
+        "fixed schedule works best for me. 31, work at lowes"
+    ).answers
+    assert answers["goal"] == "plumbing apprenticeship prep"
+    assert answers["background"] == "work at lowes"
+
+
+@pytest.mark.parametrize("clause", ["project management", "apprenticeship prep", "scholarships"])
+def test_words_for_a_thing_done_are_not_a_job(clause: str) -> None:
+    from advisor.extract import introduced_role
+
+    assert introduced_role(clause, bare=True) is None
+
+
+def test_working_at_home_is_where_not_a_job() -> None:
+    from advisor.extract import introduced_role
+
+    assert introduced_role("i work at home", bare=True) is None
+    assert introduced_role("working at target", bare=True) == "target"
