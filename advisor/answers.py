@@ -217,10 +217,9 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
         kind = (match.group("kind") or match.group("session_kind")).rstrip("s")
         return count, kind, _remove(text, match)
     span = _NAMED_DAY_SPAN.search(text)
-    if span is not None and not (
-        _TOTAL.search(text) or _PER_WEEK.search(text) or _PER_DAY.search(text)
-    ):
-        # "evenings mon-thu 2.5 hrs": the hours come back on each day of the span.
+    if span is not None and not (_TOTAL.search(text) or _PER_WEEK.search(text)):
+        # "evenings mon-thu 2.5 hrs", "2 hrs a night mon-thu": the hours come back on each
+        # day of the span (not on all seven).
         first, last = (_DAY_NAMES[span.group(end)[:2]] for end in ("first", "last"))
         return float((last - first) % DAYS_PER_WEEK + 1), "day", _remove(text, span)
     named = {_DAY_NAMES[name[:2]] for name in _NAMED_DAY.findall(text)}
@@ -298,6 +297,26 @@ def no_time_limit(text: str) -> bool:
     return prepared is not None and _NO_TIME_LIMIT.search(prepared) is not None
 
 
+# A course's length said in hours: "75 hr course", "the 120-hour program".
+_COURSE_LENGTH = re.compile(
+    r"\b\d+\s*-?\s*(?:hours?|hrs?|h)\s+(?:online\s+)?(?:course|class|program|programme|"
+    r"training|certificate|certification|pre-?licens\w+)\b"
+)
+# One amount per day named: "6 hrs sat + 6 hrs sun", "4 hours on saturday and 4 on sunday".
+_AMOUNT_ON_DAY = re.compile(
+    rf"(?P<amount>{_NUM})\s*(?:hours?|hrs?|h)?\s+(?:on\s+)?(?P<day>{_DAY_WORD})s?\b"
+)
+
+
+def _day_by_day_hours(text: str) -> float | None:
+    """The sum when each of two or more days gets its own amount; None otherwise."""
+    found = list(_AMOUNT_ON_DAY.finditer(text))
+    days = {_DAY_NAMES[match.group("day")[:2]] for match in found}
+    if len(found) < 2 or len(days) != len(found) or _TOTAL.search(text):
+        return None
+    return sum(float(match.group("amount")) for match in found)
+
+
 def parse_hours_per_week(text: str) -> float | None:
     """Weekly study hours: 'about 5h' -> 5, 'an hour a day' -> 7, '3-4 hours' -> 3.
 
@@ -310,7 +329,11 @@ def parse_hours_per_week(text: str) -> float | None:
     prepared = re.sub(r"\b(?:full|part)[- ]?time\b,?", " ", prepared).strip()  # "full time 40"
     for pattern, replacement in _HALF_PHRASES:
         prepared = pattern.sub(replacement, prepared)
-    hours = _weekly_hours(prepared)
+    if _COURSE_LENGTH.search(prepared) and not _PER_WEEK.search(prepared):
+        return None  # "75 hr course right?": the course's length, not the learner's week
+    hours = _day_by_day_hours(prepared)
+    if hours is None:
+        hours = _weekly_hours(prepared)
     if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
         return None
     return round(hours, HOUR_DECIMALS)
@@ -327,6 +350,7 @@ _NO_DEADLINE = re.compile(
     r"|\bin my own time\b|\bany ?time\b|\bdon'?t have (?:a|any) deadline|\bno deadlines?\b"
     r"|\bdoes(?:n'?t| not) matter\b|\bnot urgent\b|\bno date\b"
     r"|\b(?:not|zero|no|0) (?:in )?(?:a |any )?(?:hurry|rush)\b|\bin no (?:hurry|rush)\b"
+    r"|^none(?: whatsoever| at all| really)?[.!\s]*$"
 )
 _NO_DEADLINE_WHOLE = re.compile(
     r"^(?:no|nope|nah|none|none really|not really|n/a|na|not at all|no idea|dunno)[.!\s]*$"
@@ -567,7 +591,12 @@ _LIMITED_AMOUNT = re.compile(
     r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away))\b|"
     # "1500 is my max, payment plan wld help", "600 incl the voucher if possible"
     r"(?:^|[\s$])(?P<capped>\d+(?:\.\d+)?)\s+(?:(?:is|would be)\s+)?(?:my\s+|the\s+)?"
-    r"(?:max(?:imum)?|limit|tops|cap|budget|incl\w*|total|all[- ]in)\b"
+    r"(?:max(?:imum)?|limit|tops|cap|budget|incl\w*|total|all[- ]in)\b|"
+    # "me and my dad can do like 8000", "less than what the cc charges... maybe 400"
+    r"\b(?:can|could)\s+(?:do|spend|pay|afford|manage|swing|put in)\s+(?:like |about |around |"
+    r"maybe |roughly |up to )?\$?\s*(?P<spend>\d+(?:\.\d+)?)\b(?!\s*(?:h\b|hours?|hrs?|weeks?|"
+    r"months?|days?|%))|"
+    r"(?:^|[.,;]\s*)(?:maybe|like|about|around|roughly)\s+\$?(?P<hedged>\d+(?:\.\d+)?)\s*$"
 )
 
 
@@ -596,7 +625,9 @@ def parse_budget(text: str) -> Budget | None:
         return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
     limited = _LIMITED_AMOUNT.search(prepared)
     if limited is not None:
-        value = float(limited.group("amount") or limited.group("saved") or limited.group("capped"))
+        value = float(
+            next(filter(None, limited.group("amount", "saved", "capped", "spend", "hedged")))
+        )
         if 0 < value <= MAX_BUDGET:
             return Budget(max_amount=value, currency=None, free_only=False, unlimited=False)
     free = _FREE.search(prepared) is not None
@@ -678,7 +709,8 @@ _SCHEDULED = (
     r"with (?:a|the) class|class times?"
     r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"
-    r"|keeps? me (?:going|on track|motivated)|teacher[- ]led|in a group|group"
+    r"|keep(?:s|ing)? me (?:going|on track|motivated|accountable)|due dates"
+    r"|teacher[- ]led|in a group|group"
     r"|(?:with|from) (?:a |an |the )?(?:real |live |actual )?(?:teacher|instructor|tutor)s?)"
 )
 
@@ -696,6 +728,8 @@ _REASON = re.compile(r"\s(?:bc|b/c|because|cuz|cause|since)\s.*$")
 
 
 _LIFE_SCHEDULE = re.compile(
+    # "around payroll deadlines": deadlines at work are the learner's life too.
+    r"\b(?:payroll|work|job|tax|month[- ]end|quarter[- ]end|my|our)\s+deadlines\b|"
     r"\b(?:my|our|his|her|work|shift|job)\s+(?:work\s+|job\s+|shift\s+)?schedules?\b"
     r"(?:\s+(?:is|changes?|varies|keeps? changing|gets?|rotates?|moves?)\b[^,.;!]*)?"
 )

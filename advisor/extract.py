@@ -1094,7 +1094,9 @@ _WISH_WORDS = re.compile(
     r"spring|summer|winter|usually|cost|costs|price|much|long|take|takes|structured|deadlines?|"
     r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
     r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
-    r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap)\b",
+    r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
+    # Spanish hedges around a figure: "unas cinco horas", "más o menos"
+    r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo)\b",
     flags=re.IGNORECASE,
 )
 

@@ -97,10 +97,26 @@ def tidy(text: object) -> str | None:
 # parser of an answer ("Presencial", "5 horas por semana", "1000 dólares", "no tengo
 # prisa"). Whole words only; none is an English word with another meaning.
 _SPANISH_ANSWER_WORDS = [
+    # Before the units they count: "dos horas cada noche", "tres noches por semana".
+    *(
+        (rf"\b{word}\b(?=\s+(?:horas?|noches|d[ií]as|tardes|ma[nñ]anas|semanas|meses))", str(n))
+        for n, word in enumerate(
+            ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"), start=2
+        )
+    ),
+    (r"\b(?:de )?lunes a viernes\b", "mon-fri"),
+    (r"\b(?:de )?lunes a jueves\b", "mon-thu"),
     (r"\b(?:presencial(?:es)?|en persona)\b", "in person"),
     (r"\b(?:en l[ií]nea|a distancia)\b", "online"),
     (r"\b(?:h[ií]brid[oa]s?|mixt[oa]s?|semipresencial(?:es)?)\b", "hybrid"),
-    (r"\b(?:me da igual|me es igual|cualquiera|no me importa|no importa)\b", "no preference"),
+    (
+        r"\b(?:me da igual|me es igual|cualquiera|no me importa|no importa|lo que sea(?: mejor)?|"
+        r"como sea|da lo mismo)\b",
+        "no preference",
+    ),
+    (r"\b(?:con horario(?: fijo)?|horario fijo)\b", "fixed schedule"),
+    (r"\bhasta(?=\s+\$?\d)", "up to"),
+    (r"\b(?:no hay fecha|sin fecha(?: l[ií]mite)?|no tengo fecha)\b", "no deadline"),
     (r"\bd[oó]lares\b", "dollars"),
     (r"\b(?:gratis|gratuit[oa]s?)\b", "free"),
     (r"\bhoras?\b", "hours"),

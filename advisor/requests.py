@@ -133,6 +133,13 @@ _NEARER = re.compile(
     r"(?P<place>[A-Za-z][A-Za-z .'-]{1,40})?",
     re.IGNORECASE,
 )
+# "so there's nothing in georgia?": a place asked about, after an empty or far page.
+_NOTHING_IN = re.compile(
+    r"\b(?:nothing|anything|none|no (?:courses?|classes|programs?|programmes?|schools?|options?))"
+    r"\s+(?:in|near|around|out in)\s+(?!person\b|the (?:evening|morning|afternoon)|spanish\b|"
+    r"english\b|my\b|your\b|it\b|there\b|here\b)(?P<place>[A-Za-z][A-Za-z .'-]{1,40})",
+    re.IGNORECASE,
+)
 _NEARER_CUE = re.compile(
     r"\b(?:anything|something|any(?:one| ones?| courses?| schools?| programs?)?|one|ones|"
     r"courses?|classes|schools?|programs?|programmes?|options?)\b[^?!.]{0,20}\b"
@@ -189,6 +196,7 @@ _WORTH_ASKED = re.compile(
     # could land a help desk job"
     r"\b(?:do|does|will|would) (?:\w+ ){1,2}(?:even |really |actually )?(?:care|value) "
     r"(?:about|for) (?:a|an|the|this|that|these|those)\b|"
+    r"\b(?:too old|too late|am i too)\b[^?.!]{0,20}\b(?:to|for)\b|"
     r"\bhow long (?:till|until|before|after)\b[^?.!]{0,40}\b(?:job|hired|work|raise|"
     r"promotion)\b|"
     r"\bget out of (?:it|this|that|the)\b|\bnice[- ]to[- ]have\b|\bpoint to when\b|"
@@ -358,7 +366,7 @@ _QUESTION = re.compile(
     r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
-    r"(?:has|have) (?:anyone|anybody|people|you|u)|"
+    r"(?:has|have) (?:anyone|anybody|people|you|u)|am i|"
     r"qu[eé]|c[oó]mo|cu[aá]nto|d[oó]nde|hay)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
     r"\b(?:would|will|could) (?:that|it|this) be\b|"
@@ -475,7 +483,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\b(?:mostly|all) (?:videos?|reading|text)\b|\blots of (?:reading|text)\b|"
         r"\bdyslexi\w*|\badhd\b|\bdisabilit\w*|\baccessib\w*|"
         # "could i do it on my lunch breaks, like 30 min chunks?"
-        r"\blunch ?breaks?\b|\b\d+[- ]?min(?:ute)?s?\b[^?.!]{0,20}\b(?:chunks?|at a time|bits?|"
+        r"\blunch ?breaks?\b|\bstop (?:in the middle|halfway|partway|for a (?:week|while|bit))\b|"
+        r"\bcome back (?:to it )?later\b|\btake a break\b|"
+        r"\b\d+[- ]?min(?:ute)?s?\b[^?.!]{0,20}\b(?:chunks?|at a time|bits?|"
         r"sessions?|blocks?)\b|\b(?:short|small|little) (?:chunks|bits|bursts|sessions)\b|"
         r"\bbite[- ]sized\b",
     ),
@@ -546,7 +556,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     (
         "device",
         r"\b(?:(?:on|in|from|with) (?:my |a )?(?:phone|cell|mobile|tablet|ipad|"
-        r"iphone|android|chromebook)|app)\b|\b(?:only|just) (?:have|got) (?:my |a )?(?:phone|"
+        r"iphone|android|chromebook)|app)\b|\b(?:desde|en) (?:el|mi|un) (?:tel[eé]fono|celular|"
+        r"m[oó]vil)\b|\b(?:only|just) (?:have|got) (?:my |a )?(?:phone|"
         r"cell|tablet|ipad|chromebook)\b|\bno (?:laptop|computer|pc)\b|\b(?:don'?t|dont) (?:have|"
         r"own) (?:a )?(?:laptop|computer|pc)\b",
     ),
@@ -683,6 +694,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     covered = _COVERAGE.search(said)
     if covered and (topic := _topic(next(filter(None, covered.groups()), ""))):
         return FollowUpRequest("ask_coverage", topic=topic)
+    if nothing_in := _NOTHING_IN.search(said):
+        return FollowUpRequest("ask_nearer", place=_topic(nothing_in.group("place")))
     if _NEARER_CUE.search(said) or _NEARER_ALONE.match(said):
         match = _NEARER.search(said)
         place = _topic(match.group("place") or "") if match else None

@@ -574,3 +574,50 @@ def test_hours_said_once_come_back_on_each_day_named(said: str, hours: float) ->
 def test_a_figure_with_ish_is_the_budget() -> None:
     budget = parse_budget("budget 800ish")
     assert budget is not None and budget.max_amount == 800
+
+
+@pytest.mark.parametrize(
+    ("answer", "hours"),
+    [
+        ("weekends only, like 5 hrs sat + 4 hrs sun", 9.0),
+        ("4 hours on saturday and 3 on sunday", 7.0),
+        ("maybe 2 hrs a night mon-thu", 8.0),
+        ("puedo estudiar dos horas cada noche de lunes a viernes", 10.0),
+        ("tres noches por semana, dos horas cada noche", 6.0),
+        ("the 120-hour program, i can do 8 hrs a week", 8.0),
+        ("40 hr course right?", None),
+    ],
+)
+def test_hours_said_day_by_day_or_beside_a_course_length(answer: str, hours: float | None) -> None:
+    assert parse_hours_per_week(answer) == hours
+
+
+@pytest.mark.parametrize(
+    ("answer", "pace"),
+    [
+        ("self paced, my weeks are all over the place around month-end deadlines", "self_paced"),
+        ("with due dates pls, i need someone keeping me on track", "scheduled"),
+        ("con horario fijo, en la tarde", "scheduled"),
+        ("no se, lo que sea mejor", "any"),
+    ],
+)
+def test_pace_as_learners_give_it(answer: str, pace: str) -> None:
+    assert parse_pace(answer) == pace
+
+
+@pytest.mark.parametrize("answer", ["None whatsoever.", "no hay fecha", "sin fecha limite"])
+def test_no_deadline_as_learners_say_it(answer: str) -> None:
+    assert parse_deadline_weeks(answer) == "none"
+
+
+@pytest.mark.parametrize(
+    ("answer", "amount"),
+    [
+        ("hasta 1500", 1500.0),
+        ("me and my mom can do like 6000", 6000.0),
+        ("less than what the college charges... maybe 300", 300.0),
+    ],
+)
+def test_budgets_as_learners_give_them(answer: str, amount: float) -> None:
+    budget = parse_budget(answer)
+    assert budget is not None and budget.max_amount == amount

@@ -427,3 +427,23 @@ def test_a_ninth_rounds_follow_ups_are_read_as_their_kind(
 ) -> None:
     request = follow_up_request(text)
     assert request is not None and (request.kind, request.aspect) == (kind, aspect)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "aspect", "place"),
+    [
+        ("se puede hacer desde el celular?", "ask_course", "device", None),
+        ("can i stop halfway and come back later if work gets crazy", "ask_course", "fit", None),
+        ("am i too old to start this", "ask_worth", None, None),
+        ("so theres nothing in ohio?", "ask_nearer", None, "ohio"),
+    ],
+)
+def test_follow_ups_from_the_tenth_personas_are_read(
+    text: str, kind: str, aspect: CourseAspect | None, place: str | None
+) -> None:
+    request = follow_up_request(text)
+    assert request is not None and (request.kind, request.aspect, request.place) == (
+        kind,
+        aspect,
+        place,
+    )
