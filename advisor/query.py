@@ -176,6 +176,10 @@ _QUESTION_FRAMES = [
     r"^\s*(?:idk\s+|i don'?t know\s+|maybe\s+)?something (?:with|in|involving|related to|"
     r"to do with)\s+",
     r"\s+(?:that|which|where (?:you|u|i))\s+(?:pays?|makes?|earns?)\b.*$",
+    # "EV and hybrid training for mechanics", "excel for accountants": who it is for.
+    r"\s+for (?:\w+ )?(?:mechanics|technicians|techs|managers|accountants|"
+    r"drivers|assistants|workers|parents|seniors|adults|professionals|employees|staff|"
+    r"caregivers|veterans|vets|admins|beginners and \w+)$",
     # "basic ASL for a Deaf student in my class": who it is for.
     r"\s+for (?:a|an|my|our|the) (?:\w+ ){0,2}(?:students?|child(?:ren)?|kids?|son|daughter|"
     r"coworkers?|co-workers?|customers?|clients?|patients?|residents?|family|parents?|mom|dad)\b.*$",

@@ -113,6 +113,7 @@ from advisor.query import build_query
         ("econ classes online", "economics"),
         ("something with healthcare that pays better than retail", "healthcare"),
         ("spanish for my patients", "spanish"),
+        ("quickbooks training for accountants", "quickbooks"),
     ],
 )
 def test_the_topic_is_the_subject_alone(goal: str, topic: str) -> None:

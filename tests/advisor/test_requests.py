@@ -436,6 +436,7 @@ def test_a_ninth_rounds_follow_ups_are_read_as_their_kind(
         ("can i stop halfway and come back later if work gets crazy", "ask_course", "fit", None),
         ("am i too old to start this", "ask_worth", None, None),
         ("so theres nothing in ohio?", "ask_nearer", None, "ohio"),
+        ("how much math does the statistics part assume?", "ask_course", "level", None),
     ],
 )
 def test_follow_ups_from_the_tenth_personas_are_read(
