@@ -378,6 +378,12 @@ _DEADLINE_PHRASES = (
     (re.compile(r"\b(?:a|1) (month|mo) and a half\b"), "1.5 months"),
     (re.compile(rf"\b({_NUM}) and a half (weeks?|months?|years?)\b"), r"\1.5 \2"),
     (re.compile(r"\ba fortnight\b"), "2 weeks"),
+    # "forklift cert asap, like this week if possible", "need it by next week"
+    (
+        re.compile(r"\b(?:by|within|before|like|asap,?|until|end of) (?:the end of )?this week\b"),
+        "1 week",
+    ),
+    (re.compile(r"\b(?:by|within|before|until) (?:the end of )?next week\b"), "2 weeks"),
     # "a month" is a length, but "5 hours a week" is a rate: leave rates alone.
     (re.compile(rf"{_AFTER_NO_RATE}\b(?:an?|one) (day|week|month|year)s?\b"), r"1 \1"),
 )

@@ -242,7 +242,7 @@ _DEADLINE_CUES = re.compile(
     r" (?:weeks?|wks?|months?|mos?|years?|yrs?)\b|"
     # "got 4 weeks", "i have 2 months": the time left.
     # "tengo 1 año para terminar": the time left, said in Spanish.
-    r"\bpara (?:terminar|acabar)\b|"
+    r"\bpara (?:terminar|acabar)\b|\b(?:terminar|acabar) (?:en|dentro de|antes de)\b|"
     r"(?:got|have|has) (?:only |just |like |about )?(?:\d+|a|one|two|three|four|a few|a couple of)"
     r" (?:weeks?|months?)(?! (?:of|off)\b)|"
     # "need a job fast like 2 wks": how soon, after the hurry.
@@ -909,8 +909,9 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         and location_in(subject_before, places) is None
     ):
         # "hvac. how long does it take and how much": a subject named alone, then
-        # questions or limits, is the goal.
-        goal_groups.append([subject_before])
+        # questions or limits, is the goal; the one that opens the message when there are
+        # several ("data analytics!! teacher here, …, burning out hard").
+        goal_groups.append([subject_first or subject_before])
     if not goal_groups and len(introduced_roles) >= 2:
         # "Salesforce admin. 8 hrs a week. retail mgr.": two jobs named alone, the
         # first is where the learner wants to go.
@@ -1060,7 +1061,11 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     """'free courses only' and 'online classes please' constrain; they name no topic."""
     if not typed:
         return False
-    return not re.sub(r"[\W\d_]+", "", _without_constraints(clause))
+    if not re.sub(r"[\W\d_]+", "", _without_constraints(clause)):
+        return True
+    # "quiero terminar en 6 meses" wishes only for a deadline; a wish for a credential
+    # ("want to get certified again") is left to the goal reader.
+    return bool(set(typed) - {CREDIT}) and not _subject_words(clause, frozenset())
 
 
 # Who pays and who asks: "company pays for it", "my uncle covers it" name no subject.
@@ -1096,7 +1101,8 @@ _WISH_WORDS = re.compile(
     r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
     r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
     # Spanish hedges around a figure: "unas cinco horas", "más o menos"
-    r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo)\b",
+    r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
+    r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello)\b",
     flags=re.IGNORECASE,
 )
 

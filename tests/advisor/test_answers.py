@@ -621,3 +621,16 @@ def test_no_deadline_as_learners_say_it(answer: str) -> None:
 def test_budgets_as_learners_give_them(answer: str, amount: float) -> None:
     budget = parse_budget(answer)
     assert budget is not None and budget.max_amount == amount
+
+
+@pytest.mark.parametrize(
+    ("answer", "weeks"),
+    [
+        ("asap, like this week if possible", 1.0),
+        ("need it by next week", 2.0),
+        ("remind me next week", None),
+        ("2 hours a week, next week is busy", None),
+    ],
+)
+def test_this_week_and_next_week_as_deadlines(answer: str, weeks: float | None) -> None:
+    assert parse_deadline_weeks(answer) == weeks

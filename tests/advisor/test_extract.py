@@ -592,3 +592,15 @@ def test_working_at_home_is_where_not_a_job() -> None:
 
     assert introduced_role("i work at home", bare=True) is None
     assert introduced_role("working at target", bare=True) == "target"
+
+
+def test_a_wish_for_a_deadline_alone_is_not_the_goal() -> None:
+    answers = find_statements(
+        "Me gustaria estudiar para ser asistente dental. Quiero terminar en 4 meses."
+    ).answers
+    assert answers["deadline_weeks"] == "Quiero terminar en 4 meses"
+    assert "terminar" not in answers["goal"]
+
+
+def test_a_wish_for_a_format_alone_names_no_goal() -> None:
+    assert "goal" not in find_statements("i need in person classes").answers
