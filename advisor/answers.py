@@ -317,6 +317,21 @@ def _day_by_day_hours(text: str) -> float | None:
     return sum(float(match.group("amount")) for match in found)
 
 
+_DIGIT = re.compile(r"\d")
+_CAN_GIVE = re.compile(
+    r"\b(?:can|could) (?:do|give|put in|study|manage|spare)\s+(?:like |about |around |maybe )?"
+    r"(?P<hours>\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|%|dollars|\$))"
+)
+
+
+def _study_time_after_but(after: str) -> float | None:
+    """The hours said after "but", when they are the learner's own: "… but i can do 15"."""
+    found = _CAN_GIVE.search(after)
+    if found is not None and not _HOURS.search(after):
+        return float(found.group("hours"))
+    return _weekly_hours(after) if _HOURS.search(after) else None
+
+
 def parse_hours_per_week(text: str) -> float | None:
     """Weekly study hours: 'about 5h' -> 5, 'an hour a day' -> 7, '3-4 hours' -> 3.
 
@@ -332,6 +347,11 @@ def parse_hours_per_week(text: str) -> float | None:
     if _COURSE_LENGTH.search(prepared) and not _PER_WEEK.search(prepared):
         return None  # "75 hr course right?": the course's length, not the learner's week
     hours = _day_by_day_hours(prepared)
+    if hours is None:
+        # "i drive like 40 hrs but i can do 15 on studying": what follows "but" is the time
+        # the learner has.
+        _, but, after = prepared.partition(" but ")
+        hours = _study_time_after_but(after) if but and _DIGIT.search(after) else None
     if hours is None:
         hours = _weekly_hours(prepared)
     if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:

@@ -1102,7 +1102,8 @@ _WISH_WORDS = re.compile(
     r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
     # Spanish hedges around a figure: "unas cinco horas", "más o menos"
     r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
-    r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello)\b",
+    r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello|honestly|sure|unsure|"
+    r"dunno|clue)\b",
     flags=re.IGNORECASE,
 )
 

@@ -634,3 +634,9 @@ def test_budgets_as_learners_give_them(answer: str, amount: float) -> None:
 )
 def test_this_week_and_next_week_as_deadlines(answer: str, weeks: float | None) -> None:
     assert parse_deadline_weeks(answer) == weeks
+
+
+def test_the_hours_after_but_are_the_learners_own() -> None:
+    assert parse_hours_per_week("i drive like 40 hrs but i can do 12 on studying easy") == 12.0
+    assert parse_hours_per_week("i work 50 hours but can give 6 hours a week") == 6.0
+    assert parse_hours_per_week("5 hours but maybe 3 on busy weeks") == 5.0

@@ -604,3 +604,8 @@ def test_a_wish_for_a_deadline_alone_is_not_the_goal() -> None:
 
 def test_a_wish_for_a_format_alone_names_no_goal() -> None:
     assert "goal" not in find_statements("i need in person classes").answers
+
+
+def test_not_being_sure_is_no_goal() -> None:
+    said = "honestly not sure. my cousin does web stuff, maybe that? building websites"
+    assert find_statements(said).answers["goal"] == "building websites"
