@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from advisor.acronyms import EXPANSIONS
 from advisor.normalise import MAX_ANSWER_CHARS, NUMBER_WORDS, clean, words, words_to_numbers
 
 # --- time -------------------------------------------------------------------------
@@ -318,6 +319,13 @@ def _day_by_day_hours(text: str) -> float | None:
 
 
 _DIGIT = re.compile(r"\d")
+_CLOCK_TIME = re.compile(
+    r"\b(?:after|before|from|until|till|at|by)?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+)
+_LEADING_FIGURE = re.compile(
+    r"^(?:maybe|like|about|around|prob(?:ably)?|idk|roughly|approx\w*)?\s*(?P<hours>\d+(?:\.\d+)?)"
+    r"\s*(?:maybe|ish|or so)?\s*(?:[?,.!;]|$)"
+)
 _CAN_GIVE = re.compile(
     r"\b(?:can|could) (?:do|give|put in|study|manage|spare)\s+(?:like |about |around |maybe )?"
     r"(?P<hours>\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|%|dollars|\$))"
@@ -346,7 +354,13 @@ def parse_hours_per_week(text: str) -> float | None:
         prepared = pattern.sub(replacement, prepared)
     if _COURSE_LENGTH.search(prepared) and not _PER_WEEK.search(prepared):
         return None  # "75 hr course right?": the course's length, not the learner's week
+    prepared = _CLOCK_TIME.sub(" ", prepared)  # "8 maybe, after 9pm"
     hours = _day_by_day_hours(prepared)
+    if hours is None and not _HOURS.search(prepared):
+        # "i could do 25 if its days", "maybe 15? i work 3 12s": the figure the learner
+        # offers, said first or after "can do".
+        offered = _CAN_GIVE.search(prepared) or _LEADING_FIGURE.match(prepared)
+        hours = float(offered.group("hours")) if offered else None
     if hours is None:
         # "i drive like 40 hrs but i can do 15 on studying": what follows "but" is the time
         # the learner has.
@@ -823,6 +837,9 @@ _NOT_CREDENTIALS = frozenset(
 )
 
 
+_CREDENTIAL_SENSE = re.compile(r"\b(?:certif\w*|licen[cs]\w*|exam)\b")
+
+
 def _looks_like_acronym(token: str) -> bool:
     """'CSWA', 'SHRM-CP', 'ADM 201' name certifications; 'DROP', 'TABLE' are shouted words.
 
@@ -849,6 +866,9 @@ def parse_credit(text: str) -> Credit | None:
     # A short answer naming a certification in lower case ("ccna itself") names it too.
     said = text.upper() if len(text.split()) <= SHORT_ANSWER_WORDS else text
     named = [a for a in _ACRONYM.findall(said) if _looks_like_acronym(a)]
+    if len(text.split()) <= SHORT_ANSWER_WORDS:
+        # "nabcep", "nclex": a credential known by its initials, even pronounceable ones.
+        named += [w for w in words(prepared) if _CREDENTIAL_SENSE.search(EXPANSIONS.get(w, ""))]
     industry = _INDUSTRY.search(prepared) is not None or bool(named)
     generic_certificate = re.sub(r"\bcertificates?\b", " ", prepared) == prepared
     if degree and industry:

@@ -640,3 +640,21 @@ def test_the_hours_after_but_are_the_learners_own() -> None:
     assert parse_hours_per_week("i drive like 40 hrs but i can do 12 on studying easy") == 12.0
     assert parse_hours_per_week("i work 50 hours but can give 6 hours a week") == 6.0
     assert parse_hours_per_week("5 hours but maybe 3 on busy weeks") == 5.0
+
+
+@pytest.mark.parametrize(
+    ("answer", "hours"),
+    [
+        ("6 maybe, after 10pm", 6.0),
+        ("i could do 20 if its days since i work nights", 20.0),
+        ("maybe 12? i work 3 12s so depends on the week", 12.0),
+        ("after 6pm", None),
+    ],
+)
+def test_the_figure_a_learner_offers_around_their_work(answer: str, hours: float | None) -> None:
+    assert parse_hours_per_week(answer) == hours
+
+
+@pytest.mark.parametrize("answer", ["nabcep", "nclex"])
+def test_a_credential_named_by_its_initials_in_lower_case(answer: str) -> None:
+    assert parse_credit(answer) == "industry"
