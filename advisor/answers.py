@@ -135,6 +135,8 @@ _COUNT = re.compile(
     # "2 nights", "three evenings": sessions are counted per week when no period is said.
     rf"|\b(?P<sessions>{_NUM})\s+(?P<session_kind>evenings|nights|mornings|afternoons)\b"
     r"(?!\s+(?:a|per|each|every)\s+(?:month|year))"
+    # "weekends, 2 days 8 hrs each": days counted, with hours for each of them.
+    rf"|\b(?P<days>{_NUM})\s+days\b(?=[^,.;]*\b(?:hours?|hrs?|h)\s+each\b)"
 )
 # Units that make a figure something other than hours ("20 dollars", "3 months").
 _OTHER_UNITS = re.compile(
@@ -213,9 +215,9 @@ def _sessions_per_week(text: str) -> tuple[float | None, str | None, str]:
     """'two evenings a week' -> (2, 'evening'); also 'every evening', 'weeknights'."""
     match = _COUNT.search(text)
     if match is not None:
-        count_text = match.group("count") or match.group("sessions")
+        count_text = match.group("count") or match.group("sessions") or match.group("days")
         count = 1.0 if count_text in {"a", "an", "one"} else float(count_text)
-        kind = (match.group("kind") or match.group("session_kind")).rstrip("s")
+        kind = (match.group("kind") or match.group("session_kind") or "day").rstrip("s")
         return count, kind, _remove(text, match)
     span = _NAMED_DAY_SPAN.search(text)
     if span is not None and not (_TOTAL.search(text) or _PER_WEEK.search(text)):
@@ -333,7 +335,12 @@ _CAN_GIVE = re.compile(
 
 
 def _study_time_after_but(after: str) -> float | None:
-    """The hours said after "but", when they are the learner's own: "… but i can do 15"."""
+    """The hours said after "but", when they are the learner's own: "… but i can do 15".
+
+    Only a figure counts: "… but an hour here and there" is too vague to override what
+    came before."""
+    if not _DIGIT.search(after):
+        return None
     found = _CAN_GIVE.search(after)
     if found is not None and not _HOURS.search(after):
         return float(found.group("hours"))
@@ -365,7 +372,7 @@ def parse_hours_per_week(text: str) -> float | None:
         # "i drive like 40 hrs but i can do 15 on studying": what follows "but" is the time
         # the learner has.
         _, but, after = prepared.partition(" but ")
-        hours = _study_time_after_but(after) if but and _DIGIT.search(after) else None
+        hours = _study_time_after_but(after) if but else None
     if hours is None:
         hours = _weekly_hours(prepared)
     if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
@@ -633,8 +640,10 @@ _LIMITED_AMOUNT = re.compile(
     r"(?:^|[\s$])(?P<capped>\d+(?:\.\d+)?)\s+(?:(?:is|would be)\s+)?(?:my\s+|the\s+)?"
     r"(?:max(?:imum)?|limit|tops|cap|budget|incl\w*|total|all[- ]in)\b|"
     # "me and my dad can do like 8000", "less than what the cc charges... maybe 400"
-    r"\b(?:can|could)\s+(?:do|spend|pay|afford|manage|swing|put in)\s+(?:like |about |around |"
-    r"maybe |roughly |up to )?\$?\s*(?P<spend>\d+(?:\.\d+)?)\b(?!\s*(?:h\b|hours?|hrs?|weeks?|"
+    r"\b(?:(?:can|could)\s+(?:do|spend|pay|afford|manage|swing|put in)|"
+    r"(?:puedo|podr[ií]a|podemos)\s+(?:pagar|gastar|invertir))\s+(?:like |about |around |"
+    r"maybe |roughly |up to |unos |como |hasta |m[aá]ximo )?\$?\s*(?P<spend>\d+(?:\.\d+)?)\b"
+    r"(?!\s*(?:h\b|hours?|hrs?|weeks?|"
     r"months?|days?|%))|"
     r"(?:^|[.,;]\s*)(?:maybe|like|about|around|roughly)\s+\$?(?P<hedged>\d+(?:\.\d+)?)\s*$"
 )
@@ -692,7 +701,10 @@ _NO_PREFERENCE = re.compile(
     r"|\bno (?:strong )?(?:feelings?|opinion|view)s?\b|\bmakes? no (?:diff(?:erence)?|odds)\b"
     r"|\b(?:up to|fine by|all the same to) (?:you|me)\b|\bno biggie\b"
 )
-_NEGATOR = r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing)"
+_NEGATOR = (
+    r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing|"
+    r"can'?t|cannot|can not|unable to|couldn'?t)"  # "i cant go to campus, has to be online"
+)
 
 # "classes on zoom" is a mode; "learn office and maybe zoom" names a tool to learn.
 _ONLINE = (
@@ -771,7 +783,9 @@ _LIFE_SCHEDULE = re.compile(
     # "around payroll deadlines": deadlines at work are the learner's life too.
     r"\b(?:payroll|work|job|tax|month[- ]end|quarter[- ]end|my|our)\s+deadlines\b|"
     r"\b(?:my|our|his|her|work|shift|job)\s+(?:work\s+|job\s+|shift\s+)?schedules?\b"
-    r"(?:\s+(?:is|changes?|varies|keeps? changing|gets?|rotates?|moves?)\b[^,.;!]*)?"
+    # up to what follows it: "my schedule is all over the place so self-paced only"
+    r"(?:\s+(?:is|changes?|varies|keeps? changing|gets?|rotates?|moves?)\b"
+    r"(?:(?!\s(?:so|but|and|bc|because)\s)[^,.;!])*)?"
 )
 
 
@@ -864,9 +878,10 @@ def parse_credit(text: str) -> Credit | None:
         return "no"
     degree = _DEGREE.search(prepared) is not None or _CONTINUING.search(prepared) is not None
     # A short answer naming a certification in lower case ("ccna itself") names it too.
-    said = text.upper() if len(text.split()) <= SHORT_ANSWER_WORDS else text
+    short_answer = len(text.split()) <= SHORT_ANSWER_WORDS
+    said = text.upper() if short_answer else text
     named = [a for a in _ACRONYM.findall(said) if _looks_like_acronym(a)]
-    if len(text.split()) <= SHORT_ANSWER_WORDS:
+    if short_answer:
         # "nabcep", "nclex": a credential known by its initials, even pronounceable ones.
         named += [w for w in words(prepared) if _CREDENTIAL_SENSE.search(EXPANSIONS.get(w, ""))]
     industry = _INDUSTRY.search(prepared) is not None or bool(named)

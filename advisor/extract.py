@@ -232,7 +232,7 @@ _BOTH_MODES = re.compile(
 _BUDGET_CUES = re.compile(
     r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|pays|"
     r"paying|paid|afford|price\w*|spend|cheap\w*|money|grand|reimburs\w*|saved|savings|"
-    r"loans?|stipend|gives me|cover|covers|covered|\d+\s?k)\b",
+    r"loans?|stipend|gives me|cover|covers|covered|\d+\s?k|pagar|gastar|invertir)\b",
     flags=re.IGNORECASE,
 )
 _DEADLINE_CUES = re.compile(
@@ -276,7 +276,8 @@ _YEARS_ONLY = re.compile(
 )
 # A job and its years, said alone: "sysadmin 6 yrs", "software engineer 3 yrs".
 _ROLE_AND_YEARS = re.compile(
-    r"^(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
+    r"^(?:(?:i'?ve |i have )?been (?:in|doing|working in) )?"  # "been in IT support 6 yrs"
+    r"(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
     r"[a-z][\w/&+-]*\s+)"
     r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience|(?:burn(?:ed|t)|worn) out|"
     r"and counting|so far|now|already|in))?$"
@@ -372,6 +373,8 @@ _NOT_ROLES = frozenset(
 )
 _NOT_PLACES = frozenset(
     {"I", "I'm", "Excel", "Python", "SQL", "English", "Spanish", "The", "A", "My", "It"}
+    # Fields said in capitals: "been in IT support", "in HR for 6 years".
+    | {"IT", "HR", "AI", "UX", "QA", "PR", "HVAC", "CNA", "EMT", "CDL", "PMP"}
 )
 
 
@@ -658,6 +661,8 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
     # hoboken", "Morristown NJ"): distances are measured from it. Else the bare state.
     if places:
         for town in towns_named(text):
+            if town.lower() in _COMMON_WORDS and not _with_state(town, text):
+                continue  # "a bachelors in early childhood ed"
             if " " in town or _said_as_place(town, text) or _said_alone(town, text):
                 found = gazetteer().resolve(town.lower())
                 return f"{found.name}, {found.state}" if found else town
@@ -685,6 +690,11 @@ def _said_alone(town: str, text: str) -> bool:
 _STATES = "|".join(
     sorted({w.lower() for pair in STATE_NAMES.items() for w in pair}, key=len, reverse=True)
 )
+
+
+def _with_state(town: str, text: str) -> bool:
+    """Whether the town is said with its state ("early tx")."""
+    return bool(re.search(rf"\b{re.escape(town)}\s*,?\s*(?:{_STATES})\b", text, re.IGNORECASE))
 
 
 def _said_as_place(town: str, text: str) -> bool:
@@ -718,6 +728,7 @@ _COMMON_WORDS = frozenset(
         "park",
         "lake",
         "river",
+        "early",  # "a bachelors in early childhood ed"
         "hills",
         "beach",
         "mission",
@@ -799,6 +810,20 @@ _GOAL_BY_REFERENCE = re.compile(
 )
 
 
+# A deadline said by reference to the time named just before it.
+_BY_THEN = re.compile(
+    r"\b(?:done|finished|ready|through|certified|licensed)\s+(?:by|before)\s+(?:then|that)\b",
+    flags=re.IGNORECASE,
+)
+# A job the learner holds now, said after another job: "customer service rep 3 yrs",
+# "i work at a daycare", "im a cashier right now".
+_HOLDS_NOW = re.compile(
+    r"^(?:(?:i work|i'?m an?|im an?|i am an?|working|work) (?:at|as|in|for|an?)\b|"
+    r"[a-z][\w/&-]*(?: [a-z][\w/&-]*){0,3} \d+\+? ?(?:yrs?|years?)$)",
+    flags=re.IGNORECASE,
+)
+
+
 def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statements:
     """Every answer the message states, each with its own words.
 
@@ -831,6 +856,14 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             continue
         if HOURS in typed and previous_clause is not None:
             typed[HOURS] = _with_sessions_before(previous_clause, typed[HOURS])
+        if (
+            DEADLINE not in typed
+            and previous_clause is not None
+            and _BY_THEN.search(clause)
+            and answers.parse_deadline_weeks(previous_clause) is not None
+        ):
+            # "summer break is 10 weeks so i need to be done by then": the time said before.
+            typed[DEADLINE] = f"{previous_clause}, {clause}"
         previous_clause = clause
         for slot, words in typed.items():
             earlier = statements.answers.get(slot)
@@ -917,6 +950,21 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         # first is where the learner wants to go.
         background_parts = [part for part in background_parts if part != introduced_roles[0]]
         goal_groups.append([introduced_roles[0]])
+    if (
+        not goal_groups
+        and len(introduced_roles) == 1
+        and len(background_parts) >= 2
+        and background_parts[0] == introduced_roles[0] == parts[0]
+        and not re.search(r"\d|\bfor\b", parts[0])  # not "caregiver for my mom", "… 7 yrs"
+        and _HOLDS_NOW.match(background_parts[1].strip())
+        and any(_typed_answers(part) for part in parts)  # an opening, not a background answer
+    ):
+        # "salesforce admin. customer service rep 3 yrs.", "medical assistant in corpus
+        # christi tx. … i work at a daycare": a job named alone to open the message, then
+        # the job the learner holds; the first is where they want to go.
+        goal_groups.append([background_parts.pop(0)])
+        held_now = background_parts[0]
+        statements.current_role = current_role_of(held_now) or introduced_role(held_now)
     if not goal_groups and len(introduced_roles) == 1 and _WANTS_IT.search(text):
         # "6 hrs/wk, need it within 2 months: salesforce admin": after "need it", the job
         # named alone is where the learner wants to go.
@@ -1078,9 +1126,10 @@ _PAYERS = re.compile(
 
 def _names_a_subject(clause: str, places: frozenset[str]) -> bool:
     """A clause of limits that also names what to learn: two content words or more are
-    left once the limits, payers and a place are taken out ("medical billing and coding
-    online self paced under 500"; not "company pays for it", "in person only, near trenton")."""
-    rest = _PAYERS.sub(" ", _without_constraints(clause))
+    left once the limits, payers, a place and how it should be are taken out ("medical
+    billing and coding online self paced under 500"; not "company pays for it", "in person
+    only, near trenton", "blended would be perfect bc of my kids")."""
+    rest = _HOW_IT_SHOULD_BE.sub(" ", _PAYERS.sub(" ", _without_constraints(clause)))
     if (place := location_in(rest, places)) is not None:
         rest = rest.replace(place.split(",")[0].lower(), " ")
         rest = re.sub(rf"\b(?:near|around|in|by|{_STATES})\b", " ", rest)
@@ -1104,6 +1153,17 @@ _WISH_WORDS = re.compile(
     r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
     r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello|honestly|sure|unsure|"
     r"dunno|clue)\b",
+    flags=re.IGNORECASE,
+)
+# Words that say how the course should be, or for whom, and name nothing to learn: "full
+# program", "blended would be perfect bc of my kids", "want to switch over", "a cert
+# employers actually recognize", "no budget limit", "credits toward a bachelors".
+_HOW_IT_SHOULD_BE = re.compile(
+    r"\b(?:full|perfect|great|fine|ideal|nice|best|better|kids?|children|switch|over|pivot|"
+    r"transition|employers?|recogni[sz]e[sd]?|respected|valid|official|actually|set|"
+    r"schedules?|limit|programs?|programmes?|credits?|bachelors?|associates?|degree|"
+    r"transfers?|transferable|counts?|towards?|structure|structured|accountability|"
+    r"keeps?|honest|lol|yo|accredited|pdf|instructors?|sessions?)\b",
     flags=re.IGNORECASE,
 )
 
@@ -1138,6 +1198,7 @@ def _subject_words(clause: str, places: frozenset[str]) -> list[str]:
         said = said.replace(place.split(",")[0].lower(), " ")
     rest = _without_constraints(said)
     rest = _WISH_WORDS.sub(" ", GOAL_CUES.sub(" ", _PAYERS.sub(" ", rest)))
+    rest = _HOW_IT_SHOULD_BE.sub(" ", rest)
     rest = re.sub(r"\b(?:tx|nj|texas|jersey|new jersey|area|person)\b", " ", rest)
     return [w for w in re.findall(r"[a-z+#][a-z0-9+#]+", rest) if w not in STOPWORDS]
 

@@ -140,7 +140,7 @@ _PURPOSE = (
 # thinking about becoming a paralegal, where should I start?", "I keep hearing about
 # machine learning", "which certification is best for a beginner in cloud computing?",
 # ", are there programs near Dallas?", "after 10 years in retail", "for my small business".
-_QUESTION_FRAMES = [
+_FRAMINGS = [
     # "fastest legit way to get security+", "best way to get an entry IT job"
     r"^\s*(?:what(?:'s| is)\s+|whats\s+)?(?:the\s+)?(?:fastest|quickest|best|easiest|cheapest|"
     r"simplest)\s+(?:\w+\s+)?(?:way|path|route)\s+(?:for\s+me\s+)?(?=to\b|into\b)(?:to\s+)?(?:(?:get|become|"
@@ -211,9 +211,16 @@ _QUESTION_FRAMES = [
     r"\b(?:para|pa)\s+(?:ser|trabajar como)\s+(?:una?\s+)?",
     r"^\s*para\s+(?:\w+\s+de\s+)?",
     r"^\s*(?:licencia|certificado|certificaci[oó]n|curso|clases?)\s+(?:de|para)\s+",
+    r"^(?:.*\b(?:sacar|obtener|conseguir)\s+)?(?:mi\s+|la\s+|una\s+)?licencia\s+(?!(?:de|del|para)\b)(?=[a-z]{2,4}\b)",
     r"\s+(?:puedo|cu[aá]nto|cu[aá]ntos|lo necesito|la necesito|aqu[ií]|donde|dónde)\b.*$",
     r"\s+en\s+[a-z]+(?:\s+[a-z]+)?\s+(?:tx|nj|texas)\b",
     r"\s+en\s+(?:texas|tx|nj|nueva jersey|new jersey)\b",
+    r"\s+(?:en\s+l[ií]nea|a distancia|presencial(?:es)?)\b",  # how, not what
+    # "college credits toward an associates in accounting": the degree's subject
+    r"^.*?\bcredits?\s+(?:toward|towards|for)\s+(?:an?\s+|my\s+|the\s+)?(?:associate'?s?|"
+    r"bachelor'?s?|degree)(?:\s+degree)?\s+(?:in|of)\s+",
+    # "hospital unit secretary looking at healthcare administration": who looks is framing.
+    r"^(?:[\w-]+\s+){1,5}?(?:looking|thinking)\s+(?:at|into|about)\s+",
     # "i think project management could be a thing for me"
     r"^\s*(?:i think|i feel like|i guess|maybe)\s+",
     r"\s+(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option|gig)\b.*$",
@@ -591,7 +598,7 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     text = _strip(_TURNED_DOWN, catalog_words(full_forms(goal[:MAX_QUERY_CHARS])))
     text = text.strip().rstrip(".!?…")  # a closing full stop would hide the clauses it ends
     for _ in range(2):  # one frame may open onto another: "quiero sacar mi licencia de X"
-        for pattern in _QUESTION_FRAMES:
+        for pattern in _FRAMINGS:
             framed_question = _strip(pattern, text)
             if [t for t in tokenize(framed_question) if t not in STOPWORDS]:
                 text = framed_question

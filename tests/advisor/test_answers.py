@@ -658,3 +658,19 @@ def test_the_figure_a_learner_offers_around_their_work(answer: str, hours: float
 @pytest.mark.parametrize("answer", ["nabcep", "nclex"])
 def test_a_credential_named_by_its_initials_in_lower_case(answer: str) -> None:
     assert parse_credit(answer) == "industry"
+
+
+@pytest.mark.parametrize(
+    ("said", "hours"),
+    [("can do weekends, 2 days 8 hrs each", 16.0), ("4 nights x 2 hrs", 8.0)],
+)
+def test_days_counted_with_hours_each_multiply(said: str, hours: float) -> None:
+    assert parse_hours_per_week(said) == hours
+
+
+def test_the_learners_own_schedule_stops_before_what_they_want() -> None:
+    assert parse_pace("my schedule is all over the place so self-paced only") == "self_paced"
+
+
+def test_cannot_go_to_campus_means_online() -> None:
+    assert parse_mode("i cant go to campus") == "online"

