@@ -202,6 +202,7 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
 _LEARNING_WORDS = re.compile(
     r"\b(?:courses?|class(?:es)?|programs?|programmes?|training|certificat\w*|cert|"
     r"learn\w*|study|studying|become|career|job|skills?|online|in[- ]person|budget|free|"
+    r"schools?|bootcamps?|apprentice\w*|for a living|"
     r"cheap\w*|\$|dollars?|hours?|hrs?|weeks?|months?|pace|schedule|credit|degree|"
     r"licen[cs]\w*|qualif\w*|instead|switch|rather|aprender|estudiar|cursos?|clases?|trabajo|carrera|"
     r"ritmo|horarios?|presencial|gratis|barat\w*|en l[ií]nea|cards?)\b",

@@ -326,7 +326,7 @@ _CLOCK_TIME = re.compile(
 )
 _LEADING_FIGURE = re.compile(
     r"^(?:maybe|like|about|around|prob(?:ably)?|idk|roughly|approx\w*)?\s*(?P<hours>\d+(?:\.\d+)?)"
-    r"\s*(?:maybe|ish|or so)?\s*(?:[?,.!;]|$)"
+    r"\+?\s*(?:maybe|ish|or so|\+|plus)?\s*(?:[?,.!;]|$)"
 )
 _CAN_GIVE = re.compile(
     r"\b(?:can|could) (?:do|give|put in|study|manage|spare)\s+(?:like |about |around |maybe )?"
@@ -386,7 +386,8 @@ def parse_hours_per_week(text: str) -> float | None:
 
 _NO_DEADLINE = re.compile(
     r"\bno\s+(?:real\s+|particular\s+|specific\s+|fixed\s+|set\s+|hard\s+|firm\s+|strict\s+)?"
-    r"(?:rush|hurry|deadline|time\s*limit|timeline|time\s*frame|timeframe|pressure|end date)"
+    r"(?:rush|hurry|deadline|time\s*limit|timeline|time\s*frame|timeframe|pressure|end date|"
+    r"date)"
     r"|\bwhenever\b|\bnot in (?:a|any) (?:rush|hurry)\b|\bopen[- ]ended\b|\btake my time\b"
     r"|\bin my own time\b|\bany ?time\b|\bdon'?t have (?:a|any) deadline|\bno deadlines?\b"
     r"|\bdoes(?:n'?t| not) matter\b|\bnot urgent\b|\bno date\b"
@@ -635,7 +636,11 @@ _LIMITED_AMOUNT = re.compile(
     r"(?:like |about |around |maybe |roughly )?\$?\s*(?P<amount>\d+(?:\.\d+)?)\b"
     r"(?!\s*(?:h\b|hours?|hrs?|weeks?|wks?|months?|years?|yrs?|days?|%|percent|miles?|"
     r"people|students|employees|mins?|minutes?))|"
-    r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away))\b|"
+    r"\b(?P<saved>\d+(?:\.\d+)?)\s+(?:saved|put (?:aside|away)|set aside)\b|"
+    # "we set aside about 1500 for this", "out of pocket maybe 3k"
+    r"\b(?:set|put) (?:aside|away) (?:like |about |around |maybe |roughly )?\$?\s*"
+    r"(?P<aside>\d+(?:\.\d+)?)\b|\bout of pocket (?:like |about |around |maybe |roughly |up to )?"
+    r"\$?\s*(?P<pocket>\d+(?:\.\d+)?)\b|"
     # "1500 is my max, payment plan wld help", "600 incl the voucher if possible"
     r"(?:^|[\s$])(?P<capped>\d+(?:\.\d+)?)\s+(?:(?:is|would be)\s+)?(?:my\s+|the\s+)?"
     r"(?:max(?:imum)?|limit|tops|cap|budget|incl\w*|total|all[- ]in)\b|"
@@ -674,9 +679,8 @@ def parse_budget(text: str) -> Budget | None:
         return Budget(max_amount=value, currency=currency, free_only=False, unlimited=False)
     limited = _LIMITED_AMOUNT.search(prepared)
     if limited is not None:
-        value = float(
-            next(filter(None, limited.group("amount", "saved", "capped", "spend", "hedged")))
-        )
+        said = ("amount", "saved", "aside", "pocket", "capped", "spend", "hedged")
+        value = float(next(filter(None, limited.group(*said))))
         if 0 < value <= MAX_BUDGET:
             return Budget(max_amount=value, currency=None, free_only=False, unlimited=False)
     free = _FREE.search(prepared) is not None
@@ -1037,7 +1041,8 @@ _NONE_APPEAL = re.compile(
     r"really|sorry))?\s*(?:[.!,;]|$)|"
     r"\bnone of (?:these|them|those|the (?:three|3|courses|options|results))\b[^?]{0,25}"
     r"\b(?:for me|interests? me|appeals?|what i(?:'m| am)? (?:want|need|looking for)|"
-    r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me)|"
+    r"(?:look|sound)s? (?:good|right|interesting)|right for me|do it for me|grabs? me|"
+    r"excites? me|speaks? to me|appeals? to me)|"
     # "ehh these all look boring ngl", "not what i had in mind at all"
     r"\b(?:these|they|them|all of (?:these|them)|the (?:courses|results|options))(?: all)? "
     r"(?:look|seem|sound)s? (?:so |kinda |pretty |really )?(?:boring|lame|meh|dull|bad|terrible|"

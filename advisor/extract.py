@@ -109,6 +109,8 @@ GOAL_CUES = re.compile(
     r"courses?|class(?:es)?|training|workshop|bootcamp|program(?:me)?s?|"
     r"learn(?:ing)?|stud(?:y|ying)|certif\w*|qualif\w*|get better at|improve my|brush up|"
     r"going for|(?:prepping|preparing|studying) for|"
+    # "go to farrier school and shoe horses for a living", "do hair for a living"
+    r"go (?:to|back to) (?:[\w-]+ ){1,3}school|"
     # Said in Spanish: "quiero aprender inglés", "quiero ser CNA", "necesito mi CDL".
     r"quiero|quisiera|necesito|me gustar[ií]a|aprender|estudiar)\b",
     flags=re.IGNORECASE,
@@ -1163,7 +1165,8 @@ _HOW_IT_SHOULD_BE = re.compile(
     r"transition|employers?|recogni[sz]e[sd]?|respected|valid|official|actually|set|"
     r"schedules?|limit|programs?|programmes?|credits?|bachelors?|associates?|degree|"
     r"transfers?|transferable|counts?|towards?|structure|structured|accountability|"
-    r"keeps?|honest|lol|yo|accredited|pdf|instructors?|sessions?)\b",
+    r"keeps?|honest|lol|yo|accredited|pdf|instructors?|sessions?|aside|pocket|love|theres|"
+    r"hard|dates?|holidays?)\b",
     flags=re.IGNORECASE,
 )
 

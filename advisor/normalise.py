@@ -118,6 +118,11 @@ _SPANISH_ANSWER_WORDS = [
     (r"\bhasta(?=\s+\$?\d)", "up to"),
     (r"\b(?:no hay fecha|sin fecha(?: l[ií]mite)?|no tengo fecha)\b", "no deadline"),
     (r"\bd[oó]lares\b", "dollars"),
+    (r"(?<=\d)\s+mil\b", "000"),  # "como 10 mil"
+    (r"\b(?:como|unos|unas|aproximadamente|alrededor de)(?=\s+\$?\d)", "about"),
+    (r"\b(?:ahorrad[oa]s?|guardad[oa]s?)\b", "saved"),  # "tengo como 3000 ahorrado"
+    # "la licencia del estado": the state's licence is an industry credential.
+    (r"\b(?:la )?licencia (?:del estado|estatal)\b", "state license"),
     (r"\b(?:gratis|gratuit[oa]s?)\b", "free"),
     (r"\bhoras?\b", "hours"),
     (r"\b(?:por semana|a la semana|semanales|cada semana)\b", "a week"),

@@ -221,6 +221,12 @@ _FRAMINGS = [
     r"bachelor'?s?|degree)(?:\s+degree)?\s+(?:in|of)\s+",
     # "hospital unit secretary looking at healthcare administration": who looks is framing.
     r"^(?:[\w-]+\s+){1,5}?(?:looking|thinking)\s+(?:at|into|about)\s+",
+    # "go to farrier school and shoe horses for a living": the school names the subject.
+    r"^\s*go (?:to|back to)\s+(?=(?:[\w-]+\s+){1,3}school\b)",
+    r"\s+and\s+(?:[\w-]+\s+){0,4}for a living\b.*$",
+    # "anybody know a farrier school around stephenville": who is asked is framing.
+    r"^\s*(?:does |do )?(?:any(?:body|one)|some(?:body|one)|y'?all|you guys) know (?:of )?"
+    r"(?:an?\s+|any\s+|some\s+|a good\s+)?",
     # "i think project management could be a thing for me"
     r"^\s*(?:i think|i feel like|i guess|maybe)\s+",
     r"\s+(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option|gig)\b.*$",
@@ -673,8 +679,11 @@ def _without_town(topic: str) -> str:
     town said with its state anywhere ("asl classes tucson az"): where the learner is
     belongs to the location constraint, not to the words searched."""
     found = _TRAILING_PLACE.search(topic)
-    if found is not None and gazetteer().resolve(found.group("place")) is not None:
-        topic = topic[: found.start()]
+    if found is not None:
+        # "… around stephenville or north texas": the first place said is enough.
+        first_place = re.split(r"\s+(?:or|and)\s+", found.group("place"))[0]
+        if gazetteer().resolve(first_place) is not None:
+            topic = topic[: found.start()]
     return _without_town_and_state(topic)
 
 

@@ -67,6 +67,9 @@ _PAYER = (
 _FUNDING = re.compile(
     rf"\b(?:financial aid|fafsa|pell(?: grant)?|wioa|scholarships?|grants?|vouchers?|"
     rf"tuition (?:assistance|reimbursement)|funding|funded|subsidi[sz]\w*|"
+    # "can i use workforce money for a farrier school"
+    rf"(?:workforce|wioa|state|government|gov(?:'t)?|gi bill|va|unemployment) (?:money|funds?|"
+    rf"dollars|benefits?)|"
     rf"{_PAYER}\b[^.?!]{{0,40}}\b(?:pays?|paid|paying|covers?|covered|funds?|sponsors?\w*|"
     rf"reimburses?\w*)|(?:pay|paid|cover\w*|fund\w*)\s+(?:for\s+)?(?:by|through|with|from)\s+"
     rf"{_PAYER})\b",
@@ -109,10 +112,25 @@ _TOPIC_CHECK = re.compile(
     rf"has|is about|goes into|deals with)\s+(?:the\s+)?(?P<topic2>[^?!.,]{{2,60}}?)"
     rf"(?:\s+stuff|\s+part|\s+bit)?(?=\s+and\b|[?!.,]|$)|"
     # "is there math in the cybersecurity one??"
+    # "¿cuál de los tres enseña SQL?"
+    rf"\bcu[aá]l(?:es)? de (?:los|estos|esos|ellos|las|estas)(?: (?:tres|3|dos|2|cursos|"
+    rf"clases))? (?:enseñ[ao]n?|cubren?|incluyen?|tienen?|ve[n]?) (?P<topic4>[^?!.,]{{2,60}})|"
+    # "does any of them do dashboards", "do these do power bi"
+    rf"\b(?:do|does)\s+(?:any|one|either|all|each|both) of (?:these|those|them|the \w+)\s+do\s+"
+    rf"(?!(?:an? |any )?(?:payment|financ|discount|military|student|veteran|refund|install)\w*)"
+    rf"(?P<topic5>[^?!.,]{{2,60}})|"
     rf"\b(?:is|are) there (?:any )?(?!(?:much|many|a lot|lots|enough|too|more)\b)"
     rf"(?P<topic3>[\w+# ]{{2,30}}?) "
     rf"(?:in|on) (?:the (?:\w+ ){{1,3}}(?:one|course|class|program)|this one|that one|#?\d|"
     rf"card #?\d|these|those|them|it)\b",
+    re.IGNORECASE,
+)
+# Knowing a subject first, or being taught it: "do i need to know sql for these or do they
+# teach it".
+_KNOW_OR_TAUGHT = re.compile(
+    r"\bneed to know (?P<topic>[\w+# ]{2,40}?) (?:already |first )?(?:for|before) "
+    r"(?:these|those|them|it|this|the \w+(?: one)?)\b[^?!.]*\b(?:teach|cover)(?:es)? "
+    r"(?:it|that|this)\b",
     re.IGNORECASE,
 )
 _COVERAGE = re.compile(
@@ -151,7 +169,11 @@ _NEARER_CUE = re.compile(
 # "what do I need to become a nurse?" names a new one and is left to the classifier.
 _SKILLS_LEFT = re.compile(
     r"\bwhat (?:(?:else|more|other skills|skills)\s+)?(?:do|would|should|will|must) i "
-    r"(?:still |also )?(?:need to|have to|gotta|got to) (?:learn|know|study|pick up)|"
+    r"(?:still |also |actually |really )?(?:need to|have to|gotta|got to) (?:learn|know|study|"
+    r"pick up)|"
+    # "so excel isnt enough?": a skill the learner has, asked whether it suffices
+    r"^\W*(?:(?:so|but|and|wait|hmm+)\W+)?(?!(?:that|it|this|time|money|budget|hours?)\b)"
+    r"[a-z+#]+(?: [a-z+#]+)? (?:alone |by itself )?(?:isn'?t|is ?nt|is not|not) enough\b|"
     r"\bwhat (?:skills|qualifications) (?:r|are|do|would|will) (?:they|employers|companies|"
     r"people|you)\b|"
     r"\bwhat (?:am i|i'?m|else am i) (?:still )?missing|"
@@ -216,6 +238,16 @@ _WORTH_ASKED = re.compile(
     r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:i|you|one|people) (?:make|earn|"
     r"get paid)\b|\b(?:salary|salaries|paycheck)\b|\bno sirven?\b|\bsirven? (?:de|pa|"
     r"para) (?:algo|nada)\b|\bvalen? (?:algo|la pena)\b|"
+    # "is anyone going to hire me over a 22 yr old", "can u get a job with just a certificate",
+    # "how much do data analysts make after…", "good value for the price", "¿sirve alguno
+    # de estos para conseguir trabajo?"
+    r"\b(?:is|are|will) (?:anyone|anybody|employers?|companies|people) (?:going to|gonna|"
+    r"actually|really|even) (?:hire|pick|take) me\b|\bhire me over\b|"
+    r"\b(?:get|land|find) (?:a |an |the )?(?:\w+ )?job with (?:just|only)\b|"
+    r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:\w+ ){1,3}(?:make|earn|get paid)\b|"
+    r"\bgood value\b|\bvalue for (?:the )?(?:price|cost|money)\b|"
+    r"\bsirv\w*\b[^?.!]{0,40}\b(?:trabajo|empleo|chamba)\b|"
+    r"\bconseguir (?:un )?(?:trabajo|empleo)\b|"
     r"\bmean anything\b|\bjust a pdf\b|\bpays? (?:itself )?back\b|\baudit (?:it )?(?:for )?free\b|"
     r"\b(?:clinics?|hospitals?|employers?|companies|shops|offices|firms)\b[^?.!]{0,25}\bhire\b|"
     r"\b(?:hospitals?|clinics?|shops?|contractors?|firms?|schools?|anyone|people)\b[^?.!]{0,25}"
@@ -254,7 +286,10 @@ _PROVIDER_ASKED = re.compile(
     r"futurelearn|them|that (?:school|place|site|company))\b|\blayoffs?\b|\bgot bought\b|"
     r"\b(?:still |even )?be around\b|\bshut (?:down|their doors)\b|\bclosed? down\b|"
     r"\bmoney back\b|\bgo(?:ing|es)? (?:out of "
-    r"business|under|bankrupt)\b|^\W*\w+(?: \w+)? any good\b|\boutdated\b|\bout of date\b",
+    r"business|under|bankrupt)\b|^\W*\w+(?: \w+)? any good\b|\boutdated\b|\bout of date\b|"
+    # "how do i know these are decent and kept up to date"
+    r"\bup[- ]to[- ]date\b|\bhow (?:do|can|would) i (?:know|tell)\b[^?.!]{0,30}\b(?:decent|good|"
+    r"legit|real|quality|any good)\b",
     re.IGNORECASE,
 )
 # One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
@@ -373,7 +408,8 @@ _QUESTION = re.compile(
     # "if i get osha 30 does my boss have to pay me more"
     # "if i put in like 5 hrs a week how many months for card 2"
     r"\bhow (?:many|much|long)\b|"
-    r"\bif i (?:get|do|finish|take|pass|complete)\b[^?.!]{0,40}\b(?:does|do|will|would|is|are|can)"
+    r"\bif i (?:get|do|finish|take|pass|complete|spend|pay|put in|invest)\b[^?.!]{0,40}\b"
+    r"(?:does|do|will|would|is|are|can)"
     r" [a-z]+\b|\b(?:trying to (?:see|figure out)|"
     r"wondering|not sure) (?:if|whether)\b|"
     r"\b(?:can|could|will|would) (?:i|someone|somebody|"
@@ -404,7 +440,8 @@ _ASKS_FOR_OTHERS = re.compile(
     r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
     r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
     r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
-    r"show|get|filter|narrow|limit)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
+    r"show|get(?! (?:an? |the )?(?:\w+ )?job\b| hired\b)|"
+    r"filter|narrow|limit)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
     r"(?:i|we) (?:need|want|prefer|only(?! have\b| got\b| work\b| get\b))|"
     r"s[oó]lo (?:los|las) (?:que|de)|nada m[aá]s (?:los|las)|(?:hay |tienes |tienen |tiene )?"
     r"(?:algo|alguno|alguna|otros?|otras?) m[aá]s (?:barat|econ[oó]mic|corto|r[aá]pid)\w*)\b",
@@ -559,7 +596,10 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\b(?:(?:on|in|from|with) (?:my |a )?(?:phone|cell|mobile|tablet|ipad|"
         r"iphone|android|chromebook)|app)\b|\b(?:desde|en) (?:el|mi|un) (?:tel[eé]fono|celular|"
         r"m[oó]vil)\b|\b(?:only|just) (?:have|got) (?:my |a )?(?:phone|"
-        r"cell|tablet|ipad|chromebook)\b|\bno (?:laptop|computer|pc)\b|\b(?:don'?t|dont) (?:have|"
+        r"cell|tablet|ipad|chromebook)\b|\bno (?:laptop|computer|pc)\b|"
+        # "my laptop is super old and slow, chromebook actually. can i do the course on that"
+        r"\bchromebook\b|\b(?:old|slow|ancient|cheap) (?:laptop|computer|pc)\b|"
+        r"\b(?:laptop|computer|pc) is (?:\w+ )?(?:old|slow|ancient)\b|\b(?:don'?t|dont) (?:have|"
         r"own) (?:a )?(?:laptop|computer|pc)\b",
     ),
     (
@@ -683,6 +723,9 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
             return FollowUpRequest("ask_provider")
         if _WORTH_ASKED.search(said):
             return FollowUpRequest("ask_worth")
+    if (taught := _KNOW_OR_TAUGHT.search(said)) and (topic := _topic(taught.group("topic"))):
+        # "do i need to know sql for these or do they teach it": whether they teach it.
+        return FollowUpRequest("ask_topic", topic=topic)
     if aspect := course_question(said):
         return FollowUpRequest("ask_course", aspect=aspect)
     checked = [

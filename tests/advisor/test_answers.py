@@ -674,3 +674,29 @@ def test_the_learners_own_schedule_stops_before_what_they_want() -> None:
 
 def test_cannot_go_to_campus_means_online() -> None:
     assert parse_mode("i cant go to campus") == "online"
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("we set aside about 1500 for this", 1500.0),
+        ("tengo como 3000 ahorrado. si hay ayuda del gobierno mejor", 3000.0),
+        ("como 10 mil? si hay plan de pago o ayuda mejor", 10000.0),
+        ("i have the GI bill but it doesnt cover everything. out of pocket maybe 3k", 3000.0),
+    ],
+)
+def test_money_set_aside_or_out_of_pocket_is_the_budget(said: str, amount: float) -> None:
+    budget = parse_budget(said)
+    assert budget is not None and budget.max_amount == amount
+
+
+def test_ten_plus_hours_is_ten() -> None:
+    assert parse_hours_per_week("10+, i'll make time") == 10.0
+
+
+def test_the_states_licence_is_an_industry_credential() -> None:
+    assert parse_credit("la licencia del estado") == "industry"
+
+
+def test_no_set_date_is_no_deadline() -> None:
+    assert parse_deadline_weeks("no set date") == parse_deadline_weeks("no deadline")

@@ -448,3 +448,53 @@ def test_follow_ups_from_the_tenth_personas_are_read(
         aspect,
         place,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The tenth blind set of follow-up questions, as learners typed them.
+        ("so excel isnt enough?", "ask_skills"),
+        ("i know excel pretty well, what else do i actually need to learn", "ask_skills"),
+        ("can u get a job with just a certificate no degree", "ask_worth"),
+        ("how much do data analysts make after doing one of these", "ask_worth"),
+        ("be honest is the first one good value for the price", "ask_worth"),
+        ("¿de verdad sirve alguno de estos para conseguir trabajo?", "ask_worth"),
+        (
+            "if i spend 500 bucks on this is anyone going to hire me over a 22 yr old",
+            "ask_worth",
+        ),
+        ("how do i know these are decent and kept up to date", "ask_provider"),
+        ("meh none of these really grab me", "not_interested"),
+        ("can i use workforce money for a farrier school", "ask_funding"),
+    ],
+)
+def test_follow_ups_in_the_learners_words(text: str, kind: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("¿cuál de los tres enseña SQL?", "SQL"),
+        ("does any of them do dashboards. my boss keeps asking", "dashboards"),
+        ("do i need to know sql for these or do they teach it", "sql"),
+    ],
+)
+def test_whether_the_cards_teach_a_subject(text: str, topic: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == "ask_topic" and request.topic == topic
+
+
+@pytest.mark.parametrize(
+    "text", ["do any of them do payment plans", "can you get me something cheaper"]
+)
+def test_payment_plans_and_other_courses_are_not_subjects(text: str) -> None:
+    request = follow_up_request(text)
+    assert request is None or request.kind != "ask_topic"
+
+
+def test_an_old_chromebook_asks_about_the_device() -> None:
+    request = follow_up_request("my laptop is super old and slow, chromebook actually. can i do it")
+    assert request is not None and request.aspect == "device"

@@ -57,6 +57,7 @@ SIXTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind6.yml")
 SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
 EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
 NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
+TENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind10.yml")
 
 
 @pytest.mark.slow
@@ -73,6 +74,7 @@ NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
         (SEVENTH_SET, "questions_seventh_set"),
         (EIGHTH_SET, "questions_eighth_set"),
         (NINTH_SET, "questions_ninth_set"),
+        (TENTH_SET, "questions_tenth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

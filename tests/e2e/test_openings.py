@@ -50,6 +50,7 @@ FOURTH_SET = OPENINGS_FILE.with_name("openings_blind4.yml")
 FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
 SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
 SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
+EIGHTH_SET = OPENINGS_FILE.with_name("openings_blind8.yml")
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,7 @@ SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
         (FIFTH_SET, "openings_fifth_set"),
         (SIXTH_SET, "openings_sixth_set"),
         (SEVENTH_SET, "openings_seventh_set"),
+        (EIGHTH_SET, "openings_eighth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:

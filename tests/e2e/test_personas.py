@@ -46,6 +46,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_seventh_set": summarise([]),
         "questions_eighth_set": summarise([]),
         "questions_ninth_set": summarise([]),
+        "questions_tenth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
@@ -53,6 +54,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "openings_fifth_set": summarise_openings([]),
         "openings_sixth_set": summarise_openings([]),
         "openings_seventh_set": summarise_openings([]),
+        "openings_eighth_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
