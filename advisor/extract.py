@@ -143,7 +143,8 @@ BACKGROUND_CUES = re.compile(
     flags=re.IGNORECASE,
 )
 _CURRENT_ROLE = re.compile(
-    r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:i'?m|i am|im|i work as|i'?ve been working as|"
+    r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:(?:i'?m|im|i am) (?:working|employed) "
+    r"(?:full[- ]?time |part[- ]?time )?as|i'?m|i am|im|i work as|i'?ve been working as|"
     r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&'-]{1,60})$",
     flags=re.IGNORECASE,
 )
@@ -547,7 +548,8 @@ def introduced_role(text: str, *, bare: bool = False) -> str | None:
 
 
 _NEW_SUBJECT = re.compile(
-    r"\s+(?:and|but|so)\s+(?=(?:the|i|my|they|we|he|she|it|our|everyone|people)\b)",
+    r"\s+(?:and|but|so)\s+(?=(?:the|i|my|they|we|he|she|it|our|everyone|people|finishing|doing|"
+    r"taking|studying|going|trying)\b)",
     re.IGNORECASE,
 )
 
@@ -606,7 +608,10 @@ def _typed_answers(clause: str) -> dict[str, str]:
     if figure_hours or (_OPEN_HOURS.search(said) and answers.no_time_limit(said)):
         found[HOURS] = clause
     money_cue = _BUDGET_CUES.search(said) or _BIG_FIGURE.search(said)
-    if money_cue and HOURS not in found and answers.parse_budget(said) is not None:
+    # "3 hrs a week and dont wanna spend more than like $50": a sum of money is a budget
+    # even beside the hours.
+    money_too = HOURS not in found or re.search(r"[$€£]|\b(?:dollars?|bucks)\b", said)
+    if money_cue and money_too and answers.parse_budget(said) is not None:
         found[BUDGET] = clause
     until = _PAST_DURATION.sub(" ", said)  # "a pharmacy tech 10 yrs ago" sets no deadline
     if (
@@ -731,6 +736,7 @@ _COMMON_WORDS = frozenset(
         "lake",
         "river",
         "early",  # "a bachelors in early childhood ed"
+        "excel",  # "the monthly reports in excel"
         "hills",
         "beach",
         "mission",
@@ -812,6 +818,14 @@ _GOAL_BY_REFERENCE = re.compile(
 )
 
 
+# The wish that opens a clause: "want …", "i'd also like …".
+_WISH_OPENING = re.compile(
+    r"^(?:i )?(?:(?:also|really) )?(?:want|need|wanna|would like|'d like|hope)"
+    r"(?: to (?:get|learn|do|take))?\s+",
+    flags=re.IGNORECASE,
+)
+# A wish that adds to what was said before: "want epa 608 too".
+_ALSO = re.compile(r"\b(?:too|also|as well)\s*[.!?]*$", flags=re.IGNORECASE)
 # A deadline said by reference to the time named just before it.
 _BY_THEN = re.compile(
     r"\b(?:done|finished|ready|through|certified|licensed)\s+(?:by|before)\s+(?:then|that)\b",
@@ -1020,6 +1034,12 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     elif naming:
         goal_groups = naming  # "want evening classes w/ a schedule" beside "paralegal" says how
     strong = [group for group in goal_groups if STRONG_GOAL_CUES.search(group[0])]
+    if strong and len(goal_groups) > 1 and _ALSO.search(strong[-1][-1]):
+        # "hvac program near newark, … want epa 608 too": the wish adds to the subject first
+        # said, and says nothing more than what it adds.
+        addition = _WISH_OPENING.sub("", _ALSO.sub("", strong[-1][-1])).strip()
+        goal_groups = [*(g for g in goal_groups if g is not strong[-1]), [addition]]
+        strong = []
     goal_parts = [part for group in strong or goal_groups for part in group]
     if goal_parts and _GOAL_BY_REFERENCE.search(goal_parts[-1]) and introduced_roles:
         # "…want to do it as a job now, home health aide": the job named beside the goal

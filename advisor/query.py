@@ -603,6 +603,10 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     """
     text = _strip(_TURNED_DOWN, catalog_words(full_forms(goal[:MAX_QUERY_CHARS])))
     text = text.strip().rstrip(".!?…")  # a closing full stop would hide the clauses it ends
+    for inner in reversed(list(_PLACE_BEFORE_COMMA.finditer(text))):
+        # "hvac program near newark, epa 608": a place that ends a clause.
+        if gazetteer().resolve(inner.group("place")) is not None:
+            text = text[: inner.start()] + text[inner.end() :]
     for _ in range(2):  # one frame may open onto another: "quiero sacar mi licencia de X"
         for pattern in _FRAMINGS:
             framed_question = _strip(pattern, text)
@@ -667,6 +671,10 @@ _COMPUTER_BASICS = re.compile(
 EVERYDAY_COMPUTING = "digital literacy"
 
 
+_PLACE_BEFORE_COMMA = re.compile(
+    r"\s+(?:in|near|around|close to|by)\s+(?P<place>[a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2})(?=,)",
+    re.IGNORECASE,
+)
 _TRAILING_PLACE = re.compile(
     r"\s+(?:in|near|around|close to|by)\s+(?P<place>[a-z][a-z .'-]{1,40}?)"
     r"(?:,?\s+(?:nj|tx|new jersey|texas))?$",

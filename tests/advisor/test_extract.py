@@ -680,3 +680,27 @@ def test_been_in_a_field_for_years_is_the_background() -> None:
 def test_spanish_can_pay_is_a_budget() -> None:
     answers = find_statements("licencia CDL en McAllen TX. Puedo pagar unos 3,500.").answers
     assert answers["budget"] == "Puedo pagar unos 3,500"
+
+
+def test_a_wish_that_adds_keeps_the_subject_said_first() -> None:
+    answers = find_statements(
+        "hvac program near newark, nights or weekends, i work days. want epa 608 too."
+    ).answers
+    assert answers["goal"] == "hvac program near newark, epa 608"
+
+
+def test_working_full_time_as_a_job_is_the_background() -> None:
+    said = "hi, im working full time as a bank teller and finishing my bachelors online"
+    assert find_statements(said).answers["background"] == "works as bank teller"
+
+
+def test_money_beside_hours_in_one_clause_is_the_budget_too() -> None:
+    answers = find_statements(
+        "i have maybe 3 hrs a week and dont wanna spend more than $50"
+    ).answers
+    assert "hours_per_week" in answers and "budget" in answers
+
+
+@pytest.mark.parametrize("said", ["i live in excel all day", "monthly reports in excel"])
+def test_excel_is_not_a_town(said: str) -> None:
+    assert "location" not in find_statements(said).answers

@@ -106,3 +106,7 @@ def test_an_acronym_takes_the_sense_its_goal_points_to(topic: str, spelled: str)
 )
 def test_the_degree_the_looking_and_the_format_are_not_the_topic(goal: str, topic: str) -> None:
     assert topic_of(goal)[0] == topic
+
+
+def test_a_place_that_ends_a_clause_is_not_the_topic() -> None:
+    assert topic_of("welding classes in san antonio, evenings only")[0] == "welding"
