@@ -151,6 +151,10 @@ _FRAMINGS = [
     # "…myself instead of paying an agency": what the learner avoids is not the topic.
     r"\s+instead of\s+\w+ing\b.*$",
     r"\s+(?:that|which) (?:gives?|counts?|offers?|comes? with|awards?|carries)\b.*$",
+    # "an intro stats course w/ transferable college credit": the credit is a constraint.
+    r"\s+(?:w/|with|for|that has|that gives)\s+(?:transferr?able\s+)?(?:college\s+|academic\s+|"
+    r"degree\s+|university\s+)?credits?\b(?!\s+(?:analys|risk|card|union|score|repair|manag))"
+    r".*$",
     # Advice passed on: "my cousin does IT helpdesk and says i should do comptia a+",
     # "friend said i should look into project management".
     r"^.*?\b(?:said|says|told me|tells me|recommended|suggested|thinks)\b(?:\s+that)?\s+"

@@ -110,3 +110,15 @@ def test_the_degree_the_looking_and_the_format_are_not_the_topic(goal: str, topi
 
 def test_a_place_that_ends_a_clause_is_not_the_topic() -> None:
     assert topic_of("welding classes in san antonio, evenings only")[0] == "welding"
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("need an intro stats course w/ transferable college credit", "statistics"),
+        ("UX design with academic credit", "UX design"),
+        ("courses for credit analysts", "credit analysts"),
+    ],
+)
+def test_credit_wanted_is_a_constraint_not_the_topic(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0] == topic
