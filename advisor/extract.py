@@ -153,7 +153,9 @@ _CURRENT_ROLE = re.compile(
 # "stay at home mom getting back to work". The clause is kept whole as the background.
 _ROLE_INTRODUCTIONS = [
     re.compile(
-        r"^(?:so\s+)?(?P<role>[a-z0-9][\w\s/&()+.,'-]{1,60}?)\s+here(?:\s+in\s+[\w\s.'-]{2,30})?$",
+        r"^(?:so\s+)?(?P<role>[a-z0-9][\w\s/&()+.,'-]{1,60}?)\s+here(?:\s+in\s+[\w\s.'-]{2,30}|"
+        # "RN here doing RN to BSN": what the learner is doing besides
+        r"\s+(?:doing|working on|taking|finishing|going for)\s+[\w\s/&+-]{2,40})?$",
         flags=re.IGNORECASE,
     ),
     re.compile(
@@ -1051,7 +1053,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     if goal_parts:
         statements.answers[GOAL] = ", ".join(goal_parts)
     if not background_parts and statements.current_role is None:
-        job = _MY_JOB.search(text)  # "excel for my office admin job"; not "my office job"
+        job = _MY_JOB.search(text) or _ASKING_AS.match(text)  # "excel for my office admin job"
         named = job.group("role") if job else ""
         if _names_a_person(named):
             statements.current_role = named
@@ -1095,6 +1097,14 @@ _ASKS_SOMETHING = re.compile(
 # A wish for something named elsewhere in the message: "need it within 2 months".
 _WANTS_IT = re.compile(r"\b(?:need|want|get|finish|done with) it\b", re.IGNORECASE)
 # The job a goal is for: "excel + power bi for my office admin job".
+# Who asks, in a question about the goal: "can a teacher with zero coding experience learn
+# python", "is it too late for a 45 year old truck driver to become a nurse".
+_ASKING_AS = re.compile(
+    r"^\W*(?:can|could|should|would|is it (?:possible|realistic|too late) for)\s+(?:an?|the)\s+"
+    r"(?:\d+\s*(?:year|yr)s?[- ]old\s+)?(?P<role>[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2}?)\s+"
+    r"(?:with|who|to|learn|switch|become|get|go|move|pivot|break|start)\b",
+    flags=re.IGNORECASE,
+)
 _MY_JOB = re.compile(
     r"\b(?:for|at|in|from) my (?P<role>(?!(?:current|day|new|full|part|old|first|next|dream|own|"
     r"main|regular|real|second|other|future|last|previous|prior|summer)\b)[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2}?)\s+"

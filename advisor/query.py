@@ -148,6 +148,9 @@ _FRAMINGS = [
     # "can an art teacher switch to ux design": who asks, and the move, are framing.
     r"^\s*(?:can|could|should|would)\s+(?:an?|the|someone like me|someone|somebody|a person|i)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:switch|move|transition|pivot|go|get|break)\s+(?:in)?to\s+",
+    # "can a teacher with zero coding experience learn python": who asks is framing.
+    r"^\s*(?:can|could|should|would)\s+(?:an?|the|someone|somebody|a person)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:learn|study|pick up)\s+",
     # "…myself instead of paying an agency": what the learner avoids is not the topic.
     r"\s+instead of\s+\w+ing\b.*$",
     r"\s+(?:that|which) (?:gives?|counts?|offers?|comes? with|awards?|carries)\b.*$",

@@ -704,3 +704,15 @@ def test_money_beside_hours_in_one_clause_is_the_budget_too() -> None:
 @pytest.mark.parametrize("said", ["i live in excel all day", "monthly reports in excel"])
 def test_excel_is_not_a_town(said: str) -> None:
     assert "location" not in find_statements(said).answers
+
+
+@pytest.mark.parametrize(
+    ("said", "background"),
+    [
+        ("RN here doing RN to BSN, need an intro stats course", "RN here doing RN to BSN"),
+        ("can a teacher with zero coding experience learn python?", "works as teacher"),
+        ("could a bank teller switch to cybersecurity", "works as bank teller"),
+    ],
+)
+def test_who_asks_is_the_background(said: str, background: str) -> None:
+    assert find_statements(said).answers["background"] == background

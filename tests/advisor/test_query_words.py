@@ -122,3 +122,8 @@ def test_a_place_that_ends_a_clause_is_not_the_topic() -> None:
 )
 def test_credit_wanted_is_a_constraint_not_the_topic(goal: str, topic: str) -> None:
     assert topic_of(goal)[0] == topic
+
+
+def test_who_asks_to_learn_is_not_the_topic() -> None:
+    goal = "can a teacher with zero coding experience learn python over summer break for free"
+    assert topic_of(goal)[0] == "python"
