@@ -861,8 +861,10 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
     previous_was_goal = False
     previous_clause: str | None = None
     parts = clauses(text)
+    states_limits = False  # any clause answers a constraint
     for clause in parts:
         typed = _typed_answers(clause)
+        states_limits = states_limits or bool(typed)
         if _ROLE_AND_YEARS.match(clause.strip()):
             background_parts.append(clause)  # "sysadmin 6 yrs", "help desk tech 2yrs"
             previous_was_goal = False
@@ -975,7 +977,7 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         and background_parts[0] == introduced_roles[0] == parts[0]
         and not re.search(r"\d|\bfor\b", parts[0])  # not "caregiver for my mom", "… 7 yrs"
         and _HOLDS_NOW.match(background_parts[1].strip())
-        and any(_typed_answers(part) for part in parts)  # an opening, not a background answer
+        and states_limits  # an opening, not a background answer
     ):
         # "salesforce admin. customer service rep 3 yrs.", "medical assistant in corpus
         # christi tx. … i work at a daycare": a job named alone to open the message, then
@@ -1096,7 +1098,6 @@ _ASKS_SOMETHING = re.compile(
 )
 # A wish for something named elsewhere in the message: "need it within 2 months".
 _WANTS_IT = re.compile(r"\b(?:need|want|get|finish|done with) it\b", re.IGNORECASE)
-# The job a goal is for: "excel + power bi for my office admin job".
 # Who asks, in a question about the goal: "can a teacher with zero coding experience learn
 # python", "is it too late for a 45 year old truck driver to become a nurse".
 _ASKING_AS = re.compile(
@@ -1105,6 +1106,7 @@ _ASKING_AS = re.compile(
     r"(?:with|who|to|learn|switch|become|get|go|move|pivot|break|start)\b",
     flags=re.IGNORECASE,
 )
+# The job a goal is for: "excel + power bi for my office admin job".
 _MY_JOB = re.compile(
     r"\b(?:for|at|in|from) my (?P<role>(?!(?:current|day|new|full|part|old|first|next|dream|own|"
     r"main|regular|real|second|other|future|last|previous|prior|summer)\b)[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,2}?)\s+"
