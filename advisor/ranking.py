@@ -77,12 +77,16 @@ def score(
     if weights.unnamed_lexical_floor > 0:
         # A course that does not name the goal's rarest word serves it only when it names
         # the rest strongly: "Phlebotomy Technician" shares "technician" with "pharmacy
-        # technician", "Truck Model" shares "truck" with "truck dispatching".
+        # technician", "Truck Model" shares "truck" with "truck dispatching". Its meaning
+        # must then be near the closest course's, not only above the meaning-alone floor:
+        # its closeness may come from the common word it shares. A course naming none of
+        # the topic's words and close in meaning is a paraphrase, and keeps the floor.
         names_rarest = _best_of(search.names_rarest, subjects) > 0
         relevant &= (
             names_rarest
             | (lexical >= weights.unnamed_lexical_floor)
-            | (topical >= weights.meaning_alone_floor)
+            | (topical >= _near_the_closest(topical, weights))
+            | ((lexical <= 0) & (topical >= weights.meaning_alone_floor))
         )
     if weights.partial_meaning_floor > 0:
         # A course naming only part of the goal ("macro" of "excel macros") must be
@@ -127,6 +131,20 @@ def score(
         on_topic=on_topic,
         foreign=search.in_other_language(learner_language(query)) if weights.foreign_last else None,
     )
+
+
+def _near_the_closest(topical: Floats, weights: AdvisorWeights) -> float:
+    """The topic cosine a course naming only the topic's common words must reach.
+
+    The meaning-alone floor, raised to within ``meaning_alone_gap`` of the catalog's
+    closest course: when programmes named for the goal sit at 0.88 ("HVAC Technician"
+    for an HVAC learner), a course at 0.52 that shares only "technician" ("Patient Care
+    Technician") is about something else, though it would pass the floor where nothing
+    is close.
+    """
+    if weights.meaning_alone_gap <= 0 or topical.size == 0:
+        return weights.meaning_alone_floor
+    return max(weights.meaning_alone_floor, float(topical.max()) - weights.meaning_alone_gap)
 
 
 FULL_COVERAGE = 0.999  # every word of the topic (float sums of IDF shares)

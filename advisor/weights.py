@@ -40,6 +40,8 @@ class AdvisorWeights:
     coverage_share: float = 0.3
     # ...unless the topic's cosine alone is this high (paraphrase: "UX" ~ "user experience").
     meaning_alone_floor: float = 0.5
+    # ...raised to the closest course's cosine minus this gap (0 switches it off).
+    meaning_alone_gap: float = 0.2
     # A course not naming the topic's rarest word (of any subject it joins: "Linux and
     # shell scripting") must reach this BM25F share instead, or the meaning-alone floor:
     # naming the common word of a two-word goal is not serving it ("Phlebotomy

@@ -404,6 +404,35 @@ def test_naming_only_the_common_word_of_the_goal_does_not_serve_it() -> None:
     assert "test:73" in _ids(loose.recommend(goal).cards)
 
 
+def test_sharing_only_the_common_word_needs_meaning_near_the_closest_course() -> None:
+    """'pharmacy technician': "Patient Care Technician" shares "technician", and its
+    meaning passes the fixed meaning-alone floor, but a programme named for the goal sits
+    far closer; it is about something else. With no close course, the floor decides."""
+    catalog = [
+        _course(101, "Pharmacy Technician", description="Pharmacy technician training."),
+        _course(102, "Patient Care Technician", description="Patient care technician."),
+        _course(103, "Welding", description="Welding."),
+    ]
+    goal = LearnerProfile(goal="pharmacy technician")
+    weights = {
+        "relevance_floor": 0.9,
+        "meaning_alone_floor": 0.3,
+        "unnamed_lexical_floor": 0.9,
+        "partial_meaning_floor": 0.0,
+        "thin_must_name": False,
+    }
+    assert _ids(_advisor_for(catalog, meaning_alone_gap=0.2, **weights).recommend(goal).cards) == [
+        "test:101"
+    ]
+    assert "test:102" in _ids(
+        _advisor_for(catalog, meaning_alone_gap=0.0, **weights).recommend(goal).cards
+    )
+    alone = [c for c in catalog if c.id != "test:101"]
+    assert "test:102" in _ids(
+        _advisor_for(alone, meaning_alone_gap=0.2, **weights).recommend(goal).cards
+    )
+
+
 def test_a_course_on_either_subject_of_a_joined_goal_serves_it() -> None:
     """'Linux and shell scripting': "Shell Scripting" does not name "linux", the rarest
     word of the whole goal, but names the rarest of its own subject; the rule keeps it."""
