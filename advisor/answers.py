@@ -654,6 +654,14 @@ _LIMITED_AMOUNT = re.compile(
 )
 
 
+_PREFERRED = re.compile(
+    r"\b(?:rather|prefer(?:ably)?|ideally)\b[^.?!]{0,12}?\b(?:spend|pay|stay under|keep it under)"
+    r"\s+(?:like |about |around |maybe |only |just |closer to )?\$?(?P<amount>\d+(?:\.\d+)?)\b"
+    r"(?!\s*(?:hours?|hrs?|h|weeks?|wks?|months?|days?|minutes?|mins?)\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_budget(text: str) -> Budget | None:
     """'under 300 dollars' -> 300 USD, '£200' -> 200 GBP, 'free only', 'no limit'.
 
@@ -666,6 +674,11 @@ def parse_budget(text: str) -> Budget | None:
     prepared = re.sub(r"\b(?:a|one) grand\b", "1 grand", prepared)  # "under a grand"
     prepared = _FREE_TIME.sub(" ", prepared)  # "i work nights so mornings are free"
     prepared = _THOUSANDS.sub(lambda m: f"{float(m.group(1)) * THOUSAND:g}", prepared)
+    if (preferred := _PREFERRED.search(prepared)) is not None and (
+        0 < float(preferred.group("amount")) <= MAX_BUDGET
+    ):
+        # "500 is my max but id rather spend like 100": the figure they would rather keep to.
+        return Budget(float(preferred.group("amount")), None, free_only=False, unlimited=False)
     if (capped := _CAP.search(prepared)) is not None and float(capped.group("cap")) > 0:
         # "no real budget but i dont want loans over 10k": the cap is the budget.
         return Budget(float(capped.group("cap")), None, free_only=False, unlimited=False)
@@ -707,7 +720,9 @@ _NO_PREFERENCE = re.compile(
 )
 _NEGATOR = (
     r"(?:not|no|don'?t want|do not want|never|without|rather not|hate|avoid|nothing|"
-    r"can'?t|cannot|can not|unable to|couldn'?t)"  # "i cant go to campus, has to be online"
+    r"can'?t|cannot|can not|unable to|couldn'?t|rather than|instead of|"
+    # "a scheduled cohort with a mentor over self paced", "in person over online"
+    r"over(?=\s+(?:self[- ]?paced|online|in[- ]person|remote)))"  # "i cant go to campus…"
 )
 
 # "classes on zoom" is a mode; "learn office and maybe zoom" names a tool to learn.
@@ -1047,7 +1062,11 @@ _NONE_APPEAL = re.compile(
     r"\b(?:these|they|them|all of (?:these|them)|the (?:courses|results|options))(?: all)? "
     r"(?:look|seem|sound)s? (?:so |kinda |pretty |really )?(?:boring|lame|meh|dull|bad|terrible|"
     r"useless|off)\b|\bnot (?:at all )?what i (?:had in mind|was (?:looking for|after|"
-    r"expecting)|wanted|meant)\b",
+    r"expecting)|wanted|meant)\b|"
+    # "no me convence ninguno, la verdad", "ninguno me gusta"
+    r"\bno me (?:convence|convencen|gusta|gustan|sirve|sirven|interesa|interesan) "
+    r"(?:ninguno|ninguna|nada)\b|\b(?:ninguno|ninguna) (?:me )?(?:convence|gusta|sirve|"
+    r"interesa)\b",
     re.IGNORECASE,
 )
 

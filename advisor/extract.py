@@ -139,7 +139,14 @@ BACKGROUND_CUES = re.compile(
     r"(?:degree|diploma|experience|background|certificate|basics?)|"
     r"experience (?:in|with)|background in|familiar with|comfortable with|good at|"
     r"years? (?:of|in|as)|degree in|graduated|nothing yet|none|no experience|from scratch|"
-    r"complete beginner|total beginner|beginner|newbie|basic knowledge|some knowledge)\b",
+    r"complete beginner|total beginner|beginner|newbie|basic knowledge|some knowledge|"
+    # "background is 5 yrs in marketing", "got laid off from the plant", "i have an AA in
+    # business and work as an AP clerk", "currently: ops coordinator", "data analyst already"
+    r"(?:my )?background is|laid off|and work (?:as|at|in)|currently:|"
+    r"i have (?:an? )?(?:aa|as|ba|bs|aas|associates?|bachelors?|masters?|ged)|"
+    r"i have (?:like |about |around |maybe |some )?(?:\d+ )?(?:old |prior |college )?credits|"
+    r"antes trabajaba|trabajaba (?:en|de|como)|trabaj[eé] (?:\d+ |muchos |unos )?a[ñn]os)\b|"
+    r"^\W*[a-z]+(?: [a-z]+)? already\W*$",
     flags=re.IGNORECASE,
 )
 _CURRENT_ROLE = re.compile(
@@ -208,7 +215,7 @@ _ROLE_INTRODUCTIONS = [
         flags=re.IGNORECASE,
     ),
 ]
-_EXPLICIT_HOURS = re.compile(r"\d\s*(?:hours?|hrs?|h|horas?)\b", flags=re.IGNORECASE)
+_EXPLICIT_HOURS = re.compile(r"\d\+?\s*(?:hours?|hrs?|h|horas?)\b", flags=re.IGNORECASE)
 _HOUR_CUES = re.compile(
     r"\d\s*(?:h|hrs?)\b|\b(?:hours?|hrs?|h|minutes?|mins?|evenings?|nights?|weekends?|saturdays?|"
     r"sundays?|a day|per day|each day|daily|weekday\w*|lunch ?breaks?)\b",
@@ -236,7 +243,7 @@ _BOTH_MODES = re.compile(
 )
 _BUDGET_CUES = re.compile(
     r"[$€£¥₹]|\b(?:budget|dollars?|bucks|usd|eur|euros?|pounds?|gbp|free|cost\w*|pay|pays|"
-    r"paying|paid|afford|price\w*|spend|cheap\w*|money|grand|reimburs\w*|saved|savings|"
+    r"paying|paid|afford|price\w*|spend|cheap\w*|money|grand|reimburs\w*|saved|savings|gratis|"
     r"loans?|stipend|gives me|cover|covers|covered|\d+\s?k|pagar|gastar|invertir)\b",
     flags=re.IGNORECASE,
 )
@@ -250,6 +257,8 @@ _DEADLINE_CUES = re.compile(
     r"\bpara (?:terminar|acabar)\b|\b(?:terminar|acabar) (?:en|dentro de|antes de)\b|"
     r"(?:got|have|has) (?:only |just |like |about )?(?:\d+|a|one|two|three|four|a few|a couple of)"
     r" (?:weeks?|months?)(?! (?:of|off)\b)|"
+    # "3 months max", "8 weeks tops": the longest it may take.
+    r"(?:\d+|a|one|two|three|four|six) (?:weeks?|wks?|months?|mos?) (?:max(?:imum)?|tops|at most)|"
     # "need a job fast like 2 wks": how soon, after the hurry.
     r"(?:fast|quick(?:ly)?|urgent(?:ly)?)\W+(?:like |about |in |within )?(?:\d+|a|one|two|three|"
     r"four) ?(?:wks?|weeks?|months?|mos?))\b",
@@ -285,7 +294,7 @@ _ROLE_AND_YEARS = re.compile(
     r"(?:(?!(?:want|need|learn|get|be|do|study|for|in|within|by|about|with|w/|at|as)(?:\s|$))"
     r"[a-z][\w/&+-]*\s+)"
     r"{1,4}\d+\+?\s*(?:years?|yrs?)(?:\s+(?:exp|experience|(?:burn(?:ed|t)|worn) out|"
-    r"and counting|so far|now|already|in))?$"
+    r"and counting|so far|now|already|in|(?:on|at|in) (?:an? |the )?[a-z]+(?: [a-z]+)?))?$"
     # "5 yrs help desk exp"
     r"|^\d+\+?\s*(?:years?|yrs?)\s+(?:of\s+)?[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,3}\s+"
     r"(?:exp|experience)$",
@@ -374,6 +383,12 @@ _NOT_ROLES = frozenset(
         "currently",
         "over",
         "about",
+        # "anything cheaper? 500 is my max": a request for other courses, not a job
+        "anything",
+        "something",
+        "any",
+        "cheaper",
+        "shorter",
     }
 )
 _NOT_PLACES = frozenset(
@@ -568,7 +583,7 @@ def current_role_of(text: str) -> str | None:
     match = _CURRENT_ROLE.match(_NEW_SUBJECT.split(text.strip(), maxsplit=1)[0])
     if match is None:
         return None
-    role = match.group("role").strip()
+    role = re.sub(r"\s+already$", "", match.group("role").strip(), flags=re.IGNORECASE)
     first = role.split()[0].lower()
     if first.endswith("ing") and not _names_a_person(role):
         return None
@@ -612,7 +627,11 @@ def _typed_answers(clause: str) -> dict[str, str]:
     money_cue = _BUDGET_CUES.search(said) or _BIG_FIGURE.search(said)
     # "3 hrs a week and dont wanna spend more than like $50": a sum of money is a budget
     # even beside the hours.
-    money_too = HOURS not in found or re.search(r"[$€£]|\b(?:dollars?|bucks)\b", said)
+    money_too = HOURS not in found or re.search(
+        r"[$€£]|\b(?:dollars?|bucks|gratis)\b|\bfree (?:courses?|classes|stuff|ones|only)\b|"
+        r"\b(?:only|solo) (?:\w+ )?free\b|\bcourses? free\b",
+        said,
+    )
     if money_cue and money_too and answers.parse_budget(said) is not None:
         found[BUDGET] = clause
     until = _PAST_DURATION.sub(" ", said)  # "a pharmacy tech 10 yrs ago" sets no deadline
@@ -784,7 +803,7 @@ _COMMON_WORDS = frozenset(
 # Short clauses after a goal that say something else: an age, money, where they live.
 _NOT_A_CONTINUATION = re.compile(
     r"^\d+(?:\s*(?:yrs?|years?)(?: old)?)?$|\b(?:budget|money|loans?|afford)\b|"
-    r"^(?:i'?m|im|i am|i live|living|based) (?:in|near|outside|around)\b",
+    r"^(?:i'?m|im|i am|i live|living|based) (?:in|near|outside|around)\b|^right now$",
     re.IGNORECASE,
 )
 # A goal clause that only asks for the paper: "get my license", "get certified".
@@ -1193,12 +1212,14 @@ _WISH_WORDS = re.compile(
 # program", "blended would be perfect bc of my kids", "want to switch over", "a cert
 # employers actually recognize", "no budget limit", "credits toward a bachelors".
 _HOW_IT_SHOULD_BE = re.compile(
-    r"\b(?:full|perfect|great|fine|ideal|nice|best|better|kids?|children|switch|over|pivot|"
+    r"\b(?:(?:set|fixed|same|specific) times?|full|perfect|great|fine|ideal|nice|best|better|"
+    r"kids?|children|switch|over|pivot|"
     r"transition|employers?|recogni[sz]e[sd]?|respected|valid|official|actually|set|"
     r"schedules?|limit|programs?|programmes?|credits?|bachelors?|associates?|degree|"
     r"transfers?|transferable|counts?|towards?|structure|structured|accountability|"
     r"keeps?|honest|lol|yo|accredited|pdf|instructors?|sessions?|aside|pocket|love|theres|"
-    r"hard|dates?|holidays?)\b",
+    r"hard|dates?|holidays?|show|ones|campus|rather|spend|spending|id|meets?|cohorts?|mentors?|"
+    r"class|classes|way|graduate|level)\b",
     flags=re.IGNORECASE,
 )
 

@@ -127,6 +127,8 @@ _PURPOSE = (
     r"(?:there'?s|theres|there is|there are) (?:always|a lot of|lots of|plenty of|good|more|"
     r"so much)|"
     r"so i|in order to|because|bc|since|cause|cuz|before|"
+    # "japanese for a trip to tokyo": what it is for, not what it is
+    r"for (?:a|an|my|our|the) (?:\w+ )?(?:trip|vacation|holiday|visit|honeymoon)\b|"
     r"for (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:interview|exam|test|job application)|"
     r"for (?:a|an|the|my) (?:new |current |next )?(?:[\w-]+ )?(?:site|job|position|gig|contract|"
     r"promo(?:tion)?)\b|"
@@ -383,7 +385,10 @@ _FRAMING = [
     r"\binstead\b",
     r"^\s*(?:i'?ve|ive|i have) been (?:thinking|looking|considering)(?: about| of| into)?\s+",
     # "trying to get Sec+": the effort is framing.
-    r"^\s*(?:i'?m\s+|i am\s+)?trying to (?:get|learn|pass|become|break into|get into)\s+",
+    r"^\s*(?:(?:yo|hey|hi|so|ok|okay|well|honestly)[,!.]?\s+)?(?:i'?m\s+|i am\s+)?trying to "
+    r"(?:get|learn|pass|become|break into|get into)\s+",
+    # "i want to move up to lpn": the step up is framing.
+    r"\bmove up (?:to|into)\s+(?:an?\s+|the\s+)?",
     r"\s(?:and|then)\s+(?:then\s+)?(?:get\s+|land\s+|find\s+)?(?:an?|my|the)\s+"
     r"(?:[\w+'-]+\s+){0,3}(?:job|role|position|career)\b.*$",
     # A question leading to the role: "what training do you need to become a …",

@@ -104,6 +104,9 @@ _THESE = (
 _TOPIC_CHECK = re.compile(
     rf"\b(?:are|is|do|does|will|would|can)\s+(?:{_THESE})\s+{_ABOUT}{_TOPIC_VERBS}\s+"
     rf"(?P<topic>[^?!.,]{{2,80}})|"
+    # "does the google one have python in it or is it just spreadsheets"
+    rf"\b(?:do|does)\s+(?:{_THESE})\s+{_ABOUT}(?:have|has)\s+(?!(?:an?|any|the|some|much|many|"
+    rf"enough|to|it|them|that|this)\b)(?P<topic7>[\w+# ]{{2,40}}?)\s+in (?:it|them|there)\b|"
     # "which one does the excel stuff?", "which of these covers payroll taxes?"
     rf"\bwh?ich (?:one(?: of (?:these|them|those|the \w+))?|course|card|class|program|"
     rf"of (?:these|them|those|the \w+))(?: \d| three| two)?\s+{_ABOUT}"
@@ -115,6 +118,9 @@ _TOPIC_CHECK = re.compile(
     # "¿cuál de los tres enseña SQL?"
     rf"\bcu[aá]l(?:es)? de (?:los|estos|esos|ellos|las|estas)(?: (?:tres|3|dos|2|cursos|"
     rf"clases))? (?:enseñ[ao]n?|cubren?|incluyen?|tienen?|ve[n]?) (?P<topic4>[^?!.,]{{2,60}})|"
+    # "¿el curso 1 enseña power bi o tableau?"
+    rf"\b(?:el|la) (?:(?:curso|clase|programa|opci[oó]n) #?\d|primer[oa]?|segund[oa]|tercer[oa]?|"
+    rf"[uú]ltim[oa]) (?:enseñ[ao]|cubre|incluye|tiene|ve) (?P<topic6>[^?!.,]{{2,60}})|"
     # "does any of them do dashboards", "do these do power bi"
     rf"\b(?:do|does)\s+(?:any|one|either|all|each|both) of (?:these|those|them|the \w+)\s+do\s+"
     rf"(?!(?:an? |any )?(?:payment|financ|discount|military|student|veteran|refund|install)\w*)"
@@ -244,7 +250,7 @@ _WORTH_ASKED = re.compile(
     r"\b(?:is|are|will) (?:anyone|anybody|employers?|companies|people) (?:going to|gonna|"
     r"actually|really|even) (?:hire|pick|take) me\b|\bhire me over\b|"
     r"\b(?:get|land|find) (?:a |an |the )?(?:\w+ )?job with (?:just|only)\b|"
-    r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:\w+ ){1,3}(?:make|earn|get paid)\b|"
+    r"\b(?:what|how much) (?:would|will|could|can|do|does) (?:\w+ ){1,4}(?:make|earn|get paid)\b|"
     r"\bgood value\b|\bvalue for (?:the )?(?:price|cost|money)\b|"
     r"\bsirv\w*\b[^?.!]{0,40}\b(?:trabajo|empleo|chamba)\b|"
     r"\bconseguir (?:un )?(?:trabajo|empleo)\b|"
@@ -295,7 +301,8 @@ _PROVIDER_ASKED = re.compile(
 # One card turned down: "the udemy one is a hard no", "drop #2", "not feeling the first one".
 _TURNED_DOWN = re.compile(
     r"\b(?:hard no|not for me|not interested|no thanks|not feeling|pass on|skip|don'?t (?:want|"
-    r"like)|remove|drop|get rid of|hide|cross off|take off|no way)\b|"
+    r"like)(?! to (?:waste|spend|lose|pay|throw|risk|fall|be)\b)|remove|drop|get rid of|hide|"
+    r"cross off|take off|no way)\b|"
     r"^(?:nah|no|nope)?[, ]*not (?:the|that) \w+(?: \w+)? one\b",
     re.IGNORECASE,
 )
@@ -325,7 +332,9 @@ _SIDE_BY_SIDE = re.compile(
     r"those|all|the (?:three|3|two|2))\b|"
     # "card 1 or card 3 for someone who's been a line cook"
     r"^(?:card|option|number|no\.?|course|#) ?\d (?:vs\.?|or|versus) (?:card|option|number|"
-    r"no\.?|course|#)? ?\d\b",
+    r"no\.?|course|#)? ?\d\b|"
+    # "if u had to pick one which one"
+    r"\bif (?:u|you) (?:had to|could only|were to|were me and had to) (?:pick|choose|recommend)\b",
     re.IGNORECASE,
 )
 # Time enough, asked about the learner's own hours: "i got maybe an hour a night … is that
@@ -348,7 +357,17 @@ _WHY_ASKED = re.compile(
     r"\bwhy (?:is|are) (?:#\d|it|this|that|the [\w ]{1,25}?) (?:even |still )?(?:on |in )?"
     r"(?:there|here|on the list|included|recommended|showing|listed)\b|"
     r"\bwhy(?: did|'d| would| do|d) (?:you|u)\b[^?.!]{0,40}\b(?:pick|choose|chose|recommend|"
-    r"suggest|show|include|put)\b|\bwhy (?:this|that|the \w+) one\b",
+    r"suggest|show|include|put)\b|\bwhy (?:this|that|the \w+) one\b|"
+    # "por qué me recomiendas el primero?"
+    r"\bpor ?qu[eé] (?:me )?(?:recomiendas|recomienda|recomendaste|sugieres|elegiste|escogiste|"
+    r"pusiste|mostraste|salió|sale)\b",
+    re.IGNORECASE,
+)
+# Whether the paper itself is recognised: "is the certifcate from #1 recognized by
+# employers or is it just a pdf" asks about the credential, not the whole course's worth.
+_PAPER_RECOGNISED = re.compile(
+    r"\b(?:the |this |that |a |its? )?(?:cert\w*|certifcate|credential|diploma|badge)\b[^?.!]{0,30}"
+    r"\b(?:recogni[sz]ed|accepted|valid|official)\b",
     re.IGNORECASE,
 )
 # Keeping the list: "email me this list", "can you send me those links".
@@ -356,7 +375,10 @@ _SAVE_LIST = re.compile(
     r"\b(?:email|e-mail|send|text|save|keep|forward|bookmark)\b(?: (?:me|it to me))?[^.?!]{0,12}"
     r"\b(?:this|the|these|that|my|those)\s+(?:\d\s+|two\s+|three\s+)?(?:list|courses|options|"
     r"links|shortlist|results|ones)\b|\b(?:send|email|text|forward)\s+(?:me\s+)?(?:these|those|"
-    r"them|all|this)(?:\s+\d|\s+three|\s+two)?\s+to\s+(?:me|my)\b",
+    r"them|all|this)(?:\s+\d|\s+three|\s+two)?\s+to\s+(?:me|my)\b|"
+    # "can u email me these 3 so i can look later"
+    r"\b(?:email|e-mail|send|text|forward)\s+(?:me|it to me)\s+(?:these|those|them|all of (?:these|"
+    r"them|those)|the (?:list|links|courses))(?:\s+\d|\s+three|\s+two)?\b",
     re.IGNORECASE,
 )
 # A person, not the assistant: "is there a real person i can talk to".
@@ -389,6 +411,10 @@ NOT_SUBJECTS = frozenset(
 # Why the learner asks, after the subject: "excel pivot tables bc my boss keeps asking".
 _REASON = re.compile(r"\s+(?:bc|b/c|because|cuz|cause|since|so that|so i|as i)\b.*$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the topic of |the subject of |a |an |the |some |any )", re.IGNORECASE)
+# Two subjects asked about at once: "does #2 cover tableau or power bi?" asks about each.
+_EITHER = re.compile(
+    r"\s+(?:or|o)\s+(?!just\b|only\b|is\b|do\b|does\b|not\b|no\b|nah\b|what\b)", re.IGNORECASE
+)
 # An alternative question ("does it teach figma or just theory?") asks about its first part.
 _ALTERNATIVE = re.compile(
     r"\s+or\s+(?:just|only|is it|is this|do|does|are|will|would)\b.*$", re.IGNORECASE
@@ -439,7 +465,9 @@ _ASKS_FOR_OTHERS = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hmm+|um+)[,.!]?\s+)*(?:what about|how about|anything|"
     r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
     r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
-    r"closer|different|similar|other))|(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
+    r"closer|different|similar|other))|(?:is|are) there (?:free|cheaper|shorter|quicker|online|"
+    r"self[- ]paced) (?:ones?|courses?|classes|options?|programs?)|"
+    r"(?:do|does|can|could) (?:you|u|ya) (?:have|find|"
     r"show|get(?! (?:an? |the )?(?:\w+ )?job\b| hired\b)|"
     r"filter|narrow|limit)|(?:you|u|ya) got any(?:thing)?|(?:got|have you got) any|"
     r"(?:i|we) (?:need|want|prefer|only(?! have\b| got\b| work\b| get\b))|"
@@ -470,9 +498,11 @@ _REMOVE_A_KIND = re.compile(
 )
 # More of the kind of one card: "show me more like the 2nd one".
 _MORE_LIKE = re.compile(
-    r"\bmore (?:like|similar to) (?:the |that |this )?(?:#?\d|1st|2nd|3rd|first|second|third|last|"
+    r"\bmore (?:like|similar to) (?:the |that |this )?(?:#\d|\d\b(?! ?(?:some|a|an|per|each|"
+    r"every|or|hours?|hrs?|h|weeks?|wks?|days?|months?|bucks|dollars|k)\b)|1st|2nd|3rd|first|second|third|last|"
     r"one|ones|it|that|this|these|\w+ one)\b|\b(?:others?|more|anything) (?:like|similar to) "
-    r"(?:that|this|it|#?\d|the (?:\w+ )?one)\b",
+    r"(?:that|this|it|#\d|\d\b(?! ?(?:some|a|an|per|each|every|or|hours?|hrs?|h|weeks?|wks?|"
+    r"days?|months?|bucks|dollars|k)\b)|the (?:\w+ )?one)\b",
     re.IGNORECASE,
 )
 
@@ -544,7 +574,10 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
         r"\bdo (?:i|you) (?:get|earn|receive) (?:a|an|the|my)\b[^?.!]{0,30}\b(?:cert\w*|card|"
         r"licen[cs]e|credential|diploma)\b|\bwhat does (?:the|my|that) (?:paper|certificate|cert|"
         r"diploma)\b|\b(?:does|will) (?:it|the (?:cert\w*|paper|diploma)) say\b|"
-        r"\bme dan (?:un |el |la )?(?:diploma|t[ií]tulo|certificado)\b",
+        r"\bme dan (?:un |el |la )?(?:diploma|t[ií]tulo|certificado)\b|"
+        # "can i put it on linkedin?"
+        r"\b(?:put|add|list|show|post)\b[^?.!]{0,25}\b(?:on|to) (?:my )?(?:linked ?in|resume|"
+        r"r[ée]sum[ée]|cv)\b",
     ),
     (
         "level",
@@ -618,7 +651,8 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     ),
     (
         "practice",
-        r"\b(?:projects?|portfolio|labs?|hands[- ]on|practical|exercises?|"
+        r"\b(?:projects?(?! manag\w*| coordinat\w*| plann\w*)|portfolio|labs?|hands[- ]on|"
+        r"practical|exercises?|"
         r"real[- ]world|clinicals?|externships?|internships?|simulat\w+|feedback|graded|"
         r"grades?|mentors?|tutors?|(?:real|actual) (?:person|human|teacher|instructor)s? "
         r"(?:who|that|to) (?:looks?|grades?|checks?|reviews?|marks?|gives?|reads?|corrects?))\b",
@@ -693,6 +727,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         # "for become bookkeeper what I must learn? the courses cover all?" restates the
         # goal while asking about the cards; "what do I need to become a nurse?" does not.
         return FollowUpRequest("ask_skills")
+    if _PAPER_RECOGNISED.search(said) and _QUESTION.search(said):
+        return FollowUpRequest("ask_course", aspect="licence")
     if _ACCREDITED.search(said) and _QUESTION.search(said):
         # "is the community college one accredited? my job only reimburses those"
         return FollowUpRequest("ask_provider")
@@ -731,7 +767,8 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
     checked = [
         topic
         for match in _TOPIC_CHECK.finditer(said)
-        if (topic := _topic(next(filter(None, match.groups()), "")))
+        for words in _EITHER.split(next(filter(None, match.groups()), ""))
+        if (topic := _topic(words))
     ]
     if checked:
         return FollowUpRequest("ask_topic", topic=checked[0], more_topics=tuple(checked[1:]))

@@ -6,6 +6,7 @@ import pytest
 
 from advisor.answers import parse_mode, parse_pace
 from advisor.extract import clauses, current_role_of, find_statements, is_goal_statement
+from advisor.query import topic_of
 
 
 def test_the_nurse_message_answers_five_questions() -> None:
@@ -716,3 +717,99 @@ def test_excel_is_not_a_town(said: str) -> None:
 )
 def test_who_asks_is_the_background(said: str, background: str) -> None:
     assert find_statements(said).answers["background"] == background
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "expected"),
+    [
+        # The ninth blind set of first messages.
+        (
+            "need to pass comptia a+ asap. 3 months max. like 15 hrs/wk",
+            "deadline_weeks",
+            "3 months max",
+        ),
+        (
+            "want to become a welder. i can go full time then, 30+ hrs a week",
+            "hours_per_week",
+            "30+ hrs a week",
+        ),
+        (
+            "Got laid off from the plant in Lubbock TX. want CDL",
+            "background",
+            "Got laid off from the plant in Lubbock TX",
+        ),
+        (
+            "accounting classes. i have an AA in business and work as an AP clerk",
+            "background",
+            "i have an AA in business and work as an AP clerk",
+        ),
+        (
+            "Quiero sacar mi licencia de cosmetología. Antes trabajaba en una fábrica",
+            "background",
+            "Antes trabajaba en una fábrica",
+        ),
+        (
+            "gimme a sql course. data analyst already, need to level up",
+            "background",
+            "data analyst already",
+        ),
+        (
+            "unit clerk 9 yrs on med surg, i have like 24 credits from way back",
+            "background",
+            "unit clerk 9 yrs on med surg",
+        ),
+        (
+            "I'd like to get into UX design. Right now I'm a graphic designer at a print shop",
+            "goal",
+            "I'd like to get into UX design",
+        ),
+        (
+            "looking to transition to nursing informatics. I want graduate-level credit.",
+            "goal",
+            "looking to transition to nursing informatics",
+        ),
+        (
+            "NO ONLINE. i learn way better in a classroom. want to do hvac",
+            "goal",
+            "want to do hvac",
+        ),
+        (
+            "anything cheaper? 500 is my max but id rather spend like 100",
+            "budget",
+            "id rather spend like 100",
+        ),
+    ],
+)
+def test_answers_of_the_ninth_openings_are_read(said: str, slot: str, expected: str) -> None:
+    assert find_statements(said).answers.get(slot) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "pace"),
+    [
+        ("a class that meets at a set time each week rather than self paced", "scheduled"),
+        ("I'd prefer a scheduled cohort with a mentor over self paced", "scheduled"),
+    ],
+)
+def test_a_pace_set_against_another_is_the_one_preferred(said: str, pace: str) -> None:
+    assert parse_pace(said) == pace
+    assert "goal" not in find_statements(said).answers
+
+
+def test_free_courses_beside_the_hours_in_spanish_is_the_budget_too() -> None:
+    answers = find_statements(
+        "Tengo como 4 horas a la semana y solo cursos gratis por favor"
+    ).answers
+    assert "hours_per_week" in answers and "budget" in answers
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("yo trying to get into cybersecurity", "cybersecurity"),
+        ("i want to move up to lpn", "lpn"),
+        ("learning japanese for a trip to tokyo", "learning japanese"),
+    ],
+)
+def test_framing_around_the_topic_is_not_searched(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0] == topic

@@ -498,3 +498,70 @@ def test_payment_plans_and_other_courses_are_not_subjects(text: str) -> None:
 def test_an_old_chromebook_asks_about_the_device() -> None:
     request = follow_up_request("my laptop is super old and slow, chromebook actually. can i do it")
     assert request is not None and request.aspect == "device"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "aspect"),
+    [
+        # The eleventh blind set of follow-up questions, as learners typed them.
+        ("how much do entry level data analysts make", "ask_worth", None),
+        (
+            "ok but realistically will any of these get me hired?? i dont want to waste my $",
+            "ask_worth",
+            None,
+        ),
+        (
+            "is the certifcate from #1 recognized by employers or is it just a pdf",
+            "ask_course",
+            "licence",
+        ),
+        ("can i put it on linkedin?", "ask_course", "licence"),
+        ("if u had to pick one which one", "compare", None),
+        ("por qué me recomiendas el primero?", "why_this", None),
+        ("no me convence ninguno, la verdad", "not_interested", None),
+        (
+            "can u email me these 3 so i can look later, on my lunch break rn",
+            "save_shortlist",
+            None,
+        ),
+        (
+            "5 hrs a week is really more like 3 some weeks with the kids... is that ok or will i "
+            "fall behind",
+            "ask_course",
+            "fit",
+        ),
+    ],
+)
+def test_follow_ups_of_the_eleventh_set_are_read(
+    text: str, kind: str, aspect: CourseAspect | None
+) -> None:
+    request = follow_up_request(text)
+    assert request is not None and (request.kind, request.aspect) == (kind, aspect)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("does the google one have python in it or is it just spreadsheets", ("python",)),
+        (
+            "¿el curso 1 enseña power bi o tableau? en mi trabajo usan power bi",
+            ("power bi", "tableau"),
+        ),
+        ("does the 2nd one cover tableau or power bi?", ("tableau", "power bi")),
+    ],
+)
+def test_each_subject_asked_about_is_checked(text: str, topics: tuple[str, ...]) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == "ask_topic"
+    assert (request.topic, *request.more_topics) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are there free ones",
+        "actually thinking maybe project management instead? what do u have for that",
+    ],
+)
+def test_other_courses_asked_for_are_not_questions_about_these(text: str) -> None:
+    assert follow_up_request(text) is None
