@@ -850,6 +850,11 @@ _CREDIT_NONE = re.compile(
     r"|\bno need\b|\bnot a priority\b|\bunimportant\b|\bwhatever\b"
     r"|\bnot (?:a )?must\b|\bnot (?:required|essential|a requirement)\b|\boptional\b"
     r"|\bnice to have\b|\b(?:just )?a (?:plus|bonus)\b"
+    # "no cert needed", "no credit needed", "certificate not required"
+    r"|\bno (?:\w+ )?(?:certs?|certificates?|certifications?|credits?|credentials?|degree|"
+    r"licen[cs]es?|papers?)\s+(?:needed|required|necessary|wanted)\b"
+    r"|\b(?:certs?|certificates?|certifications?|credits?)\s+(?:not|isn'?t|aren'?t|is not|are not)"
+    r"\s+(?:needed|required|necessary|important)\b"
 )
 _CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
 _DEGREE = re.compile(

@@ -1158,8 +1158,17 @@ _CONSTRAINT_WORDS = re.compile(
 )
 
 
+_NO_PAPER = re.compile(
+    r"\bno (?:\w+ )?(?:certs?|certificates?|certifications?|credits?|credentials?|papers?)\s+"
+    r"(?:needed|required|necessary|wanted)\b",
+    re.IGNORECASE,
+)
+
+
 def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     """'free courses only' and 'online classes please' constrain; they name no topic."""
+    if _NO_PAPER.search(clause) and not _subject_words(clause, frozenset()):
+        return True  # "no cert needed" turns a credential down: a limit, never a wish
     if not typed:
         return False
     if not re.sub(r"[\W\d_]+", "", _without_constraints(clause)):
@@ -1219,7 +1228,7 @@ _HOW_IT_SHOULD_BE = re.compile(
     r"transfers?|transferable|counts?|towards?|structure|structured|accountability|"
     r"keeps?|honest|lol|yo|accredited|pdf|instructors?|sessions?|aside|pocket|love|theres|"
     r"hard|dates?|holidays?|show|ones|campus|rather|spend|spending|id|meets?|cohorts?|mentors?|"
-    r"class|classes|way|graduate|level)\b",
+    r"class|classes|way|graduate|level|needed|required|necessary)\b",
     flags=re.IGNORECASE,
 )
 

@@ -58,6 +58,7 @@ SEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind7.yml")
 EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
 NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
 TENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind10.yml")
+ELEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind11.yml")
 
 
 @pytest.mark.slow
@@ -75,6 +76,7 @@ TENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind10.yml")
         (EIGHTH_SET, "questions_eighth_set"),
         (NINTH_SET, "questions_ninth_set"),
         (TENTH_SET, "questions_tenth_set"),
+        (ELEVENTH_SET, "questions_eleventh_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

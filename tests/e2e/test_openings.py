@@ -51,6 +51,7 @@ FIFTH_SET = OPENINGS_FILE.with_name("openings_blind5.yml")
 SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
 SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
 EIGHTH_SET = OPENINGS_FILE.with_name("openings_blind8.yml")
+NINTH_SET = OPENINGS_FILE.with_name("openings_blind9.yml")
 
 
 @pytest.mark.parametrize(
@@ -64,6 +65,7 @@ EIGHTH_SET = OPENINGS_FILE.with_name("openings_blind8.yml")
         (SIXTH_SET, "openings_sixth_set"),
         (SEVENTH_SET, "openings_seventh_set"),
         (EIGHTH_SET, "openings_eighth_set"),
+        (NINTH_SET, "openings_ninth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:
