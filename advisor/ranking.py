@@ -100,6 +100,8 @@ def score(
     if holds_it and known is not None and titles is not None:
         # "i wanna go from cna to lpn": a nurse-aide programme teaches what they hold.
         relevant &= (titles >= FULL_COVERAGE) | (known - topical < weights.already_held_margin)
+    if weights.teaching_audience:
+        relevant &= _for_the_right_side_of_the_desk(search, query, profile)
     relevant &= ~_another_number(search, query.lexical_variants)
     relevant &= _names_the_numbered_credential(search, query.lexical_variants)
     on_topic = None
@@ -223,6 +225,63 @@ def learner_language(query: Query) -> str:
     detect a language reliably: "get good at excel" is not recognisably English.)
     """
     return query.language or "English"
+
+
+# Who a course is for, by its title: one about teaching a subject ("Teaching Digital
+# Literacy", "Music Education for Teachers"), or one a learner of it takes.
+_TEACHING_TITLE = re.compile(
+    r"^\s*(?:teach(?:ing)?|how to teach|learning to teach)\b|"
+    r"\bteach(?:ing)? (?:\w+ ){0,3}(?:online|"
+    r"in the classroom|in schools?)\b|\bfor (?:teachers|educators|instructors)\b|"
+    r"\bin (?:the )?(?:classroom|education)\b|\bpedagog",
+    re.IGNORECASE,
+)
+# A course that says it is about teaching ("teachers", "TESOL", "lesson plans"; not "this
+# course teaches you").
+_ABOUT_TEACHING = re.compile(
+    r"\bteach(?:ing|ers?)\b|\btefl\b|\btesol\b|\bcelta\b|\beducators?\b|\bpedagog|"
+    r"\blesson plan",
+    re.IGNORECASE,
+)
+# A goal, or a background, on the teacher's side of the desk.
+_TEACHING_WORDS = re.compile(
+    r"\bteach\w*|\btefl\b|\btesol\b|\btutor\w*|\binstructor|\beducat(?:or|ion)\w*|"
+    r"\bparaprofessional|\bpara ?educator|\bpedagog",
+    re.IGNORECASE,
+)
+_AUDIENCE: dict[int, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
+
+
+def _for_the_right_side_of_the_desk(
+    search: CourseSearch, query: Query, profile: LearnerProfile
+) -> npt.NDArray[np.bool_]:
+    """Courses that serve the learner's side of the desk.
+
+    A goal to teach a subject ("a 120 hour TEFL so i can teach english in korea") is not
+    served by a course for learners of it ("Upper-Intermediate English"): the course
+    must say it is about teaching. A goal to learn a subject ("learn the computer so i
+    can video call my grandbabies") is not served by one on teaching it ("Teaching
+    Digital Literacy: Videogames in Education"), unless the learner teaches.
+    """
+    key = id(search.columns)
+    if key not in _AUDIENCE:
+        _AUDIENCE.clear()  # one catalog per process; a rebuilt search replaces it
+        titled = np.array([bool(_TEACHING_TITLE.search(c.title)) for c in search.courses])
+        named = np.array(
+            [
+                bool(
+                    _ABOUT_TEACHING.search(f"{c.title} {c.description or ''} {' '.join(c.skills)}")
+                )
+                for c in search.courses
+            ]
+        )
+        _AUDIENCE[key] = (titled, named)
+    titled, named = _AUDIENCE[key]
+    if any(_TEACHING_WORDS.search(variant) for variant in query.lexical_variants):
+        return named
+    if profile.background and _TEACHING_WORDS.search(profile.background):
+        return np.ones(len(search.courses), dtype=bool)
+    return ~titled
 
 
 def _place_unknown(search: CourseSearch, profile: LearnerProfile) -> Floats:

@@ -113,6 +113,9 @@ class AdvisorWeights:
     # whole-catalog nDCG@10 0.861 -> 0.854 / 0.839 / 0.831 for persona precision@3
     # 0.692 -> 0.705 / 0.734 / 0.750 (with more unjudged courses shown).
     on_topic_meaning: float = 0.0
+    # A course for the other side of the desk (teaching a subject, when the learner wants
+    # to learn it; learning it, when they want to teach it) is not relevant.
+    teaching_audience: bool = True
     # Courses in another language than the learner's come after every other relevant one.
     foreign_last: bool = True
     # Known fits before every course with an unstated value, the tiers applying within

@@ -333,6 +333,9 @@ def test_pace(text: str, pace: str) -> None:
         ("no", "no"),
         ("not important", "no"),
         ("just the skills", "no"),
+        ("no credit needed", "no"),
+        ("no cert needed", "no"),
+        ("certificate not required", "no"),
     ],
 )
 def test_credit(text: str, credit: str) -> None:

@@ -433,6 +433,27 @@ def test_sharing_only_the_common_word_needs_meaning_near_the_closest_course() ->
     )
 
 
+def test_a_course_for_the_other_side_of_the_desk_does_not_serve_the_goal() -> None:
+    """Learning a subject is not served by a course on teaching it, unless the learner
+    teaches; teaching a subject is not served by a course for its learners."""
+    catalog = [
+        _course(111, "Computer Basics", description="Computer basics: email and video calls."),
+        _course(112, "Teaching Computer Basics", description="Computer basics for teachers."),
+        _course(113, "English Grammar", description="English grammar and conversation."),
+        _course(114, "Teaching English Abroad", description="TESOL: teaching English grammar."),
+    ]
+    weights = {"relevance_floor": 0.1, "meaning_alone_floor": 0.9, "coverage_share": 0.2}
+    advisor = _advisor_for(catalog, **weights)
+    learner = _ids(advisor.recommend(LearnerProfile(goal="computer basics")).cards)
+    assert "test:111" in learner and "test:112" not in learner
+    teacher = LearnerProfile(goal="computer basics", background="middle school teacher")
+    assert "test:112" in _ids(advisor.recommend(teacher).cards)
+    teaching = _ids(advisor.recommend(LearnerProfile(goal="teaching English")).cards)
+    assert "test:114" in teaching and "test:113" not in teaching
+    loose = _advisor_for(catalog, teaching_audience=False, **weights)
+    assert "test:112" in _ids(loose.recommend(LearnerProfile(goal="computer basics")).cards)
+
+
 def test_a_course_on_either_subject_of_a_joined_goal_serves_it() -> None:
     """'Linux and shell scripting': "Shell Scripting" does not name "linux", the rarest
     word of the whole goal, but names the rarest of its own subject; the rule keeps it."""
