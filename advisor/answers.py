@@ -843,6 +843,21 @@ def parse_pace(text: str) -> PaceChoice | None:
     return None
 
 
+# A credential turned down in so many words.
+_NO_PAPER = (
+    r"\bno (?:\w+ )?(?:certs?|certificates?|certifications?|credits?|credentials?|degree|"
+    r"licen[cs]es?|papers?)\s+(?:needed|required|necessary|wanted)\b"
+    r"|\b(?:certs?|certificates?|certifications?|credits?)\s+(?:not|isn'?t|aren'?t|is not|are not)"
+    r"\s+(?:needed|required|necessary|important)\b"
+)
+_TURNS_DOWN_PAPER = re.compile(_NO_PAPER, re.IGNORECASE)
+
+
+def turns_down_paper(text: str) -> bool:
+    """ "no cert needed", "credits aren't important": no credential is wanted."""
+    return _TURNS_DOWN_PAPER.search(text) is not None
+
+
 _CREDIT_NONE = re.compile(
     r"^(?:no|nope|nah|neither|none|not really|no thanks|not needed)[.!\s]*$"
     r"|\bdoes(?:n'?t| not) matter\b|\bnot (?:important|bothered|needed|necessary|fussed)\b"
@@ -850,11 +865,7 @@ _CREDIT_NONE = re.compile(
     r"|\bno need\b|\bnot a priority\b|\bunimportant\b|\bwhatever\b"
     r"|\bnot (?:a )?must\b|\bnot (?:required|essential|a requirement)\b|\boptional\b"
     r"|\bnice to have\b|\b(?:just )?a (?:plus|bonus)\b"
-    # "no cert needed", "no credit needed", "certificate not required"
-    r"|\bno (?:\w+ )?(?:certs?|certificates?|certifications?|credits?|credentials?|degree|"
-    r"licen[cs]es?|papers?)\s+(?:needed|required|necessary|wanted)\b"
-    r"|\b(?:certs?|certificates?|certifications?|credits?)\s+(?:not|isn'?t|aren'?t|is not|are not)"
-    r"\s+(?:needed|required|necessary|important)\b"
+    rf"|{_NO_PAPER}"  # "no cert needed", "no credit needed", "certificate not required"
 )
 _CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
 _DEGREE = re.compile(

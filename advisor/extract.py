@@ -1158,16 +1158,9 @@ _CONSTRAINT_WORDS = re.compile(
 )
 
 
-_NO_PAPER = re.compile(
-    r"\bno (?:\w+ )?(?:certs?|certificates?|certifications?|credits?|credentials?|papers?)\s+"
-    r"(?:needed|required|necessary|wanted)\b",
-    re.IGNORECASE,
-)
-
-
 def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     """'free courses only' and 'online classes please' constrain; they name no topic."""
-    if _NO_PAPER.search(clause) and not _subject_words(clause, frozenset()):
+    if answers.turns_down_paper(clause) and not _subject_words(clause, frozenset()):
         return True  # "no cert needed" turns a credential down: a limit, never a wish
     if not typed:
         return False

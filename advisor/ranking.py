@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -249,7 +249,6 @@ _TEACHING_WORDS = re.compile(
     r"\bparaprofessional|\bpara ?educator|\bpedagog",
     re.IGNORECASE,
 )
-_AUDIENCE: dict[int, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
 
 
 def _for_the_right_side_of_the_desk(
@@ -263,20 +262,21 @@ def _for_the_right_side_of_the_desk(
     can video call my grandbabies") is not served by one on teaching it ("Teaching
     Digital Literacy: Videogames in Education"), unless the learner teaches.
     """
-    key = id(search.columns)
-    if key not in _AUDIENCE:
-        _AUDIENCE.clear()  # one catalog per process; a rebuilt search replaces it
-        titled = np.array([bool(_TEACHING_TITLE.search(c.title)) for c in search.courses])
-        named = np.array(
-            [
-                bool(
-                    _ABOUT_TEACHING.search(f"{c.title} {c.description or ''} {' '.join(c.skills)}")
-                )
-                for c in search.courses
-            ]
-        )
-        _AUDIENCE[key] = (titled, named)
-    titled, named = _AUDIENCE[key]
+    titled = _per_catalog(
+        search,
+        "teaching_title",
+        lambda: [bool(_TEACHING_TITLE.search(c.title)) for c in search.courses],
+        bool,
+    )
+    named = _per_catalog(
+        search,
+        "about_teaching",
+        lambda: [
+            bool(_ABOUT_TEACHING.search(f"{c.title} {c.description or ''} {' '.join(c.skills)}"))
+            for c in search.courses
+        ],
+        bool,
+    )
     if any(_TEACHING_WORDS.search(variant) for variant in query.lexical_variants):
         return named
     if profile.background and _TEACHING_WORDS.search(profile.background):
@@ -313,16 +313,31 @@ def _level_preference(
     return preference
 
 
-_STEPS: dict[int, npt.NDArray[np.int8]] = {}
-
-
 def _level_steps(search: CourseSearch) -> npt.NDArray[np.int8]:
     """Per course: 0 beginner, 1 intermediate, 2 advanced, -1 unstated or all levels."""
-    key = id(search.columns)
-    if key not in _STEPS:
-        _STEPS.clear()  # one catalog per process; a rebuilt search replaces it
-        _STEPS[key] = np.array([_LEVEL_STEP.get(v, -1) for v in search.columns.level], np.int8)
-    return _STEPS[key]
+    return _per_catalog(
+        search,
+        "level_steps",
+        lambda: [_LEVEL_STEP.get(v, -1) for v in search.columns.level],
+        np.int8,
+    )
+
+
+# Per-course arrays derived from the catalog, by name, for the catalog they were built
+# from: one catalog per process, and a rebuilt search replaces them all.
+_PER_CATALOG: dict[tuple[int, str], npt.NDArray[Any]] = {}
+
+
+def _per_catalog(
+    search: CourseSearch, name: str, values: Callable[[], list[Any]], dtype: Any
+) -> npt.NDArray[Any]:
+    """The array ``values`` builds for ``search``'s catalog, built once per catalog."""
+    key = (id(search.columns), name)
+    if key not in _PER_CATALOG:
+        if any(catalog != key[0] for catalog, _ in _PER_CATALOG):
+            _PER_CATALOG.clear()
+        _PER_CATALOG[key] = np.array(values(), dtype=dtype)
+    return _PER_CATALOG[key]
 
 
 def _known_cosine(search: CourseSearch, query: Query) -> Floats:

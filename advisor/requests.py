@@ -366,7 +366,7 @@ _WHY_ASKED = re.compile(
 # Whether the paper itself is recognised: "is the certifcate from #1 recognized by
 # employers or is it just a pdf" asks about the credential, not the whole course's worth.
 _PAPER_RECOGNISED = re.compile(
-    r"\b(?:the |this |that |a |its? )?(?:cert\w*|certifcate|credential|diploma|badge)\b[^?.!]{0,30}"
+    r"\b(?:the |this |that |a |its? )?(?:cert\w*|credential|diploma|badge)\b[^?.!]{0,30}"
     r"\b(?:recogni[sz]ed|accepted|valid|official)\b",
     re.IGNORECASE,
 )
@@ -497,12 +497,15 @@ _REMOVE_A_KIND = re.compile(
     re.IGNORECASE,
 )
 # More of the kind of one card: "show me more like the 2nd one".
+# A card's number, not a quantity: "like 3" in "more like 3 some weeks" is hours.
+_CARD_NUMBER = (
+    r"#\d|\d\b(?! ?(?:some|a|an|per|each|every|or|hours?|hrs?|h|weeks?|wks?|days?|months?|bucks|"
+    r"dollars|k)\b)"
+)
 _MORE_LIKE = re.compile(
-    r"\bmore (?:like|similar to) (?:the |that |this )?(?:#\d|\d\b(?! ?(?:some|a|an|per|each|"
-    r"every|or|hours?|hrs?|h|weeks?|wks?|days?|months?|bucks|dollars|k)\b)|1st|2nd|3rd|first|second|third|last|"
-    r"one|ones|it|that|this|these|\w+ one)\b|\b(?:others?|more|anything) (?:like|similar to) "
-    r"(?:that|this|it|#\d|\d\b(?! ?(?:some|a|an|per|each|every|or|hours?|hrs?|h|weeks?|wks?|"
-    r"days?|months?|bucks|dollars|k)\b)|the (?:\w+ )?one)\b",
+    rf"\bmore (?:like|similar to) (?:the |that |this )?(?:{_CARD_NUMBER}|1st|2nd|3rd|first|second|"
+    rf"third|last|one|ones|it|that|this|these|\w+ one)\b|\b(?:others?|more|anything) "
+    rf"(?:like|similar to) (?:that|this|it|{_CARD_NUMBER}|the (?:\w+ )?one)\b",
     re.IGNORECASE,
 )
 
