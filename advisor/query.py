@@ -387,8 +387,10 @@ _FRAMING = [
     # "trying to get Sec+": the effort is framing.
     r"^\s*(?:(?:yo|hey|hi|so|ok|okay|well|honestly)[,!.]?\s+)?(?:i'?m\s+|i am\s+)?trying to "
     r"(?:get|learn|pass|become|break into|get into)\s+",
-    # "i want to move up to lpn": the step up is framing.
-    r"\bmove up (?:to|into)\s+(?:an?\s+|the\s+)?",
+    # "i want to move up to lpn": the step up is framing (after a wish; "my CDA to move up
+    # to lead teacher" is a purpose, read as one).
+    r"(?:(?<=want to )|(?<=wanna )|(?<=need to )|(?<=like to )|(?<=hope to )|(?<=trying to )|^\s*)"
+    r"move up (?:to|into)\s+(?:an?\s+|the\s+)?",
     r"\s(?:and|then)\s+(?:then\s+)?(?:get\s+|land\s+|find\s+)?(?:an?|my|the)\s+"
     r"(?:[\w+'-]+\s+){0,3}(?:job|role|position|career)\b.*$",
     # A question leading to the role: "what training do you need to become a …",

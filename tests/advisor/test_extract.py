@@ -809,6 +809,7 @@ def test_free_courses_beside_the_hours_in_spanish_is_the_budget_too() -> None:
         ("yo trying to get into cybersecurity", "cybersecurity"),
         ("i want to move up to lpn", "lpn"),
         ("learning japanese for a trip to tokyo", "learning japanese"),
+        ("i need my CDA within 6 months to move up to lead teacher", "CDA"),
     ],
 )
 def test_framing_around_the_topic_is_not_searched(goal: str, topic: str) -> None:
