@@ -27,10 +27,12 @@ NAMES = ("actions", "rasa", "web")
 
 
 def sqlite_endpoints(path: Path, actions_port: int, tracker_db: Path) -> Path:
-    """Write an endpoints file: the action server on ``actions_port``, SQLite tracker."""
+    """Write an endpoints file: the action server on ``actions_port``, SQLite tracker
+    store as in ``endpoints.yml``."""
     path.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tracker_db}"\n'
+        "tracker_store:\n  type: addons.stores.RememberingSQLTrackerStore\n"
+        f'  dialect: "sqlite"\n  db: "{tracker_db}"\n'
     )
     return path
 
