@@ -777,6 +777,10 @@ _SELF_PACED = (
 _SCHEDULED = (
     r"(?:fixed (?:class )?(?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|"
     r"semesters?|(?:day|night|evening|weekend|morning) classes|"
+    # "saturday classes", "tues/thurs nights": classes on given days
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days? classes|"
+    r"(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?s?\s*(?:/|&)\s*(?:mon|tues?|wed|thurs?|fri|sat|"
+    r"sun)(?:day)?s?\b|"
     r"with (?:a|the) class|class times?"
     r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"

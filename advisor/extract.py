@@ -101,6 +101,10 @@ GOAL_CUES = re.compile(
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
     r"(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option) for me|"
+    # "Is medical billing and coding a good career?": the field asked about is the goal.
+    r"^(?:is|would|does)\s+[\w\s&/+-]{2,50}?\s+(?:be\s+|make\s+)?(?:a\s+)?(?:good|decent|smart|"
+    r"solid|viable|stable|worthwhile|realistic)\s+(?:career|field|job|path|option|choice|move|"
+    r"trade)|"
     r"(?:which|what) (?:courses?|skills?|certificat\w*|training|classes?)|"
     r"looking (?:for|to|into)|interested in|help me|teach me|show me|recommend|suggest|"
     r"become|becoming|get into|getting into|move into|moving into|break into|"
@@ -118,7 +122,8 @@ GOAL_CUES = re.compile(
 # Words that say a clause is about what the learner already has.
 BACKGROUND_CUES = re.compile(
     r"^(?:already |also )?know\b|"  # "know docker basics", the "I" left out
-    r"\b(?:i (?:already )?(?:know|use|used|did|do|have done|'ve done|studied|worked|work)|"
+    r"\b(?:i (?:already |currently |now |still )?(?:know|use|used|did|do|have done|'ve done|"
+    r"studied|worked|work)|"
     # A job held or done: "i was a line cook for 15 years", "been a cna 3 yrs", "been doing
     # warehouse work at amazon", "i drive uber full time", "i bartend in austin".
     r"(?:^|i |and |ive |i've )(?:was|been) (?:a|an) [a-z]+|been (?:doing|working)|"
@@ -143,6 +148,10 @@ BACKGROUND_CUES = re.compile(
     # "background is 5 yrs in marketing", "got laid off from the plant", "i have an AA in
     # business and work as an AP clerk", "currently: ops coordinator", "data analyst already"
     r"(?:my )?background is|laid off|and work (?:as|at|in)|currently:|"
+    # "no prior exp", "working nights at amazon"
+    r"no (?:prior |previous |real |work )?(?:exp|experience)|"
+    r"^working (?:nights |days |weekends |evenings |overnights? |full[- ]?time |part[- ]?time )?"
+    r"(?:at|for|in) |"
     r"i have (?:an? )?(?:aa|as|ba|bs|aas|associates?|bachelors?|masters?|ged)|"
     r"i have (?:like |about |around |maybe |some )?(?:\d+ )?(?:old |prior |college )?credits|"
     r"antes trabajaba|trabajaba (?:en|de|como)|trabaj[eé] (?:\d+ |muchos |unos )?a[ñn]os)\b|"
@@ -151,7 +160,8 @@ BACKGROUND_CUES = re.compile(
 )
 _CURRENT_ROLE = re.compile(
     r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:(?:i'?m|im|i am) (?:working|employed) "
-    r"(?:full[- ]?time |part[- ]?time )?as|i'?m|i am|im|i work as|i'?ve been working as|"
+    r"(?:full[- ]?time |part[- ]?time )?as|i'?m|i am|im|i (?:currently |now )?work as|"
+    r"i'?ve been working as|"
     r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&'-]{1,60})$",
     flags=re.IGNORECASE,
 )
@@ -247,6 +257,13 @@ _BUDGET_CUES = re.compile(
     r"loans?|stipend|gives me|cover|covers|covered|\d+\s?k|pagar|gastar|invertir)\b",
     flags=re.IGNORECASE,
 )
+# "6 hrs a week for 2 months": the hours, and how long they can give them, which is the
+# time the course must fit in.
+_HOURS_FOR_A_SPAN = re.compile(
+    r"(?:hours?|hrs?|h)\s*(?:a|per|each|/|every)\s?(?:week|wk)\s+for\s+(?:the next\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|six|eight|ten|twelve) (?:weeks?|wks?|months?|mos?)\b",
+    flags=re.IGNORECASE,
+)
 _DEADLINE_CUES = re.compile(
     r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
     r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
@@ -280,7 +297,7 @@ _CREDIT_CUES = re.compile(
 # "10 weeks", "6 mo", "like 3 months": a clause that is only a span is how soon.
 _DURATION_ONLY = re.compile(
     r"^(?:like |about |around |roughly |~|within |for |in )?(?:the next )?\d+(?:\.\d+)?\s*"
-    r"(?:weeks?|wks?|months?|mos?|years?|yrs?)$",
+    r"(?:weeks?|wks?|months?|mos?|years?|yrs?)(?: total| in total)?$",
     flags=re.IGNORECASE,
 )
 # Years on their own beside a job are experience: "operations supervisor, 6 yrs",
@@ -331,7 +348,9 @@ _FORMAT_WORDS_IN_NAMES = re.compile(
 )
 _PACE_CUES = re.compile(
     r"\b(?:pace|paced|schedul\w*|fixed|flexib\w*|live|cohort|timetable|own time|own speed|"
-    r"whenever|set times?|class times?)\b",
+    r"whenever|set times?|class times?|(?:mon|tues|wednes|thurs|fri|satur|sun)days? classes|"
+    r"(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?s?\s*(?:/|&)\s*(?:mon|tues?|wed|thurs?|fri|sat|"
+    r"sun)(?:day)?s?)\b",
     flags=re.IGNORECASE,
 )
 _LOCATION = re.compile(
@@ -636,8 +655,13 @@ def _typed_answers(clause: str) -> dict[str, str]:
         found[BUDGET] = clause
     until = _PAST_DURATION.sub(" ", said)  # "a pharmacy tech 10 yrs ago" sets no deadline
     if (
-        (_DEADLINE_CUES.search(until) or _DURATION_ONLY.match(until))
-        and not figure_hours  # "5 hours a week for 3 months" is read as hours there
+        (
+            _DEADLINE_CUES.search(until)
+            or _DURATION_ONLY.match(until)
+            or _HOURS_FOR_A_SPAN.search(until)
+        )
+        # "5 hours a week, 3 months in total" is read as hours there; "for 3 months" is both
+        and (not figure_hours or _HOURS_FOR_A_SPAN.search(until))
         and answers.parse_deadline_weeks(until) is not None
     ):
         found[DEADLINE] = clause
@@ -684,7 +708,14 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
     for match in _LOCATION.finditer(text):
         place = match.group("place").strip()
         if place.split()[0] not in _NOT_PLACES and not _PRODUCT_NAME.search(place):
-            return place
+            # "near Columbus, GA", "in Evansville IN": the state said keeps the town there.
+            state_after = re.match(r"\s*,?\s*([A-Za-z]{2})\b", text[match.end() :])
+            code = state_code(state_after.group(1)) if state_after else None
+            town, _, last = place.rpartition(" ")
+            if town and len(last) == 2 and state_code(last) is not None:
+                place, code = town, state_code(last)
+            found = gazetteer().lookup(place.lower(), code) if code else None
+            return f"{found.name}, {found.state}" if found else place
     # A town the catalog teaches in none of, but the place table knows ("i live in
     # hoboken", "Morristown NJ"): distances are measured from it. Else the bare state.
     if places:
@@ -692,6 +723,9 @@ def location_in(text: str, places: frozenset[str] = frozenset()) -> str | None:
             if town.lower() in _COMMON_WORDS and not _with_state(town, text):
                 continue  # "a bachelors in early childhood ed"
             if " " in town or _said_as_place(town, text) or _said_alone(town, text):
+                if state_code(town.lower()) is not None and not _with_state(town, text):
+                    state = state or town  # "a notary license in florida": not Florida, NY
+                    continue
                 found = gazetteer().resolve(town.lower())
                 return f"{found.name}, {found.state}" if found else town
     return state
@@ -714,9 +748,22 @@ def _said_alone(town: str, text: str) -> bool:
     return found is not None and found.population >= CITY_SAID_ALONE_POPULATION
 
 
-# Every state by code and name (index.places), longest first: "montclair nj".
-_STATES = "|".join(
-    sorted({w.lower() for pair in STATE_NAMES.items() for w in pair}, key=len, reverse=True)
+# Every state by code and name (index.places), longest first: "montclair nj". The codes
+# that are also English words count only in capitals: "Team lead in a call center" and
+# "montreal in 5 months" name no town in Indiana, "Evansville IN" does.
+_WORD_CODES = frozenset({"IN", "OR", "ME", "HI", "OK"})
+_STATES = (
+    "|".join(
+        sorted(
+            {w.lower() for pair in STATE_NAMES.items() for w in pair}
+            - {c.lower() for c in _WORD_CODES},
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|(?-i:"
+    + "|".join(sorted(_WORD_CODES))
+    + ")"
 )
 
 
@@ -934,6 +981,10 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
             limits_and_subject = clause
         if first_subject is None and _names_it(clause) and _subject_words(clause, places):
             first_subject = clause  # "plumbing", "welding class in person near lubbock"
+        if _VAGUE_WISH.search(clause) and not _subject_words(clause, places):
+            # "i just wanna learn something that pays more than my job": no subject yet
+            previous_was_goal = False
+            continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
             if not goal_groups and subject_before and _ONLY_CREDENTIAL.fullmatch(clause):
                 # "barber school, get my license": the licence is for what came first.
@@ -1171,6 +1222,8 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     return bool(set(typed) - {CREDIT}) and not _subject_words(clause, frozenset())
 
 
+# A wish for anything at all: "learn something that pays more", "anything in healthcare".
+_VAGUE_WISH = re.compile(r"\b(?:something|anything|whatever)\b", flags=re.IGNORECASE)
 # Who pays and who asks: "company pays for it", "my uncle covers it" name no subject.
 _PAYERS = re.compile(
     r"\b(?:company|employer|work|job|boss|uncle|aunt|mom|dad|parents?|brother|sister|"

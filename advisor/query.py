@@ -86,7 +86,8 @@ _EDGE_WORDS = frozenset(
 _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
     probably class classes course courses get getting pass take properly professionally
-    fast quickly asap within whichever whatever etc but only en study prep""".split()
+    fast quickly asap within whichever whatever etc but only en study prep want wanna
+    need""".split()
 )
 
 _LEVELS = {
@@ -155,7 +156,28 @@ _FRAMINGS = [
     r"(?:learn|study|pick up)\s+",
     # "…myself instead of paying an agency": what the learner avoids is not the topic.
     r"\s+instead of\s+\w+ing\b.*$",
-    r"\s+(?:that|which) (?:gives?|counts?|offers?|comes? with|awards?|carries)\b.*$",
+    r"\s+(?:that|which) (?:can |will |would |should )?(?:gives?|counts?|offers?|comes? with|"
+    r"awards?|carries|transfers?|meets?|satisf(?:y|ies)|fulfills?)\b.*$",
+    # "PMP prep that covers the 35 contact hours": the hours it must give, not the topic.
+    r"\s+(?:that|which) (?:covers?|includes?|has|gives?|provides?) (?:the |all |my )?(?:\d+\s*)?"
+    r"(?:contact hours|pdus?|ceus?|ce hours|credit hours|clock hours|hours)\b.*$",
+    # "Is medical billing and coding a good career?"
+    r"^\s*(?:is|would|does)\s+(?=[\w\s&/+-]{2,50}?\s+(?:be\s+|make\s+)?(?:a\s+)?(?:good|decent|"
+    r"smart|solid|viable|stable|worthwhile|realistic)\s+(?:career|field|job|path|option|choice|"
+    r"move|trade)\b)",
+    r"\s+(?:be\s+|make\s+)?(?:a\s+)?(?:good|decent|smart|solid|viable|stable|worthwhile|realistic)"
+    r"\s+(?:career|field|job|path|option|choice|move|trade)\b.*$",
+    # "looking to move into management"
+    r"^\s*(?:i'?m\s+|im\s+)?(?:looking|hoping|trying|wanting|aiming|planning) to (?:move|get|"
+    r"break|transition|switch|go|step) (?:up )?(?:in)?to\s+",
+    # "spanish for my job as a nurse": who it is for.
+    r"\s+for (?:my|a|the|his|her) (?:job|work|role|position) as (?:an?\s+)?\w+.*$",
+    # "cosmetology license how much does it cost?": the question after the topic.
+    r"(?<=\w)(?<!^yo)(?<!^so)(?<!^ok)(?<!^hey)(?<!^hi)(?<!^and)(?<!^but)(?<!^um)\s+how "
+    r"(?:much|long) (?:does|do|will|would|is|are) (?:it|that|this|they|one)\b.*$",
+    # "computer basics, email, word, esas cosas": filler at the end of a list.
+    r",?\s+(?:y\s+)?(?:esas|esos|estas|estos) cosas\b.*$|,?\s+(?:and|&) (?:stuff|things) like "
+    r"that$|,?\s+(?:that kind of|that sort of) (?:stuff|thing)$",
     # "an intro stats course w/ transferable college credit": the credit is a constraint.
     r"\s+(?:w/|with|for|that has|that gives)\s+(?:transferr?able\s+)?(?:college\s+|academic\s+|"
     r"degree\s+|university\s+)?credits?\b(?!\s+(?:analys|risk|card|union|score|repair|manag))"
@@ -179,7 +201,7 @@ _FRAMINGS = [
     r"(?!(?:started|going|there|in|it|this|that)\b)(?:an?\s+|my\s+|the\s+)?",
     # "tecnico de HVAC pero no se por donde empezar", "… but idk where to start"
     r"\s+(?:pero|but)\s+(?:no s[eé]|idk|i don'?t know|dunno|not sure)\s+(?:por\s+)?"
-    r"(?:d[oó]nde|where|how|what)\b.*$",
+    r"(?:d[oó]nde|where|how|what|if|whether|which|why|si)\b.*$",
     r"\s*,?\s+i guess\b.*$",
     # "idk something with computers that pays better than driving": the hope, not the topic.
     r"^\s*(?:idk\s+|i don'?t know\s+|maybe\s+)?something (?:with|in|involving|related to|"

@@ -324,20 +324,22 @@ def _level_steps(search: CourseSearch) -> npt.NDArray[np.int8]:
 
 
 # Per-course arrays derived from the catalog, by name, for the catalog they were built
-# from: one catalog per process, and a rebuilt search replaces them all.
-_PER_CATALOG: dict[tuple[int, str], npt.NDArray[Any]] = {}
+# from: one catalog per process, and a rebuilt search replaces them all. The catalog's
+# columns are held with them, so that a new catalog can never take the old one's id.
+_PER_CATALOG: dict[str, npt.NDArray[Any]] = {}
+_PER_CATALOG_OF: list[object] = []
 
 
 def _per_catalog(
     search: CourseSearch, name: str, values: Callable[[], list[Any]], dtype: Any
 ) -> npt.NDArray[Any]:
     """The array ``values`` builds for ``search``'s catalog, built once per catalog."""
-    key = (id(search.columns), name)
-    if key not in _PER_CATALOG:
-        if any(catalog != key[0] for catalog, _ in _PER_CATALOG):
-            _PER_CATALOG.clear()
-        _PER_CATALOG[key] = np.array(values(), dtype=dtype)
-    return _PER_CATALOG[key]
+    if not _PER_CATALOG_OF or _PER_CATALOG_OF[0] is not search.columns:
+        _PER_CATALOG.clear()
+        _PER_CATALOG_OF[:] = [search.columns]
+    if name not in _PER_CATALOG:
+        _PER_CATALOG[name] = np.array(values(), dtype=dtype)
+    return _PER_CATALOG[name]
 
 
 def _known_cosine(search: CourseSearch, query: Query) -> Floats:

@@ -204,6 +204,8 @@ _SKILLS_LEFT = re.compile(
     r"expect|ask)|\bhabilidades\b|\bqu[eé] me falta\b|\b(?:skills|cosas) me faltan\b|"
     r"\bqu[eé] (?:necesito|debo) aprender\b|\bnecesito saber\b|"
     r"\b(?:more|else|anything) (?:that )?(?:i'?m|im|i am) (?:still )?missing\b|"
+    # "am i even ready for this lol i only know excel": whether what they know suffices
+    r"\bam i (?:even |really |actually )?(?:ready|qualified|prepared)\b|"
     r"\b(?:i'?d|i would|i'?ll|i will) (?:still )?(?:need|have) to (?:learn|know)\b|"
     # "what from trucking actually carries over to the logistics stuff"
     r"\bcarr(?:y|ies) over\b|\btransferable\b",
@@ -265,7 +267,9 @@ _PROVIDER_ASKED = re.compile(
     r"\b(?:resell\w*|middle ?m[ae]n|third[- ]party)\b|\bactually (?:from|by|made by|run by)\b|"
     # "do employers in canada recognize this provider?": the provider's standing.
     r"\b(?:recogni[sz]e|trust|respect|heard of|know)s? (?:this|that|the|these) (?:provider|school|"
-    r"company|outfit|institution|college|university|academy)s?\b|"
+    r"company|outfit|institution|college|university|academy|platform|site|website)s?\b|"
+    # "do employers respect these platforms or do they laugh at them"
+    r"\blaugh at (?:them|these|those|it)\b|"
     r"\b(?:legit|legitimate|reputable|reputation|reputaci[oó]n|trustworthy|scam(?:my)?|"
     r"respected|taken seriously|well[- ]known|credible|reliable|sketchy|shady|"
     r"fly[- ]by[- ]night|reviews?|ratings?|rated|stars?|sus|complain(?:ed|ts?|ing)?)\b|"
@@ -341,12 +345,18 @@ _SIDE_BY_SIDE = re.compile(
 # even enough for any of these".
 _TIME_ENOUGH = re.compile(
     r"\b(?:is|would|will|'s) (?:that|it|this) (?:be )?(?:even |really |still )?enough\b|"
+    # "i work 50 hr weeks … can i really do any of these on 5 hrs a week"
+    r"\bcan i (?:really |actually |realistically |even )?(?:do|finish|manage|handle|keep up with|"
+    r"fit)\b[^?.!]{0,30}\b(?:on|with|in) (?:only |just )?(?:\d+|an?|one|two|three|four|five|six)"
+    r" (?:hours?|hrs?)\b|"
     r"\b(?:an? hour|\d+ (?:hours?|hrs?))(?: a| per| each)? (?:night|day|week)\b[^?.!]{0,40}"
     r"\benough\b",
     re.IGNORECASE,
 )
 # Two things set against each other: "google it support vs that cisco thing".
 _VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.IGNORECASE)
+# Which card is best for the learner's device or place is each card's answer, not a table.
+_ASKED_OF_EACH = frozenset({"device", "distance"})
 # "Why this one?" in the learner's words: "how come the cisco thing is on there".
 _WHY_ASKED = re.compile(
     r"\bhow come (?:all|these|they|the (?:three|3|courses|results))\b|"
@@ -525,7 +535,9 @@ _ASPECT_PATTERNS: tuple[tuple[CourseAspect, str], ...] = (
     (
         # How far: "is pharr close enough?", "how far is that from point pleasant"
         "distance",
-        r"\bhow far\b|\bclose enough\b|\bnear enough\b|\bdistance\b|\bcommute\b|"
+        r"\bhow far\b|\bclose enough\b|\bnear enough\b|\bdistance\b|"
+        # "the commute", not "study on my phone during my commute"
+        r"(?<!during my )(?<!on my )(?<!during the )(?<!on the )\bcommute\b|"
         r"\bhow (?:close|near)\b|\bfar (?:from|away)\b|\bdrive (?:from|to)\b",
     ),
     (
@@ -755,6 +767,9 @@ def follow_up_request(text: str) -> FollowUpRequest | None:
         return FollowUpRequest("ask_course", aspect="fit")
     if _QUESTION.search(said) and not asks_for_others(said):
         if _COMPARE_ASKED.search(said):
+            if (aspect := course_question(said)) in _ASKED_OF_EACH:
+                # "which of these works best if i only study on my phone": each card's answer
+                return FollowUpRequest("ask_course", aspect=aspect)
             return FollowUpRequest("compare")
         if _WHY_ASKED.search(said):
             return FollowUpRequest("why_this")
