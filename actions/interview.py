@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -303,6 +304,10 @@ def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     if answers.looks_like_noise(place) or not has_content(place):
         return None
     known = extract.location_in(place, known_places())
+    modes = {answers.parse_mode(part) for part in re.split(r"[,;.]| but ", place)} - {None, "any"}
+    if known is None and modes == {"online"}:
+        # "doesnt matter, online": no place to search near, and online after all
+        return {slots.LOCATION: slots.SKIPPED, slots.MODE: "online"}
     states = {name for state in coverage() for name in (state.code.lower(), state.name.lower())}
     if known is None or known.lower() in states:
         # "point pleasant nj": a town the place table knows beats the bare state, so

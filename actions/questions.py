@@ -12,6 +12,7 @@ from actions.goal import occupation_of, occupation_skills
 from actions.runtime import course_search
 from advisor import questions
 from advisor.answers import parse_course_refs, refs_by_name
+from advisor.extract import is_goal_statement, names_a_subject_to_learn
 from advisor.questions import Shown
 from index.schema import Course
 
@@ -68,6 +69,13 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_help")
             return []
         if not shown:
+            text = tracker.latest_message.get("text") or ""
+            if profile.goal and is_goal_statement(text) and names_a_subject_to_learn(text):
+                # After "nothing on that … change your goal?": "how to be a supervisor
+                # without it being weird" is the new goal, not a question about courses.
+                from actions.refine import ActionRefineGoal  # refine imports this module
+
+                return await ActionRefineGoal().run(dispatcher, tracker, domain)
             dispatcher.utter_message(text=NOTHING_SHOWN)
             return []
         items = asked_about(tracker, shown)

@@ -748,11 +748,25 @@ def _mentions(pattern: str, text: str) -> tuple[bool, bool]:
     return re.search(rf"\b{pattern}", stripped) is not None, negated
 
 
+# The learner correcting themselves mid-message: "in person would be nice... nah online".
+_CHANGE_OF_MIND = re.compile(
+    r"(?:\.\.\.|[,.;!]|^)\s*(?:nah|no wait|wait no|actually(?: no)?|scratch that|on second thought|"
+    r"nvm|never ?mind|hmm+ no|no no)\b[,.!]?\s*",
+    re.IGNORECASE,
+)
+
+
 def parse_mode(text: str) -> Mode | None:
-    """Delivery mode: 'from home' -> online, 'in a classroom' -> in_person, 'hybrid' -> blended."""
+    """Delivery mode: 'from home' -> online, 'in a classroom' -> in_person, 'hybrid' -> blended;
+    the last word of a learner who changes their mind: 'in person… nah online' -> online."""
     prepared = clean(text)
     if prepared is None:
         return None
+    corrections = list(_CHANGE_OF_MIND.finditer(prepared))
+    if corrections and corrections[-1].end() < len(prepared):
+        tail = prepared[corrections[-1].end() :]
+        if re.search(rf"\b(?:{_BLENDED}|{_ONLINE}|{_IN_PERSON})", tail):
+            prepared = tail
     if re.search(rf"\b{_BLENDED}", prepared):
         return "blended"
     online, not_online = _mentions(_ONLINE, prepared)
@@ -777,10 +791,8 @@ _SELF_PACED = (
 _SCHEDULED = (
     r"(?:fixed (?:class )?(?:schedule|times?|dates?)|(?:a |set |regular )?schedule[sd]?|"
     r"semesters?|(?:day|night|evening|weekend|morning) classes|"
-    # "saturday classes", "tues/thurs nights": classes on given days
+    # "saturday classes": classes on a given day ("tues/thurs nights" may be study time)
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days? classes|"
-    r"(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?s?\s*(?:/|&)\s*(?:mon|tues?|wed|thurs?|fri|sat|"
-    r"sun)(?:day)?s?\b|"
     r"with (?:a|the) class|class times?"
     r"|live (?:sessions?|class(?:es)?|lectures?|teaching)|instructor[- ]led|cohort|deadlines"
     r"|set times|timetable|structure[d]?|accountab(?:le|ility)|with other (?:students|people)"

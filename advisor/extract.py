@@ -72,6 +72,7 @@ STRONG_GOAL_CUES = re.compile(
     r"get into|getting into|move into|moving into|break into|switch(?:ing)? (?:to|into)|"
     r"transition(?:ing)? (?:to|into)|pivot(?:ing)? (?:to|into)|career (?:in|as|change)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
+    r"^how to (?:be|become) (?:a|an|the|better)\b|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"learn(?:ing)?|stud(?:y|ying)|teach me|help me|recommend|suggest|upskill|reskill|"
     r"get better at|improve my|brush up|"
@@ -98,6 +99,7 @@ GOAL_CUES = re.compile(
     r"switch to|go with)|lets (?:look at|try|do|switch to|go with)|"
     r"necesito (?:aprender|estudiar|sacar|mejorar)|busco (?:un |una )?(?:curso|clase)|"
     r"how (?:do|can|could|would|should|might) i|what (?:should|do|would|must|can) i|"
+    r"^how to (?:be|become) (?:a|an|the|better)\b|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
     r"(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option) for me|"
@@ -348,9 +350,7 @@ _FORMAT_WORDS_IN_NAMES = re.compile(
 )
 _PACE_CUES = re.compile(
     r"\b(?:pace|paced|schedul\w*|fixed|flexib\w*|live|cohort|timetable|own time|own speed|"
-    r"whenever|set times?|class times?|(?:mon|tues|wednes|thurs|fri|satur|sun)days? classes|"
-    r"(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?s?\s*(?:/|&)\s*(?:mon|tues?|wed|thurs?|fri|sat|"
-    r"sun)(?:day)?s?)\b",
+    r"whenever|set times?|class times?|(?:mon|tues|wednes|thurs|fri|satur|sun)days? classes)\b",
     flags=re.IGNORECASE,
 )
 _LOCATION = re.compile(
@@ -503,6 +503,12 @@ def is_goal_statement(text: str) -> bool:
     return bool(GOAL_CUES.search(text))
 
 
+def names_a_subject_to_learn(text: str) -> bool:
+    """Whether a wish names something to learn ("how to be a supervisor"), not only how,
+    when or for how much ("what courses would you suggest for me")."""
+    return bool(_subject_words(text, frozenset()))
+
+
 def states_background(text: str) -> bool:
     """True when the words say what the learner already knows or has done."""
     return bool(BACKGROUND_CUES.search(text))
@@ -606,6 +612,8 @@ def current_role_of(text: str) -> str | None:
     first = role.split()[0].lower()
     if first.endswith("ing") and not _names_a_person(role):
         return None
+    if re.match(r"\w+ing (?:it|this|that|ok|okay|fine|well|good|great|alright)\b", role, re.I):
+        return None  # "Hope I'm doing it right" says how it goes, not a job
     if (
         is_goal_statement(role)
         or states_background(role)
@@ -867,7 +875,10 @@ _NOT_THE_LEARNERS_WANT = re.compile(
     # "they told me to get certified first": advice the learner was given, not the goal.
     r"^(?:they|he|she|someone|somebody|people|my \w+)\s+(?:told|tell|said|says)\s+"
     r"(?:me|us|to|i|that|we)\b(?!\s+(?:should|could|might)\s+(?:look into|try|check out|"
-    r"consider|get into|go into|look at|do|get|take|go for|study))",
+    r"consider|get into|go into|look at|do|get|take|go for|study))|"
+    # "My daughter said I should try this": the advice is to talk to the assistant.
+    r"\b(?:said|says|told me|tells me|recommended|suggested)\b[^.!?]{0,25}\b(?:try|use|check out|"
+    r"talk to|ask)\s+(?:this|you|u|it|here)\b(?:\s+(?:app|bot|site|chat|thing|out))?\W*$",
     re.IGNORECASE,
 )
 # Asking to see courses, with no subject: "ok can you show me the courses now".
@@ -984,6 +995,10 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
         if _VAGUE_WISH.search(clause) and not _subject_words(clause, places):
             # "i just wanna learn something that pays more than my job": no subject yet
             previous_was_goal = False
+            continue
+        if goal_groups and _WORKPLACE_WISH.search(clause) and not _subject_words(clause, places):
+            # "que necesito para ser medical coder? quiero trabajar desde casa": where the
+            # learner wants to work, said after the goal, is not another goal.
             continue
         if is_goal_statement(clause) and not _only_constraints(clause, typed):
             if not goal_groups and subject_before and _ONLY_CREDENTIAL.fullmatch(clause):
@@ -1222,6 +1237,12 @@ def _only_constraints(clause: str, typed: dict[str, str]) -> bool:
     return bool(set(typed) - {CREDIT}) and not _subject_words(clause, frozenset())
 
 
+# Where or how the learner wants to work: "quiero trabajar desde casa", "work from home".
+_WORKPLACE_WISH = re.compile(
+    r"\b(?:trabajar desde (?:casa|mi casa)|trabajar (?:remoto|en remoto|a distancia)|work(?:ing)? "
+    r"(?:from|at) home|work(?:ing)? remote(?:ly)?|remote work|wfh)\b",
+    flags=re.IGNORECASE,
+)
 # A wish for anything at all: "learn something that pays more", "anything in healthcare".
 _VAGUE_WISH = re.compile(r"\b(?:something|anything|whatever)\b", flags=re.IGNORECASE)
 # Who pays and who asks: "company pays for it", "my uncle covers it" name no subject.
@@ -1309,7 +1330,7 @@ def _subject_words(clause: str, places: frozenset[str]) -> list[str]:
         said = said.replace(place.split(",")[0].lower(), " ")
     rest = _without_constraints(said)
     rest = _WISH_WORDS.sub(" ", GOAL_CUES.sub(" ", _PAYERS.sub(" ", rest)))
-    rest = _HOW_IT_SHOULD_BE.sub(" ", rest)
+    rest = _HOW_IT_SHOULD_BE.sub(" ", _WORKPLACE_WISH.sub(" ", rest))
     rest = re.sub(r"\b(?:tx|nj|texas|jersey|new jersey|area|person)\b", " ", rest)
     return [w for w in re.findall(r"[a-z+#][a-z0-9+#]+", rest) if w not in STOPWORDS]
 

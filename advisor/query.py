@@ -170,6 +170,9 @@ _FRAMINGS = [
     # "looking to move into management"
     r"^\s*(?:i'?m\s+|im\s+)?(?:looking|hoping|trying|wanting|aiming|planning) to (?:move|get|"
     r"break|transition|switch|go|step) (?:up )?(?:in)?to\s+",
+    # "a medical coder and work from home": where, not what
+    r"\s+(?:and\s+|so (?:that )?i can\s+|to\s+)?(?:work|working|trabajar)\s+(?:from|at|desde)\s+"
+    r"(?:home|casa|mi casa)\b.*$",
     # "spanish for my job as a nurse": who it is for.
     r"\s+for (?:my|a|the|his|her) (?:job|work|role|position) as (?:an?\s+)?\w+.*$",
     # "cosmetology license how much does it cost?": the question after the topic.
@@ -239,6 +242,8 @@ _FRAMINGS = [
     # Spanish: "para ser asistente medica", "licencia de cosmetology", "quiero empezar como
     # CNA aqui en Dallas", "cna en brownsville tx cuanto cuestan", "cda lo necesito en 6 meses".
     r"^.*?\b(?:quiero|voy a) (?:empezar|trabajar|comenzar) (?:como|de)\s+",
+    r"^\s*(?:qu[eé]|que)\s+(?:necesito|tengo que|debo|hay que)\s+(?:hacer\s+|estudiar\s+)?"
+    r"(?=para\b)",
     r"\b(?:para|pa)\s+(?:ser|trabajar como)\s+(?:una?\s+)?",
     r"^\s*para\s+(?:\w+\s+de\s+)?",
     r"^\s*(?:licencia|certificado|certificaci[oó]n|curso|clases?)\s+(?:de|para)\s+",

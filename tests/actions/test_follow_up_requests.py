@@ -226,3 +226,31 @@ async def test_a_schedule_question_is_answered_for_the_course_it_names() -> None
     text = _texts(dispatcher)
     assert text.startswith("#2 ") and "#1 " not in text
     assert "class days and times are not stated by the provider" in text
+
+
+@pytest.mark.slow
+async def test_a_new_goal_after_an_empty_page_is_taken_not_answered_as_a_question() -> None:
+    """'I couldn't find any course on … Would you like to change your goal?' — 'how to be
+    a supervisor without it being weird' had been answered 'I haven't shown you any
+    courses yet'; a question about courses still gets that answer."""
+    from actions.questions import NOTHING_SHOWN, ActionAnswerQuestion
+
+    goal = {slots.GOAL: "got promoted at work and kinda freaking out"}
+    asked = tracker(
+        "how to be a supervisor without it being weird",
+        intent="ask_duration",
+        slot_values={**PROFILE, **goal, slots.MODE: "online", slots.LOCATION: None},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion().run(dispatcher, asked, DOMAIN)
+    assert "your goal is now “supervisor”" in _texts(dispatcher)
+    goals = [e.get("value") for e in events if e.get("name") == slots.GOAL]
+    assert goals and "supervisor" in str(goals[-1])
+    about_courses = tracker(
+        "can i finish #1 in 4 weeks at 3 hrs a week?",
+        intent="ask_duration",
+        slot_values={**PROFILE, **goal},
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerQuestion().run(dispatcher, about_courses, DOMAIN)
+    assert _texts(dispatcher) == NOTHING_SHOWN

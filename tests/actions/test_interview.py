@@ -208,6 +208,19 @@ def test_an_answer_naming_no_place_skips_the_location(text: str) -> None:
     assert parse_answer(slots.LOCATION, text, tracker()) == {slots.LOCATION: slots.SKIPPED}
 
 
+@pytest.mark.parametrize("text", ["doesnt matter, online", "nowhere, online only"])
+def test_online_said_for_the_place_skips_it_and_sets_the_mode(text: str) -> None:
+    """Asked where they are after 'in person would be nice... nah online'."""
+    assert parse_answer(slots.LOCATION, text, tracker()) == {
+        slots.LOCATION: slots.SKIPPED,
+        slots.MODE: "online",
+    }
+    assert parse_answer(slots.LOCATION, "online classes near newark", tracker()) != {
+        slots.LOCATION: slots.SKIPPED,
+        slots.MODE: "online",
+    }
+
+
 def test_a_town_the_place_table_knows_beats_the_bare_state() -> None:
     assert parse_answer(slots.LOCATION, "point pleasant nj", tracker()) == {
         slots.LOCATION: "Point Pleasant, NJ"

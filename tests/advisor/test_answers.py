@@ -703,3 +703,15 @@ def test_the_states_licence_is_an_industry_credential() -> None:
 
 def test_no_set_date_is_no_deadline() -> None:
     assert parse_deadline_weeks("no set date") == parse_deadline_weeks("no deadline")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("in person would be nice... nah online, i cant leave the floor", "online"),
+        ("online... actually no, in person", "in_person"),
+        ("online or in person, either", "any"),
+    ],
+)
+def test_the_mode_said_last_wins_when_the_learner_changes_their_mind(text: str, mode: str) -> None:
+    assert parse_mode(text) == mode
