@@ -144,9 +144,11 @@ def read_answers(tracker: Tracker) -> dict[str, Any]:
         ):
             # ("who won the game last night" names a night, not a class time)
             return {slots.FOLLOW_UP: asdict(request)}
-        if intent in UNSURE_INTENTS | GOAL_INTENTS and requests.asks_about_results(text):
+        shown = bool(tracker.get_slot(slots.SHOWN_IDS))
+        if intent in UNSURE_INTENTS | GOAL_INTENTS and shown and requests.asks_about_results(text):
             # "is there a lot of anatomy?", "is it for speaking or only reading?": a
-            # question about the courses shown, answered from their listings.
+            # question about the courses shown, answered from their listings. With none
+            # shown, "how to be a supervisor without it being weird" is a goal.
             return {slots.FOLLOW_UP: {"kind": "ask_course", "aspect": "listing"}}
         if off_topic and not _about_learning(text, confidence):
             return found  # "know a good pizza place near me?" changes no answer

@@ -254,3 +254,13 @@ async def test_a_new_goal_after_an_empty_page_is_taken_not_answered_as_a_questio
     dispatcher = CollectingDispatcher()
     await ActionAnswerQuestion().run(dispatcher, about_courses, DOMAIN)
     assert _texts(dispatcher) == NOTHING_SHOWN
+
+
+def test_with_no_course_shown_a_goal_is_not_read_as_a_question_about_courses() -> None:
+    """The classifier saw a goal; with an empty page there is nothing to ask about."""
+    empty = tracker(
+        "how to be a supervisor without it being weird",
+        intent="state_goal",
+        slot_values={**PROFILE, slots.SHOWN_IDS: []},
+    )
+    assert slots.FOLLOW_UP not in read_answers(empty)
