@@ -42,7 +42,9 @@ _SENTENCE = re.compile(
     r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+\s*"
 )
 _NEW_STATEMENT = re.compile(
-    r"\s+(?:and|but|also|plus|so)\s+(?=(?:i|i'm|im|i'd|id|i've|ive|my|it|its|it's|budget|ideally|"
+    # "i used to be a bank teller … and now i want to do bookkeeping": what was, then the wish
+    r"\s+(?:and|but|also|plus|so)\s+(?=(?:now\s+)?(?:i|i'm|im|i'd|id|i've|ive|my|it|its|it's|budget|"
+    r"ideally|"
     r"preferably|money|time|want|wanna|need|needs|spend|pay|can|could|would|has to|have to|"
     r"live|based|they|he|she|we)\b)|"
     # A run-on with no comma: "welding class near lubbock budget 2k wanna start asap can do
@@ -150,6 +152,8 @@ BACKGROUND_CUES = re.compile(
     # "background is 5 yrs in marketing", "got laid off from the plant", "i have an AA in
     # business and work as an AP clerk", "currently: ops coordinator", "data analyst already"
     r"(?:my )?background is|laid off|and work (?:as|at|in)|currently:|"
+    # "im 45 work as cashier at shoprite": the job, the "i" left out
+    r"^(?:(?:i'?m|im|i am) \d{2},? )?work(?:ing)? (?:as|at) |"
     # "no prior exp", "working nights at amazon"
     r"no (?:prior |previous |real |work )?(?:exp|experience)|"
     r"^working (?:nights |days |weekends |evenings |overnights? |full[- ]?time |part[- ]?time )?"
@@ -164,7 +168,7 @@ _CURRENT_ROLE = re.compile(
     r"^(?:hi[\s!,.]+|hello[\s!,.]+|hey[\s!,.]+)?(?:(?:i'?m|im|i am) (?:working|employed) "
     r"(?:full[- ]?time |part[- ]?time )?as|i'?m|i am|im|i (?:currently |now )?work as|"
     r"i'?ve been working as|"
-    r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z][\w\s/&'-]{1,60})$",
+    r"working as|currently)\s+(?:an?\s+|the\s+)?(?P<role>[a-z0-9][\w\s/&'-]{1,60})$",
     flags=re.IGNORECASE,
 )
 # How openings introduce a job without "I'm a": "bartender here", "receptionist at a
@@ -531,7 +535,7 @@ _BARE_ROLES = [
 ]
 _PERSON_NOUN = re.compile(
     r"(?:[a-z]{2,}(?:er|or|ist|ian|ant|ent)|man|woman|admin|tech|aide|nurse|chef|cook|clerk|"
-    r"rep|guard|medic|vet|veteran|grad|dad|mom|mum|parent|desk)$",
+    r"rep|guard|medic|vet|veteran|grad|dad|mom|mum|parent|desk|mgr|supv|asst)$",
     flags=re.IGNORECASE,
 )
 # Words ending like a person noun that are not one, or say nothing about a job.
@@ -609,6 +613,13 @@ def current_role_of(text: str) -> str | None:
     if match is None:
         return None
     role = re.sub(r"\s+already$", "", match.group("role").strip(), flags=re.IGNORECASE)
+    # "im 45 work as cashier at shoprite", "a 31 y/o software QA tester": the age, then the job
+    role = re.sub(
+        r"^\d{2},?\s+(?:and\s+)?work(?:ing)?\s+(?:as\s+)?(?:an?\s+)?", "", role, flags=re.I
+    )
+    role = re.sub(r"^\d{2}\s*(?:y/?o|yo|years? old|yr old)\s+", "", role, flags=re.IGNORECASE)
+    if re.match(r"\d(?!\d*(?:st|nd|rd|th)\b)", role):
+        return None  # "i'm 19 just finished high school": an age, not a job
     first = role.split()[0].lower()
     if first.endswith("ing") and not _names_a_person(role):
         return None

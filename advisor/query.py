@@ -173,6 +173,9 @@ _FRAMINGS = [
     # "a medical coder and work from home": where, not what
     r"\s+(?:and\s+|so (?:that )?i can\s+|to\s+)?(?:work|working|trabajar)\s+(?:from|at|desde)\s+"
     r"(?:home|casa|mi casa)\b.*$",
+    # "bookkeeping from home for small businesses": where, not what
+    r"(?<=[a-z])\s+(?:from|at) home\b(?!\s+(?:health|care|inspect|improve|design|decor|staging|"
+    r"repair|build))",
     # "spanish for my job as a nurse": who it is for.
     r"\s+for (?:my|a|the|his|her) (?:job|work|role|position) as (?:an?\s+)?\w+.*$",
     # "cosmetology license how much does it cost?": the question after the topic.
