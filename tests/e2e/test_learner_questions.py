@@ -59,6 +59,7 @@ EIGHTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind8.yml")
 NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
 TENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind10.yml")
 ELEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind11.yml")
+TWELFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind12.yml")
 
 
 @pytest.mark.slow
@@ -77,6 +78,7 @@ ELEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind11.yml")
         (NINTH_SET, "questions_ninth_set"),
         (TENTH_SET, "questions_tenth_set"),
         (ELEVENTH_SET, "questions_eleventh_set"),
+        (TWELFTH_SET, "questions_twelfth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

@@ -52,6 +52,7 @@ SIXTH_SET = OPENINGS_FILE.with_name("openings_blind6.yml")
 SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
 EIGHTH_SET = OPENINGS_FILE.with_name("openings_blind8.yml")
 NINTH_SET = OPENINGS_FILE.with_name("openings_blind9.yml")
+TENTH_SET = OPENINGS_FILE.with_name("openings_blind10.yml")
 
 
 @pytest.mark.parametrize(
@@ -66,6 +67,7 @@ NINTH_SET = OPENINGS_FILE.with_name("openings_blind9.yml")
         (SEVENTH_SET, "openings_seventh_set"),
         (EIGHTH_SET, "openings_eighth_set"),
         (NINTH_SET, "openings_ninth_set"),
+        (TENTH_SET, "openings_tenth_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:

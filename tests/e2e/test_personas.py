@@ -48,6 +48,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_ninth_set": summarise([]),
         "questions_tenth_set": summarise([]),
         "questions_eleventh_set": summarise([]),
+        "questions_twelfth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
@@ -57,6 +58,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "openings_seventh_set": summarise_openings([]),
         "openings_eighth_set": summarise_openings([]),
         "openings_ninth_set": summarise_openings([]),
+        "openings_tenth_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
