@@ -191,11 +191,14 @@ class ValidateInterviewForm(FormValidationAction):
         if slot == slots.LOCATION:
             covered = coverage()
             if find_place(str(values[slots.LOCATION]), covered) is None and covered:
-                dispatcher.utter_message(
-                    text=f"I don't know of in-person programmes in {values[slots.LOCATION]}: "
+                note = (
+                    f"I don't know of in-person programmes in {values[slots.LOCATION]}: "
                     f"the ones I know are in {describe(covered)}. I'll search anyway, and "
                     "online courses can fill the gap if you change how you'd like to learn."
                 )
+                # The place is read again when the mode is in person: say it once.
+                if all(message.get("text") != note for message in dispatcher.messages):
+                    dispatcher.utter_message(text=note)
         return self._valid(values)
 
 

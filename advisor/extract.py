@@ -160,7 +160,10 @@ BACKGROUND_CUES = re.compile(
     r"(?:at|for|in) |"
     r"i have (?:an? )?(?:aa|as|ba|bs|aas|associates?|bachelors?|masters?|ged)|"
     r"i have (?:like |about |around |maybe |some )?(?:\d+ )?(?:old |prior |college )?credits|"
-    r"antes trabajaba|trabajaba (?:en|de|como)|trabaj[eé] (?:\d+ |muchos |unos )?a[ñn]os)\b|"
+    r"antes trabajaba|trabajaba (?:en|de|como)|trabaj[eé] (?:\d+ |muchos |unos )?a[ñn]os|"
+    # "tengo una compañia de limpieza": the learner's own business
+    r"tengo (?:una?|mi|mis) (?:propia |peque[ñn]a )?(?:compa[ñn][ií]a|negocio|empresa|tienda|"
+    r"restaurante|taller|salon|sal[oó]n)s?)\b|"
     r"^\W*[a-z]+(?: [a-z]+)? already\W*$",
     flags=re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from advisor.acronyms import Spelled, expand, full_forms
+from advisor.acronyms import CAPITALS_ONLY, Spelled, expand, full_forms
 from advisor.profile import MAX_QUERY_CHARS, LearnerProfile
 from advisor.topic_words import catalog_words
 from index.occupations.matcher import OccupationMatch, OccupationMatcher, split_current_role
@@ -87,7 +87,7 @@ _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
     probably class classes course courses get getting pass take properly professionally
     fast quickly asap within whichever whatever etc but only en study prep want wanna
-    need""".split()
+    need possible starting if""".split()
 )
 
 _LEVELS = {
@@ -200,7 +200,7 @@ _FRAMINGS = [
     r"(?:me\s+)?(?:an?\s+)?(?:good|decent|solid)?\s*",
     # "yo how do i get into IT help desk": a greeting or filler before the question.
     r"^\s*(?:(?:yo|hey|hi|hello|so|ok|okay|um+|uh+|hmm+|bro|lol|ngl|tbh|honestly)[,!.]?\s+)+"
-    r"(?=(?:how|what|where|which|can|could|is|are|i)\b)",
+    r"(?=(?:how|what|where|which|can|could|is|are|i|need|want|wanna|tryna|looking)\b)",
     # "want to teach now - how do i get an alternative teaching certification": the
     # question after the wish names what to get.
     r"^.+?[,;-]\s*how (?:do|can|could|would|should) i (?:get|become|earn|start)\s+(?:into\s+)?"
@@ -690,6 +690,11 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     ):
         topic = EVERYDAY_COMPUTING
     if not [t for t in tokenize(topic) if t not in STOPWORDS]:
+        # "switching to IT", "i want to get into IT": the field in capitals is the topic,
+        # though its lower-case spelling is a stop word.
+        capitals = [a for a in CAPITALS_ONLY if re.search(rf"\b{a}\b", topic or goal)]
+        if capitals:
+            return " ".join(capitals), level, language
         fallback = [t for t in tokenize(goal) if t not in STOPWORDS]
         return " ".join(fallback), level, language
     return topic, level, language

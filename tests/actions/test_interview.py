@@ -175,6 +175,23 @@ async def test_a_town_said_before_the_mode_is_read_once_learning_on_site() -> No
     assert values[slots.LOCATION].lower().startswith("elizabeth")
 
 
+async def test_a_place_outside_the_catalog_is_said_once_when_mode_and_place_come_together() -> None:
+    """'…in Mesa AZ … Looking for an in-person class': the place is read for itself and
+    again for the in-person mode; the learner is told once that none are known there."""
+    form = ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    t = tracker(
+        "I drove a school bus in Mesa AZ. Looking for an in-person class",
+        requested_slot=slots.MODE,
+        active_loop=FORM,
+        slot_values={slots.LOCATION: raw_answer("Mesa AZ")},
+    )
+    await form.validate_location(raw_answer("Mesa AZ"), dispatcher, t, DOMAIN)
+    await form.validate_mode(raw_answer("Looking for an in-person class"), dispatcher, t, DOMAIN)
+    notes = [m for m in dispatcher.messages if "I don't know of in-person" in (m.get("text") or "")]
+    assert len(notes) == 1
+
+
 async def test_a_town_stays_words_while_learning_online() -> None:
     form = ValidateInterviewForm()
     t = tracker(

@@ -814,3 +814,73 @@ def test_free_courses_beside_the_hours_in_spanish_is_the_budget_too() -> None:
 )
 def test_framing_around_the_topic_is_not_searched(goal: str, topic: str) -> None:
     assert topic_of(goal)[0] == topic
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "expected"),
+    [
+        # the tenth openings set, and the twelfth personas' first messages
+        ("I currently work as a cashier.", "background", "works as cashier"),
+        (
+            "medical assistant program, no prior exp, working nights at amazon",
+            "background",
+            "no prior exp, working nights at amazon",
+        ),
+        (
+            "Is medical billing and coding a good career? need college credit if possible",
+            "goal",
+            "Is medical billing and coding a good career",
+        ),
+        (
+            "i used to be a bank teller before my kids and now i want to do bookkeeping",
+            "background",
+            "i used to be a bank teller before my kids",
+        ),
+        (
+            "Hi! I'm a 7th grade math teacher (8 years)",
+            "background",
+            "works as 7th grade math teacher, 8 years",
+        ),
+        ("hi im 45 work as cashier at shoprite", "background", "works as cashier at shoprite"),
+        ("tengo una compañia de limpieza", "background", "tengo una compañia de limpieza"),
+        ("near Columbus, GA", "location", "Columbus, GA"),
+        ("whats the fastest way to get a notary license in florida", "location", "Florida"),
+        ("6 hrs a week for 2 months", "deadline_weeks", "6 hrs a week for 2 months"),
+    ],
+)
+def test_answers_of_the_tenth_openings_are_read(said: str, slot: str, expected: str) -> None:
+    assert find_statements(said, frozenset({"newark", "houston"})).answers.get(slot) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Team lead in a call center.",  # "in" is no state: not Lead, SD
+        "want to learn french before moving to montreal in 5 months",  # not Montreal, WI
+        "Hello! My daughter said I should try this. Hope I'm doing it right",
+        "i just wanna learn something that pays more than my job",
+    ],
+)
+def test_no_place_and_no_goal_is_read_where_none_is_said(said: str) -> None:
+    answers = find_statements(said, frozenset({"newark", "houston"})).answers
+    assert "location" not in answers
+    assert "goal" not in answers or "french" in answers["goal"]
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("PMP prep that covers the 35 contact hours", "PMP"),
+        ("finance coursework that can transfer into an MBA later", "finance coursework"),
+        ("looking to move into management", "management"),
+        ("want to learn spanish for my job as a nurse", "spanish"),
+        ("cosmetology license how much does it cost", "cosmetology"),
+        ("i want to be a dental hygienist but idk if i need a degree", "dental hygienist"),
+        ("que necesito para ser medical coder", "medical coder"),
+        ("yo need a forklift cert for a job starting in 2 weeks, cheapest possible", "forklift"),
+        ("trying to get into IT", "IT"),
+        ("do bookkeeping from home for small businesses", "bookkeeping for small businesses"),
+    ],
+)
+def test_framing_of_the_twelfth_round_is_not_searched(goal: str, topic: str) -> None:
+    assert topic_of(goal)[0] == topic
