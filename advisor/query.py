@@ -176,6 +176,8 @@ _FRAMINGS = [
     # "bookkeeping from home for small businesses": where, not what
     r"(?<=[a-z])\s+(?:from|at) home\b(?!\s+(?:health|care|inspect|improve|design|decor|staging|"
     r"repair|build))",
+    # "bookkeeping for small businesses like my friends salon": who the work is for
+    r"(?<=[a-z])\s+for (?:other |local )?small (?:businesses|business owners|companies)\b.*$",
     # "spanish for my job as a nurse": who it is for.
     r"\s+for (?:my|a|the|his|her) (?:job|work|role|position) as (?:an?\s+)?\w+.*$",
     # "cosmetology license how much does it cost?": the question after the topic.
@@ -223,8 +225,11 @@ _FRAMINGS = [
     # "a CNA course over summer break, thats 10 weeks": when, not what.
     r"\s+(?:over|during|this|next) (?:the )?(?:summer|winter|spring|christmas|holiday)"
     r"(?: break| vacation| holidays?)?\b.*$",
-    # "if i get my food manager i can get promoted": the paper is the topic, not the promise.
-    r"^\s*if i (?:get|got|had|have|could get|earn|pass)\s+(?:my |a |an |the )?",
+    # "if i get my food manager i can get promoted": the paper is the topic, not the promise;
+    # "my manager said if i get my servsafe manager cert …": who said so is framing too.
+    r"^(?:(?:my|our|the) \w+(?: \w+)? (?:said|says|told me|tells me)\s+(?:that\s+)?)?\s*if i "
+    r"(?:get|got|had|have|"
+    r"could get|earn|pass)\s+(?:my |a |an |the )?",
     r"\s+(?:i|then)\s+(?:(?:can|could|will|would|might|should)\s+)?(?:get|be|make|move|go)\b.*$",
     # "SQL for a possible move into legal tech", "lightroom mainly for my grandkids' pictures"
     r"\s+for (?:a |an |my )?(?:possible |potential |future |eventual )?(?:move|switch|transition|"
