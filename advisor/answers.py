@@ -397,7 +397,8 @@ _NO_DEADLINE = re.compile(
 _NO_DEADLINE_WHOLE = re.compile(
     r"^(?:no|nope|nah|none|none really|not really|n/a|na|not at all|no idea|dunno)[.!\s]*$"
     r"|^(?:none|nope|nah|no deadline)\s*[,;:-]"  # "none, im retired"
-    r"|^(?:none|nope|nah)\s+(?:at my age|really|lol|tbh|honestly|for now)\b"
+    r"|^(?:none|nope|nah)\s+(?:at my age|really|lol|tbh|honestly|for now|set|yet|given)\b"
+    r"|^(?:nothing|not)\s+set\b"  # "None set", "nothing set yet"
 )
 _DURATION = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?\s*"

@@ -149,7 +149,10 @@ _COVERAGE = re.compile(
     rf"^(?:(?:so|ok|okay|and|hmm+|wait)[, ]+)*(?:nothing|no courses?|no classes|no programs?|"
     rf"none)\s+(?:at all\s+)?(?:for|on|about|in)\s+(?P<topic4>[^?!.]{{2,80}})|"
     rf"\b(?:is there|are there)\s+(?:anything|any(?: \w+)?|something)\s+{_ABOUT}"
-    rf"(?:for|on|about|related to|covering|to do with)\s+(?P<topic2>[^?!.]{{2,80}})",
+    rf"(?:for|on|about|related to|covering|to do with)\s+(?P<topic2>[^?!.]{{2,80}})|"
+    # "¿hay algo para escribir emails profesionales?"
+    rf"\bhay (?:algo|alg[uú]n curso|cursos?|clases?)\s+(?:para|de|sobre)\s+"
+    rf"(?P<topic5>[^?!.]{{2,80}})",
     re.IGNORECASE,
 )
 _NEARER = re.compile(

@@ -715,3 +715,8 @@ def test_no_set_date_is_no_deadline() -> None:
 )
 def test_the_mode_said_last_wins_when_the_learner_changes_their_mind(text: str, mode: str) -> None:
     assert parse_mode(text) == mode
+
+
+@pytest.mark.parametrize("text", ["None set", "nothing set yet", "none yet"])
+def test_no_deadline_set_is_no_deadline(text: str) -> None:
+    assert parse_deadline_weeks(text) == "none"

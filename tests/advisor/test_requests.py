@@ -565,3 +565,9 @@ def test_each_subject_asked_about_is_checked(text: str, topics: tuple[str, ...])
 )
 def test_other_courses_asked_for_are_not_questions_about_these(text: str) -> None:
     assert follow_up_request(text) is None
+
+
+def test_is_there_anything_for_a_subject_asked_in_spanish_checks_the_catalog() -> None:
+    request = follow_up_request("hay algo para escribir emails profesionales?")
+    assert request is not None and request.kind == "ask_coverage"
+    assert request.topic == "escribir emails profesionales"
