@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -262,14 +262,12 @@ def _for_the_right_side_of_the_desk(
     can video call my grandbabies") is not served by one on teaching it ("Teaching
     Digital Literacy: Videogames in Education"), unless the learner teaches.
     """
-    titled = _per_catalog(
-        search,
+    titled = search.per_course(
         "teaching_title",
         lambda: [bool(_TEACHING_TITLE.search(c.title)) for c in search.courses],
         bool,
     )
-    named = _per_catalog(
-        search,
+    named = search.per_course(
         "about_teaching",
         lambda: [
             bool(_ABOUT_TEACHING.search(f"{c.title} {c.description or ''} {' '.join(c.skills)}"))
@@ -315,31 +313,11 @@ def _level_preference(
 
 def _level_steps(search: CourseSearch) -> npt.NDArray[np.int8]:
     """Per course: 0 beginner, 1 intermediate, 2 advanced, -1 unstated or all levels."""
-    return _per_catalog(
-        search,
+    return search.per_course(
         "level_steps",
         lambda: [_LEVEL_STEP.get(v, -1) for v in search.columns.level],
         np.int8,
     )
-
-
-# Per-course arrays derived from the catalog, by name, for the catalog they were built
-# from: one catalog per process, and a rebuilt search replaces them all. The catalog's
-# columns are held with them, so that a new catalog can never take the old one's id.
-_PER_CATALOG: dict[str, npt.NDArray[Any]] = {}
-_PER_CATALOG_OF: list[object] = []
-
-
-def _per_catalog(
-    search: CourseSearch, name: str, values: Callable[[], list[Any]], dtype: Any
-) -> npt.NDArray[Any]:
-    """The array ``values`` builds for ``search``'s catalog, built once per catalog."""
-    if not _PER_CATALOG_OF or _PER_CATALOG_OF[0] is not search.columns:
-        _PER_CATALOG.clear()
-        _PER_CATALOG_OF[:] = [search.columns]
-    if name not in _PER_CATALOG:
-        _PER_CATALOG[name] = np.array(values(), dtype=dtype)
-    return _PER_CATALOG[name]
 
 
 def _known_cosine(search: CourseSearch, query: Query) -> Floats:

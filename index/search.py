@@ -13,8 +13,9 @@ so every candidate already satisfies them.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -105,6 +106,7 @@ class CourseSearch:
         self._matrix: npt.NDArray[np.float32] | None = None
         self._titles: LexicalIndex | None = None
         self._thin: npt.NDArray[np.bool_] | None = None
+        self._per_course: dict[str, npt.NDArray[Any]] = {}
         self._numbered: dict[str, list[tuple[int, str]]] | None = None
         self._numbered_text: dict[tuple[str, str], set[int]] | None = None
         self._abbreviations: Abbreviations | None = None
@@ -200,6 +202,15 @@ class CourseSearch:
     def names_rarest(self, query: str) -> npt.NDArray[np.float32]:
         """1 per course naming the query's rarest word (see LexicalIndex.names_rarest)."""
         return self.lexical.names_rarest(query)
+
+    def per_course(
+        self, name: str, values: Callable[[], Sequence[Any]], dtype: Any
+    ) -> npt.NDArray[Any]:
+        """An array with one value per course that a caller derives from the catalog
+        (``values``), built on first use and kept with this catalog under ``name``."""
+        if name not in self._per_course:
+            self._per_course[name] = np.array(values(), dtype=dtype)
+        return self._per_course[name]
 
     def thin_records(self) -> npt.NDArray[np.bool_]:
         """Courses described by little more than their title: no listed skills or
