@@ -17,10 +17,11 @@ from rasa_sdk.types import DomainDict
 from actions import slots
 from actions.goal import understand_goal
 from actions.interview import parse_answer
-from actions.questions import NOTHING_SHOWN, asked_about, shown_courses
+from actions.questions import NOTHING_SHOWN
 from actions.recommend import advisor as shared_advisor
 from actions.recommend import present
 from actions.runtime import course_search
+from actions.shown import asked_about, shown_courses
 from advisor import course_answers, follow_up_answers
 from advisor.follow_up_answers import topic_evidence
 from advisor.formatting import plural

@@ -300,6 +300,12 @@ NO_PLACE_ANSWERS = frozenset(
 )
 
 
+def _modes_said(text: str) -> set[str]:
+    """The modes the parts of an answer name ("doesnt matter, online" -> {"online"})."""
+    said = {answers.parse_mode(part) for part in re.split(r"[,;.]| but ", text)}
+    return {mode for mode in said if mode is not None and mode != "any"}
+
+
 def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     place = " ".join(text.split())[:100]
     if _no_preference(place) or place.lower().strip(" .!") in NO_PLACE_ANSWERS:
@@ -307,8 +313,7 @@ def _parse_location(text: str, tracker: Tracker) -> dict[str, Any] | None:
     if answers.looks_like_noise(place) or not has_content(place):
         return None
     known = extract.location_in(place, known_places())
-    modes = {answers.parse_mode(part) for part in re.split(r"[,;.]| but ", place)} - {None, "any"}
-    if known is None and modes == {"online"}:
+    if known is None and _modes_said(place) == {"online"}:
         # "doesnt matter, online": no place to search near, and online after all
         return {slots.LOCATION: slots.SKIPPED, slots.MODE: "online"}
     states = {name for state in coverage() for name in (state.code.lower(), state.name.lower())}

@@ -9,12 +9,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import slots
 from actions.goal import occupation_of, occupation_skills
-from actions.runtime import course_search
+from actions.refine import ActionRefineGoal
+from actions.shown import asked_about, shown_courses
 from advisor import questions
-from advisor.answers import parse_course_refs, refs_by_name
 from advisor.extract import is_goal_statement, names_a_subject_to_learn
-from advisor.questions import Shown
-from index.schema import Course
 
 # Questions about courses answer for the ones named ("#2"), else for every course shown.
 COURSE_QUESTIONS = frozenset({"ask_worth", "ask_provider", "ask_duration", "ask_credential"})
@@ -22,23 +20,6 @@ NOTHING_SHOWN = (
     "I haven't shown you any courses yet. Once we've found some, ask me about any of them "
     '("is #1 worth it?", "how long would #2 take me?").'
 )
-
-
-def shown_courses(tracker: Tracker) -> list[Shown]:
-    """The courses on screen, numbered as the learner sees them."""
-    ids = [str(i) for i in tracker.get_slot(slots.SHOWN_IDS) or []]
-    by_id: dict[str, Course] = {c.id: c for c in course_search().get(ids)}
-    return [Shown(n, by_id[i]) for n, i in enumerate(ids, start=1) if i in by_id]
-
-
-def asked_about(tracker: Tracker, shown: list[Shown]) -> list[Shown]:
-    """The courses the message names by number ("#2", "the first one"), else all shown."""
-    text = tracker.latest_message.get("text") or ""
-    positions = parse_course_refs(text, len(shown)) or refs_by_name(
-        text, [f"{item.course.id.split(':')[0]} {item.course.provider or ''}" for item in shown]
-    )
-    named = [item for item in shown if item.position in positions]
-    return named or shown
 
 
 class ActionAnswerQuestion(Action):
@@ -73,8 +54,6 @@ class ActionAnswerQuestion(Action):
             if profile.goal and is_goal_statement(text) and names_a_subject_to_learn(text):
                 # After "nothing on that … change your goal?": "how to be a supervisor
                 # without it being weird" is the new goal, not a question about courses.
-                from actions.refine import ActionRefineGoal  # refine imports this module
-
                 return await ActionRefineGoal().run(dispatcher, tracker, domain)
             dispatcher.utter_message(text=NOTHING_SHOWN)
             return []

@@ -9,8 +9,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import slots
 from actions.goal import target_of, understand_goal
-from actions.questions import shown_courses
 from actions.recommend import present, refinement
+from actions.shown import shown_courses
 from advisor.formatting import join_words
 from advisor.query import topic_of
 from advisor.refine import parse_refinement
