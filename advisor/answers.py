@@ -571,6 +571,9 @@ _FREE_TIME = re.compile(
     r"\b(?:mornings?|evenings?|nights?|weekends?|afternoons?|days?|saturdays?|sundays?|"
     r"schedule|calendar|i|i'?m|im)\s+(?:are|is|am|'m)?\s*(?:usually |mostly |pretty |totally )?"
     r"free\b"
+    # "is this free to use?": a question about the advisor, not a budget.
+    r"|\b(?:is|are) (?:this|you|credwise|the (?:app|bot|chat|service|site))(?: \w+)? free\b"
+    r"(?: to use)?|\bfree to use\b"
 )
 _FREE = re.compile(
     r"(?<!week )(?<!day )(?<!days )(?<!weekends )(?<!evenings )(?<!mornings )(?<!nights )"
@@ -597,6 +600,14 @@ _UNLIMITED = re.compile(
     r"(?<!do )(?:employer|company|work|job|firm|boss|hospital|agency|union|gi bill)s? "
     r"(?:(?:pays|is paying|will pay)(?= for\b| all\b| everything\b| it all\b|\s*[,.;:)!]|$)|"
     r"covers?|is covering|will cover|reimburses?|will reimburse|is reimbursing)\b"
+    # "PMP. employer paying.", "He's paying for it", "they'd cover tuition", "my boss paga
+    # todo"
+    r"|\b(?:employer|company|work|job|boss|owner)s? paying\b"
+    r"|\b(?:he|she|they)(?:'s|'re| is| are) (?:paying|covering) (?:for )?(?:it|everything|all|"
+    r"the (?:course|class|classes|tuition|cost|costs|training))\b"
+    r"|\b(?:they|he|she)(?:'d| would|'ll| will) (?:cover|pay for) (?:the |my )?(?:tuition|it|"
+    r"everything|costs?|course|class|training)\b"
+    r"|\bpaga(?:n|r[aá])? (?:todo|el curso|la clase|las clases)\b|\b(?:me )?lo paga(?:n)?\b"
 )
 
 

@@ -772,8 +772,9 @@ def _said_alone(town: str, text: str) -> bool:
 
 # Every state by code and name (index.places), longest first: "montclair nj". The codes
 # that are also English words count only in capitals: "Team lead in a call center" and
-# "montreal in 5 months" name no town in Indiana, "Evansville IN" does.
-_WORD_CODES = frozenset({"IN", "OR", "ME", "HI", "OK"})
+# "montreal in 5 months" name no town in Indiana, "Evansville IN" does; "vale la pena" and
+# "clases de inglés" name none in Louisiana or Delaware.
+_WORD_CODES = frozenset({"IN", "OR", "ME", "HI", "OK", "LA", "DE", "AL"})
 _STATES = (
     "|".join(
         sorted(
@@ -838,6 +839,13 @@ _COMMON_WORDS = frozenset(
         "industry",
         "friendship",
         "hope",
+        "advance",  # "thanks in advance"
+        "vale",  # "vale la pena"
+        "welcome",
+        "normal",
+        "success",
+        "progress",
+        "opportunity",
         "unity",
         "victoria",
         "marion",
@@ -998,7 +1006,11 @@ def find_statements(text: str, places: frozenset[str] = frozenset()) -> Statemen
                 introduced_roles.append(background_parts[-1])
             previous_was_goal = False
             continue
-        if _NOT_THE_LEARNERS_WANT.search(clause) or _SHOW_ME_COURSES.match(clause):
+        if (
+            _NOT_THE_LEARNERS_WANT.search(clause)
+            or _SHOW_ME_COURSES.match(clause)
+            or _NO_GOAL_YET.search(clause)
+        ):
             # "i dont want loans over 10k", "now they want me doing the parcel maps"
             previous_was_goal = False
             continue
@@ -1259,6 +1271,15 @@ _WORKPLACE_WISH = re.compile(
 )
 # A wish for anything at all: "learn something that pays more", "anything in healthcare".
 _VAGUE_WISH = re.compile(r"\b(?:something|anything|whatever)\b", flags=re.IGNORECASE)
+# Small talk, and a learner who says they have no goal yet: "how are you today", "i'm not
+# sure what i want to do yet honestly".
+_NO_GOAL_YET = re.compile(
+    r"^\s*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening)|ok(?:ay)?|so)\b[\s!,.]*)*"
+    r"how (?:are|r) (?:you|u|ya|y'?all)\b(?:\s+(?:doing|today|this (?:morning|evening)))*[\s!?.]*$|"
+    r"\b(?:not sure|unsure|no idea|idk|(?:i )?(?:don'?t|dont|do not) (?:really )?know|dunno)\b"
+    r"[^.?!]{0,12}\bwhat (?:i (?:want|wanna|should|'?d like)|to (?:do|study|learn|pick))\b",
+    flags=re.IGNORECASE,
+)
 # Who pays and who asks: "company pays for it", "my uncle covers it" name no subject.
 _PAYERS = re.compile(
     r"\b(?:company|employer|work|job|boss|uncle|aunt|mom|dad|parents?|brother|sister|"
@@ -1292,6 +1313,7 @@ _WISH_WORDS = re.compile(
     r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
     r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
     r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
+    r"gratis|gratuit[oa]s?|o|sin|horarios?|fij[oa]s?|porfa|cursos?|solo|"
     # Spanish hedges around a figure: "unas cinco horas", "más o menos"
     r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
     r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello|honestly|sure|unsure|"

@@ -114,6 +114,8 @@ _SPANISH_ANSWER_WORDS = [
         r"como sea|da lo mismo)\b",
         "no preference",
     ),
+    # Before "horario fijo": "sin horarios fijos" is the opposite of a fixed schedule.
+    (r"\bsin horarios?(?: fij[oa]s?)?\b", "no fixed schedule"),
     (r"\b(?:con horario(?: fijo)?|horario fijo)\b", "fixed schedule"),
     (r"\bhasta(?=\s+\$?\d)", "up to"),
     (r"\b(?:no hay fecha|sin fecha(?: l[ií]mite)?|no tengo fecha)\b", "no deadline"),

@@ -180,6 +180,15 @@ _FRAMINGS = [
     r"(?<=[a-z])\s+for (?:other |local )?small (?:businesses|business owners|companies)\b.*$",
     # "spanish for my job as a nurse": who it is for.
     r"\s+for (?:my|a|the|his|her) (?:job|work|role|position) as (?:an?\s+)?\w+.*$",
+    # "bookkeeping for my wife's bakery", "marketing for our food truck": whose work it serves.
+    r"(?<=[a-z])\s+for (?:my|our|his|her|their) (?:[\w-]+'s\s+|own\s+|family\s+|little\s+|"
+    r"small\s+)?(?:[\w-]+\s+){0,2}?(?:business|biz|bakery|shop|store|restaurant|salon|company|"
+    r"farm|practice|church|nonprofit|startup|side hustle|brand|cafe|food truck|etsy|website|"
+    r"channel|clinic|kids|family|grandkids|grandchildren)(?:'s)?\b",
+    # "can i become a tax preparer at my age", "coding at 45": the asker's age.
+    r"(?<=[a-z])\s+(?:at|in) (?:my|this|that|our) (?:age|point|stage(?: of (?:my )?life)?|"
+    r"(?:early |late |mid )?\d0s)\b.*$|(?<=[a-z])\s+at (?:age )?[2-7]\d\b(?!\s*(?:hours?|hrs?|"
+    r"dollars|bucks|\$|%|percent|wpm))",
     # "cosmetology license how much does it cost?": the question after the topic.
     r"(?<=\w)(?<!^yo)(?<!^so)(?<!^ok)(?<!^hey)(?<!^hi)(?<!^and)(?<!^but)(?<!^um)\s+how "
     r"(?:much|long) (?:does|do|will|would|is|are) (?:it|that|this|they|one)\b.*$",
@@ -192,9 +201,24 @@ _FRAMINGS = [
     r".*$",
     # Advice passed on: "my cousin does IT helpdesk and says i should do comptia a+",
     # "friend said i should look into project management".
-    r"^.*?\b(?:said|says|told me|tells me|recommended|suggested|thinks)\b(?:\s+that)?\s+"
-    r"(?:i|me)\s+(?:should|to|could|might|need to|gotta)\s+(?:do|get|take|go for|look into|try|"
-    r"consider|check out|study|learn|go into|get into)\s+",
+    r"^.*?\b(?:said|says|told me|tells me|recommended|suggested|thinks|keeps? (?:telling me|"
+    r"saying))\b(?:\s+that)?\s+"
+    r"(?:i|me)\s+(?:should|to|could|might|need to|gotta)\s+(?:go back (?:to school )?and\s+)?"
+    r"(?:do|get|take|go for|look into|try|"
+    r"consider|check out|study|learn|go into|get into|become|be)\s+",
+    # "clases de cosmetology", "cursos de excel": the Spanish for classes is framing.
+    r"^\s*(?:(?:unas?|las|los)\s+)?(?:clases|clase|cursos?|programas?)\s+(?:de|para)\s+",
+    # "do u guys have anything free for learning excel?"
+    r"^\s*(?:do|does|would|can)\s+(?:u|you|y'?all|you guys|u guys|this|credwise)\s+(?:guys\s+)?"
+    r"(?:have|got|know of|offer)\s+(?:any(?:thing)?|something|some)\s+(?:\w+\s+)?(?:for|on|about|"
+    r"in)\s+(?:learning\s+|studying\s+)?",
+    # "photography just for fun nothing serious", "ux design bootcamp recs?"
+    r"(?<=[a-z])[.,]?\s+(?:(?:just|mostly|only|purely|mainly)\s+)?for fun\b.*$|"
+    r",?\s+nothing serious\b.*$",
+    r"(?<=[a-z])\s+(?:recs|recommendations|suggestions|ideas)\s*\??$",
+    # "this is kinda random but is it too late to learn coding": the aside and the doubt.
+    r"^.*?\b(?:is it|am i)\s+(?:too late|too old)\s+(?:for me\s+)?to\s+(?:learn|start|get into|"
+    r"become|study|go into)\s+",
     # "Can someone recommend a good excel course?"
     r"^\s*(?:can|could|would)\s+(?:someone|anyone|somebody|you|u|y'?all)\s+(?:please\s+)?"
     r"(?:recommend|suggest|point me to|help me find|"

@@ -441,7 +441,7 @@ _QUESTION = re.compile(
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
     r"(?:has|have) (?:anyone|anybody|people|you|u)|am i|"
-    r"qu[eé]|c[oó]mo|cu[aá]nto|d[oó]nde|hay)\b|"
+    r"qu[eé]|c[oó]mo|cu[aá]nt[oa]s?|d[oó]nde|hay|vale)\b|"
     # a question asked mid-sentence ("i travel a lot, would that be a problem"), Spanish ¿
     r"\b(?:would|will|could) (?:that|it|this) be\b|"
     # "if i get osha 30 does my boss have to pay me more"

@@ -89,6 +89,10 @@ SPANISH: dict[str, str] = {
     "auxiliar de enfermeria": "nursing assistant",
     "asistente de enfermería": "nursing assistant",
     "asistente de enfermeria": "nursing assistant",
+    "radiología dental": "dental radiography",
+    "radiologia dental": "dental radiography",
+    "radiología": "radiography",
+    "radiologia": "radiography",
     "contador": "accountant",
     "contadora": "accountant",
 }
