@@ -1298,7 +1298,8 @@ def _names_a_subject(clause: str, places: frozenset[str]) -> bool:
         rest = rest.replace(place.split(",")[0].lower(), " ")
         rest = re.sub(rf"\b(?:near|around|in|by|{_STATES})\b", " ", rest)
     words = [w for w in re.findall(r"[a-z+#]{2,}", rest) if w not in STOPWORDS]
-    return len(words) >= 2
+    # "hay algo mas barato o gratis?": words of a wish name nothing to learn.
+    return len(words) >= 2 and bool(_WISH_WORDS.sub(" ", " ".join(words)).strip())
 
 
 # Words of a wish that name nothing to learn: "wanna start asap", "get certified again".

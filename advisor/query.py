@@ -184,7 +184,8 @@ _FRAMINGS = [
     r"(?<=[a-z])\s+for (?:my|our|his|her|their) (?:[\w-]+'s\s+|own\s+|family\s+|little\s+|"
     r"small\s+)?(?:[\w-]+\s+){0,2}?(?:business|biz|bakery|shop|store|restaurant|salon|company|"
     r"farm|practice|church|nonprofit|startup|side hustle|brand|cafe|food truck|etsy|website|"
-    r"channel|clinic|kids|family|grandkids|grandchildren)(?:'s)?\b",
+    r"channel|clinic|kids|family|grandkids|grandchildren)\b(?:(?=\s+(?:on|in|with|using|via|"
+    r"through)\b)|.*$)",
     # "can i become a tax preparer at my age", "coding at 45": the asker's age.
     r"(?<=[a-z])\s+(?:at|in) (?:my|this|that|our) (?:age|point|stage(?: of (?:my )?life)?|"
     r"(?:early |late |mid )?\d0s)\b.*$|(?<=[a-z])\s+at (?:age )?[2-7]\d\b(?!\s*(?:hours?|hrs?|"

@@ -65,7 +65,10 @@ _CONSTRAINTS = (
         ),
     ),
     ("shorter", re.compile(r"\b(?:shorter|quicker|less time|faster)\b", re.IGNORECASE)),
-    ("only_online", re.compile(r"\bonline\b", re.IGNORECASE)),
+    (
+        "only_online",
+        re.compile(r"\bonline\b|\b(?:from|at) home\b|\bdesde (?:mi )?casa\b", re.IGNORECASE),
+    ),
     ("only_self_paced", re.compile(r"\bself[- ]paced|own pace\b", re.IGNORECASE)),
 )
 _LEVEL_OR_VAGUE = re.compile(

@@ -183,6 +183,12 @@ _SKILLS_LEFT = re.compile(
     # "so excel isnt enough?": a skill the learner has, asked whether it suffices
     r"^\W*(?:(?:so|but|and|wait|hmm+)\W+)?(?!(?:that|it|this|time|money|budget|hours?)\b)"
     r"[a-z+#]+(?: [a-z+#]+)? (?:alone |by itself )?(?:isn'?t|is ?nt|is not|not) enough\b|"
+    # "is excel enough or am i gonna need python for analyst jobs"
+    r"^\W*(?:(?:so|but|and|wait|hmm+)\W+)?is (?!(?:that|it|this|time|money|budget)\b)"
+    r"(?:[a-z+#]+ )?(?!(?:close|near|far|good|long|short|cheap|big|fast|quick|early|soon|old|"
+    r"young|high|low)\b)[a-z+#]+ (?:alone |by itself |on its own )?enough\b|"
+    r"\b(?:gonna|going to|will i|would i) (?:also |still |even |really )?need [a-z+#]+"
+    r"(?: [a-z+#]+)? (?:for|to get|to land)\b|"
     r"\bwhat (?:skills|qualifications) (?:r|are|do|would|will) (?:they|employers|companies|"
     r"people|you)\b|"
     r"\bwhat (?:am i|i'?m|else am i) (?:still )?missing|"
@@ -436,7 +442,7 @@ _ALTERNATIVE = re.compile(
 # A question: a question mark, or a question word first (after "so", "ok", "and", …).
 _QUESTION = re.compile(
     r"\?|^(?:(?:so|ok|okay|and|but|also|hmm+|um+|wait|sorry|quick question|be honest|honestly|"
-    r"idk|tbh|lol|"
+    r"idk|tbh|lol|like|realistically|"
     r"real talk|serious question)[,.!:]?\s+)*"
     r"(?:is|are|was|were|does|do|did|can|could|will|would|should|how|what|which|when|where|"
     r"who|why|whats|what's|hows|how's|isn'?t|aren'?t|doesn'?t|don'?t|any|r|u|cu[aá]l|"
@@ -476,7 +482,8 @@ _RESULTS = re.compile(
 # A question asking for other courses: a refinement of the search, not about these.
 _ASKS_FOR_OTHERS = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hmm+|um+)[,.!]?\s+)*(?:what about|how about|anything|"
-    r"something|any (?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
+    r"something|any (?:(?:free|cheaper|shorter|online|self[- ]paced|other|decent|good) )?"
+    r"(?:courses?|classes|programs?|ones?|options?)|(?:is|are) there (?:any|"
     r"anything|something|some|other|more|an? (?:cheaper|shorter|free|online|quicker|faster|"
     r"closer|different|similar|other))|(?:is|are) there (?:free|cheaper|shorter|quicker|online|"
     r"self[- ]paced) (?:ones?|courses?|classes|options?|programs?)|"
@@ -495,6 +502,9 @@ _OTHERS_AFTER_COMMENT = re.compile(
     r"other|different|quicker)\b(?:\s+\w+){0,2}\s*(?:under|below|less|for less|cheaper|"
     r"shorter|smaller|quicker|\?|$)|"
     r"(?:^|[,.;!?]\s*)(?:got|have you got|do you have|you have)\s+any\b|"
+    # "#3 says in person?? only show me stuff i can do from home"
+    r"(?:^|[,.;!?]\s*)(?:(?:so|ok|then|pls|please)\s+)?(?:only|just) show (?:me )?(?:the )?"
+    r"(?:stuff|ones|courses|classes|things|programs?)\b|"
     # "these r all kinda out of my range tbh, got something lower cost?"
     r"\b(?:got|have|any|anything|something)\b[^?.!]{0,20}\b(?:lower[- ](?:cost|price[d]?)|"
     r"less expensive|more affordable)\b|\bout of (?:my )?(?:price )?range\b",
@@ -827,7 +837,16 @@ def _about_something_else(said: str) -> bool:
         asks_for_others(said)
         or asks_for_paperwork(said)
         or bool(_NEW_ROLE.search(said) and is_goal_statement(said))
+        or bool(_UNRELATED.search(said))
     )
+
+
+# "lol unrelated but how long do i boil eggs for": the learner says it is off the subject.
+_UNRELATED = re.compile(
+    r"\b(?:unrelated|off[- ]topic|random (?:question|q))\b[^?.!]{0,12}\bbut\b|"
+    r"^\W*(?:(?:lol|haha|ok|so|also)\W+)?(?:totally |completely )?(?:unrelated|off[- ]topic)\b",
+    re.IGNORECASE,
+)
 
 
 _THIS_TIME = re.compile(

@@ -1,0 +1,130 @@
+"""Readings fixed on the sixteenth blind round: first messages, goals and follow-ups written
+by people who had seen neither the code nor the earlier sets, in their own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.goal import target_of
+from advisor.answers import parse_budget, parse_pace
+from advisor.extract import find_statements
+from advisor.profile import LearnerProfile
+from advisor.query import build_query
+from advisor.refine import parse_refinement
+from advisor.requests import follow_up_request
+
+PLACES = frozenset({"newark", "houston", "san antonio", "tx", "nj"})
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        # Whose work it serves, the asker's age, an aside and a doubt are not the subject.
+        ("learn bookkeeping for my wife's bakery", "bookkeeping"),
+        ("hubspot for my bakery's customer list and emails", "hubspot"),
+        ("market my salon on instagram instead of paying someone", "marketing on instagram"),
+        ("can i become a tax preparer at my age", "tax preparer"),
+        ("lol this is kinda random but is it too late to learn coding at 45", "coding"),
+        ("my dad keeps saying i should learn welding instead of going to college", "welding"),
+        ("clases de cosmetology", "cosmetology"),
+        ("do u guys have anything free for learning excel", "excel"),
+        ("I'd like to learn photography just for fun, nothing serious", "photography"),
+        ("PPL, single engine. mostly for fun", "PPL single engine"),
+        ("ux design bootcamp recs", "ux (user experience) design"),
+        ("quiero sacar la certificación de radiología dental", "dental radiography"),
+    ],
+)
+def test_the_topic_leaves_out_who_it_is_for_and_how_it_is_asked(goal: str, topic: str) -> None:
+    assert build_query(LearnerProfile(goal=target_of(goal)), None).topic == topic
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "PMP. employer paying.",
+        "He's paying for it",
+        "my job said they'd cover tuition",
+        "my boss paga todo",
+    ],
+)
+def test_someone_else_paying_is_no_budget_limit(said: str) -> None:
+    budget = parse_budget(said)
+    assert budget is not None and budget.unlimited
+
+
+def test_asking_whether_the_advisor_is_free_is_not_a_budget() -> None:
+    assert parse_budget("is this free to use?") is None
+    budget = parse_budget("free please")
+    assert budget is not None and budget.free_only
+
+
+def test_a_stated_cap_beats_money_being_no_issue() -> None:
+    said = "i get paid 38 an hour so money isnt the issue, up to 3k is fine"
+    assert find_statements(said, PLACES).answers["budget"] == "up to 3k is fine"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "good morning!! how are you today ☀️",
+        "hi i'm not sure what i want to do yet honestly",
+        "hay algo mas barato o gratis?",
+        "8 horas mas o menos",
+    ],
+)
+def test_small_talk_and_no_goal_yet_state_no_goal(opening: str) -> None:
+    assert "goal" not in find_statements(opening, PLACES).answers
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "thanks in advance for the help!",
+        "vale la pena pagar por el #1 o mejor aprendo con youtube",
+    ],
+)
+def test_words_that_are_also_towns_are_not_places(opening: str) -> None:
+    assert "location" not in find_statements(opening, PLACES).answers
+
+
+def test_a_state_code_said_in_capitals_still_counts() -> None:
+    assert find_statements("Metairie, LA", PLACES).answers["location"] == "Metairie, LA"
+
+
+def test_no_fixed_schedule_in_spanish_is_self_paced() -> None:
+    assert parse_pace("sin horarios fijos porfa") == "self_paced"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("vale la pena pagar por el #1 o mejor aprendo con youtube", "ask_worth"),
+        ("like realistically whats the roi on #2", "ask_worth"),
+        ("cuantas semanas dura el de google más o menos", "ask_course"),
+        ("is excel enough or am i gonna need python for analyst jobs", "ask_skills"),
+    ],
+)
+def test_follow_ups_in_the_learners_words(text: str, kind: str) -> None:
+    request = follow_up_request(text)
+    assert request is not None and request.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol unrelated but how long do i boil eggs for",  # off the subject, said so
+        "any free ones that are decent",  # other courses: a refinement
+        "#3 says in person?? only show me stuff i can do from home",
+        "is pharr close enough? i dont have a car",  # distance, not whether a skill suffices
+    ],
+)
+def test_not_a_question_of_these_kinds(text: str) -> None:
+    request = follow_up_request(text)
+    assert request is None or request.kind != "ask_skills"
+    if "pharr" not in text:
+        assert request is None
+
+
+def test_only_from_home_asks_for_online_courses() -> None:
+    said = "#3 says in person?? only show me stuff i can do from home"
+    assert parse_refinement(said, 3).constraint == "only_online"
