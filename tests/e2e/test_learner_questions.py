@@ -60,6 +60,7 @@ NINTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind9.yml")
 TENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind10.yml")
 ELEVENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind11.yml")
 TWELFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind12.yml")
+THIRTEENTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind13.yml")
 
 
 @pytest.mark.slow
@@ -79,6 +80,7 @@ TWELFTH_SET = QUESTIONS_FILE.with_name("learner_questions_blind12.yml")
         (TENTH_SET, "questions_tenth_set"),
         (ELEVENTH_SET, "questions_eleventh_set"),
         (TWELFTH_SET, "questions_twelfth_set"),
+        (THIRTEENTH_SET, "questions_thirteenth_set"),
     ],
 )
 def test_learners_questions_are_understood_at_least_as_well_as_before(

@@ -53,6 +53,7 @@ SEVENTH_SET = OPENINGS_FILE.with_name("openings_blind7.yml")
 EIGHTH_SET = OPENINGS_FILE.with_name("openings_blind8.yml")
 NINTH_SET = OPENINGS_FILE.with_name("openings_blind9.yml")
 TENTH_SET = OPENINGS_FILE.with_name("openings_blind10.yml")
+ELEVENTH_SET = OPENINGS_FILE.with_name("openings_blind11.yml")
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,7 @@ TENTH_SET = OPENINGS_FILE.with_name("openings_blind10.yml")
         (EIGHTH_SET, "openings_eighth_set"),
         (NINTH_SET, "openings_ninth_set"),
         (TENTH_SET, "openings_tenth_set"),
+        (ELEVENTH_SET, "openings_eleventh_set"),
     ],
 )
 def test_the_blind_openings_are_read_at_least_as_well_as_before(path: Path, bar: str) -> None:

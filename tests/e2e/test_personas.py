@@ -49,6 +49,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "questions_tenth_set": summarise([]),
         "questions_eleventh_set": summarise([]),
         "questions_twelfth_set": summarise([]),
+        "questions_thirteenth_set": summarise([]),
         "openings": summarise_openings([]),
         "openings_second_set": summarise_openings([]),
         "openings_third_set": summarise_openings([]),
@@ -59,6 +60,7 @@ def test_bars_name_figures_the_benchmarks_report() -> None:
         "openings_eighth_set": summarise_openings([]),
         "openings_ninth_set": summarise_openings([]),
         "openings_tenth_set": summarise_openings([]),
+        "openings_eleventh_set": summarise_openings([]),
     }
     for kind, limits in bars().items():
         for name in limits:
