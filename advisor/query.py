@@ -319,9 +319,11 @@ _FRAMINGS = [
     r"la\s+|un\s+|una\s+)?",
     r"^\s*(?:clases?|cursos?)\s+de\s+",
     r"^\s*(?:(?:hey|hola|hi|hello|oye|buenas)\W+)?(?:yo\s+)?(?:quiero|necesito|me gustar[ií]a|"
-    r"me interesa|busco)\s+(?:aprender|estudiar|"
+    r"me interesa|busco)\s+(?:volver a\s+)?(?:aprender|estudiar|"
     r"ser|sacar|mejorar|hacer|trabajar como)?\s*(?:a\s+)?(?:usar\s+)?(?:mi\s+|el\s+|la\s+|un\s+|"
     r"una\s+)?",
+    # "quiero volver a ser maestra aqui en new jersey": where is said elsewhere.
+    r"\s+(?:aqu[ií]|ac[aá])\s+en\b.*$",
     r"\s+para\s+(?:conseguir|tener|trabajar|poder|encontrar|mejorar)\b.*$",
     # "how long does it take to learn carpentry?", "how much would it cost to become a CNA"
     r"^\s*how (?:long|much|hard|expensive) (?:does|would|will|is) it (?:take|cost|be)\s+"

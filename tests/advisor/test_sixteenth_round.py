@@ -128,3 +128,14 @@ def test_not_a_question_of_these_kinds(text: str) -> None:
 def test_only_from_home_asks_for_online_courses() -> None:
     said = "#3 says in person?? only show me stuff i can do from home"
     assert parse_refinement(said, 3).constraint == "only_online"
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("quiero volver a ser maestra aqui en new jersey", "teacher"),
+        ("busco ser profesor de ingles", "teacher of English"),
+    ],
+)
+def test_a_goal_said_in_spanish_is_searched_in_the_catalogs_words(goal: str, topic: str) -> None:
+    assert build_query(LearnerProfile(goal=target_of(goal)), None).topic == topic
