@@ -86,6 +86,7 @@ def _remove(text: str, match: re.Match[str]) -> str:
 # lone figure with an aside. The aside explains the figure; it does not change it.
 # Hedged too: "idk like 15k? fafsa maybe", "3000 or less if there's help", "30ish, laid
 # off", "8 during naptime lol", "cant spend more than 800".
+_RANGE_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(?:maybe|or|to|-)\s*\d+(?:\.\d+)?\b")
 _ASIDE_FIGURE = re.compile(
     r"^(?:(?:idk|um+|hmm+|so|well|ok|okay|honestly)[,.]?\s+)?(?:about |around |maybe |roughly |"
     r"like |prob(?:ably)? |approx\w* |(?:can'?t|cannot) (?:spend|pay|do) (?:more than |over )?|"
@@ -99,7 +100,9 @@ _ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _aside_figure(text: str) -> float | None:
-    """The one figure of an answer that adds an aside to it, else None."""
+    """The one figure of an answer that adds an aside to it, else None. A range counts as
+    its low end ("4 maybe 5, resort life")."""
+    text = _RANGE_SAID.sub(r"\1", text)
     if len(_ANY_NUMBER.findall(text)) != 1:
         return None
     match = _ASIDE_FIGURE.search(text)
@@ -119,6 +122,11 @@ _HOUR_FILLERS = frozenset(
     honestly ok okay well so yeah yes um uh er hmm or guess think would total a an the
     of my me for it that's that is free time study studying learning spend really
     lets let's something ish tops""".split()
+)
+# When in the year the figure holds: "10 during the school year, more in summer".
+_SEASON = re.compile(
+    r"\b(?:during|in|over|for) (?:the )?(?:school year|semester|summer|winter|fall|spring|"
+    r"season|off ?season)\b|\bschool year\b"
 )
 _HALF_PHRASES = (
     (re.compile(r"\b(?:an?|1) (hours?|hrs?) and a half\b"), r"1.5 \1"),
@@ -273,7 +281,7 @@ def _weekly_hours(text: str) -> float | None:
             return _low(bare) * multiplier
         if _only_fillers(remainder, _HOUR_FILLERS):
             return _low(bare)
-        if not _OTHER_UNITS.search(remainder):
+        if not _OTHER_UNITS.search(_SEASON.sub(" ", remainder)):
             return _aside_figure(rest)
         return None
     if _WEEKEND.search(rest):
@@ -548,7 +556,7 @@ _CURRENCY_WORDS = {
 _PREFIX = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
 _SUFFIX = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 _MONEY = re.compile(
-    rf"(?:(?<![a-z])(?P<pre>{_PREFIX})\s*)?(?<![\d.])(?P<low>{_NUM})(?![\d.])"
+    rf"(?:(?<![a-z])(?P<pre>{_PREFIX})\s*)?(?<![\d.])(?P<low>{_NUM})(?!\d|\.\d)"
     rf"(?:{_RANGE_SEP}(?:{_PREFIX})?\s*(?P<high>{_NUM}))?"
     rf"(?:\s*(?P<post>{_SUFFIX})s?(?![a-z]))?"
 )
@@ -562,6 +570,7 @@ _BUDGET_FILLERS = frozenset(
     no more i i'd i'll i'm can could spend pay afford budget is my of maybe a total per
     course the for it each or so ok okay well like only just tops have got around is
     probably willing would be fine happy to invest between got saved saving savings spare
+    been ive i've
     have company employer work job boss pays paying covers covering reimburses will up gives
     give giving me us for training courses reimburse manager supervisor hospital school union
     department dept county state they it firm agency clinic""".split()
@@ -893,7 +902,18 @@ _CREDIT_NONE = re.compile(
     r"|\bno need\b|\bnot a priority\b|\bunimportant\b|\bwhatever\b"
     r"|\bnot (?:a )?must\b|\bnot (?:required|essential|a requirement)\b|\boptional\b"
     r"|\bnice to have\b|\b(?:just )?a (?:plus|bonus)\b"
+    # "just for me, no certificate", "no cert": said as the whole of what is wanted.
+    r"|(?:^|[,;]\s*)(?:no|nope|nah)[,\s]+(?:\w+ )?(?:certs?|certificates?|certifications?|credits?|"
+    r"credentials?|degree|papers?)(?: (?:please|thanks|pls))?[.!\s]*$"
+    r"|\bjust for (?:me|myself|fun|my (?:own )?(?:use|job|work|knowledge))\b"
     rf"|{_NO_PAPER}"  # "no cert needed", "no credit needed", "certificate not required"
+)
+_LEARN = re.compile(r"\b(?:learn\w*|stud(?:y|ying)|use|using|get better at)\b")
+# Who awards credentials learners name when asked what they need ("aws", "nremt").
+CREDENTIAL_ISSUERS = frozenset(
+    """aws azure comptia cisco ccna google ibm microsoft salesforce oracle pmi shrm nremt
+    apco nccer ase osha servsafe ptcb nha aapc ahima nabcep aws nclex epa nbcot ncca nasm
+    ace issa nate hubspot meta tableau""".split()
 )
 _CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
 _DEGREE = re.compile(
@@ -903,7 +923,15 @@ _DEGREE = re.compile(
 _INDUSTRY = re.compile(
     r"\bindustry|\bcertification|\bcertified|\bcredential|\blicen[cs]e|\bprofessional cert"
     r"|\bcertificate|\bcerts?\b|\bcard\b|\bexam\b|\bpass the\b|\bprep(?:aration)?\b"
+    # "el certificado del estado", "something recognizable on a resume, like google or ibm",
+    # "A+ at least", "aws", "nremt": a credential, or who issues one, named.
+    r"|\bcertificad[oa]s? del estado\b|\brecogni[sz]\w*|\bon (?:a|my) (?:resume|cv)\b"
+    r"|(?<![\w+])(?:a|security|network|linux|cloud|server|data|project|cysa|pentest)\+"
 )
+_ISSUER = re.compile(rf"\b(?:{'|'.join(sorted(CREDENTIAL_ISSUERS))})\b")
+# An answer this short naming an issuer names the credential ("aws", "something like apco
+# if thats a thing"); a longer one may name a product to learn ("google sheets for work").
+ISSUER_ANSWER_WORDS = 12
 # Continuing-education units count toward keeping a licence or a qualification.
 _CONTINUING = re.compile(r"\b(?:ceus?|cmes?|pdus?|ces|continuing ed\w*|contact hours)\b")
 # A certification named by its acronym ("SHRM-CP", "CPC or CBCS", "ADM 201", "CSWA").
@@ -948,6 +976,8 @@ def parse_credit(text: str) -> Credit | None:
         # "nabcep", "nclex": a credential known by its initials, even pronounceable ones.
         named += [w for w in words(prepared) if _CREDENTIAL_SENSE.search(EXPANSIONS.get(w, ""))]
     industry = _INDUSTRY.search(prepared) is not None or bool(named)
+    if not industry and len(text.split()) <= ISSUER_ANSWER_WORDS and not _LEARN.search(prepared):
+        industry = _ISSUER.search(prepared) is not None
     generic_certificate = re.sub(r"\bcertificates?\b", " ", prepared) == prepared
     if degree and industry:
         # 'a certificate that counts toward my degree' is about degree credit.

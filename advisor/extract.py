@@ -1314,7 +1314,7 @@ _WISH_WORDS = re.compile(
     r"instructor|teacher|videos?|presencial(?:es)?|terminar\w*|empezar|semanas?|meses|porque|"
     r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
     r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
-    r"gratis|gratuit[oa]s?|o|sin|horarios?|fij[oa]s?|porfa|cursos?|solo|"
+    r"gratis|gratuit[oa]s?|o|sin|horarios?|fij[oa]s?|porfa|cursos?|solo|been|saving|saved|"
     # Spanish hedges around a figure: "unas cinco horas", "más o menos"
     r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
     r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello|honestly|sure|unsure|"

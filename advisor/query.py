@@ -842,7 +842,10 @@ def build_query(
     topic, spelled_out = expand(typed, spelled)
     sentence = expand(sentence_of(target), spelled)[0]
     text = sentence if [t for t in tokenize(sentence) if t not in STOPWORDS] else topic
-    focus = matcher.focus_of(target) if matcher is not None and topic else ""
+    # The occupation is matched on the goal with its acronyms spelled out: "get my cdl"
+    # alone lies nearer a health-records job than a truck driver's.
+    spelled_target = expand(target, spelled)[0]
+    focus = matcher.focus_of(spelled_target) if matcher is not None and topic else ""
     known = known_of(profile, role)
     vectors = None
     if encode is not None:
@@ -850,7 +853,9 @@ def build_query(
     occupation = None
     skills: list[TechnologySkill] = []
     if matcher is not None and focus:
-        matches = matcher.match(target, limit=1, vector=None if vectors is None else vectors[2])
+        matches = matcher.match(
+            spelled_target, limit=1, vector=None if vectors is None else vectors[2]
+        )
         if matches:
             occupation = matches[0]
             skills = matcher.key_skills(occupation.occupation, OCCUPATION_SKILLS)

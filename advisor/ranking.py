@@ -103,6 +103,8 @@ def score(
     if weights.teaching_audience:
         relevant &= _for_the_right_side_of_the_desk(search, query, profile)
     relevant &= ~_another_number(search, query.lexical_variants)
+    relevant &= ~_without_the_topic(search, subjects)
+    relevant &= ~_another_language_taught(search, query.lexical_variants)
     relevant &= _names_the_numbered_credential(search, query.lexical_variants)
     on_topic = None
     if titles is not None and (weights.on_topic_title_share > 0 or weights.title):
@@ -195,6 +197,82 @@ def _another_number(search: CourseSearch, variants: list[str]) -> npt.NDArray[np
         for position, number in table.get(name, []):
             if (name, number) not in wanted:
                 other[position] = True
+    return other
+
+
+# A title that offers the topic's opposite: "Build a Web Application Without Coding".
+_WITHOUT = re.compile(
+    r"\bwithout\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?P<word>[\w+#/]+)|"
+    r"\bno[- ](?P<code>code|coding|programming)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_the_topic(search: CourseSearch, subjects: list[str]) -> npt.NDArray[np.bool_]:
+    """Courses whose title says they spare the learner the topic ("… Without Coding",
+    "No-Code Apps" for a coding goal): they do not teach it."""
+    spared = search.per_course(
+        "spared_words",
+        lambda: [
+            " ".join(
+                (m.group("word") or m.group("code")).lower().replace("/", " ")
+                for m in _WITHOUT.finditer(c.title)
+            )
+            for c in search.courses
+        ],
+        object,
+    )
+    wanted = {word for subject in subjects for word in re.findall(r"[\w+#]+", subject.lower())}
+    wanted -= _FUNCTION_WORDS
+    found = np.zeros(len(search.courses), dtype=bool)
+    if not wanted:
+        return found
+    for position in np.flatnonzero(spared != ""):
+        words = set(str(spared[position]).split())
+        if words & _WRITING_CODE:
+            words |= _WRITING_CODE
+        if words & wanted:
+            found[position] = True
+    return found
+
+
+# One thing said three ways: "No-Code Apps" spares a coding or programming learner too.
+_WRITING_CODE = frozenset({"code", "coding", "programming"})
+
+
+_FUNCTION_WORDS = frozenset("a an the of for and or to in on with my your".split())
+# Languages a course may teach, by the name its title uses.
+_LANGUAGES = frozenset(
+    "english spanish french german italian portuguese chinese mandarin cantonese japanese "
+    "korean arabic russian hindi".split()
+)
+# Names of one language: a Mandarin learner is served by "Chinese for Beginners".
+_SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese"}
+
+
+def _languages_in(text: str) -> set[str]:
+    found = set(re.findall(r"[a-z]+", text.lower())) & _LANGUAGES
+    return {_SAME_LANGUAGE.get(language, language) for language in found}
+
+
+def _another_language_taught(search: CourseSearch, variants: list[str]) -> npt.NDArray[np.bool_]:
+    """For a goal to learn a language, courses whose title names only other languages
+    ("Basic Spanish 3" for a Spanish speaker learning English): they teach another one.
+    None for any other goal, and a title naming the wanted language is kept ("English for
+    Spanish Speakers")."""
+    asked = {language for variant in variants for language in _languages_in(variant)}
+    other = np.zeros(len(search.courses), dtype=bool)
+    if not asked:
+        return other
+    named = search.per_course(
+        "title_languages",
+        lambda: [" ".join(sorted(_languages_in(c.title))) for c in search.courses],
+        object,
+    )
+    for position in np.flatnonzero(named != ""):
+        languages = set(str(named[position]).split())
+        if not languages & asked:
+            other[position] = True
     return other
 
 

@@ -571,3 +571,33 @@ def test_a_licence_class_is_another_licence() -> None:
     assert found == ["test:111"]
     other = _ids(advisor.recommend(LearnerProfile(goal="class B CDL"), per_page=5).cards)
     assert other == ["test:112"]
+
+
+def test_a_course_that_spares_the_topic_does_not_teach_it() -> None:
+    """ "Build a Website Without Coding" shares the goal's word, not the goal."""
+    courses = [
+        _course(101, "Coding for Beginners", description="Learn coding with Python."),
+        _course(102, "Build a Website Without Coding", description="Websites, no code needed."),
+        _course(103, "No-Code Apps", description="Apps without coding."),
+    ]
+    advisor = _small_advisor(courses)
+    coding = _ids(advisor.recommend(LearnerProfile(goal="coding"), per_page=5).cards)
+    assert coding == ["test:101"]
+    websites = _ids(advisor.recommend(LearnerProfile(goal="build a website"), per_page=5).cards)
+    assert "test:102" in websites
+
+
+def test_a_language_learner_is_not_shown_courses_teaching_another_language() -> None:
+    """A Spanish speaker learning English: "Basic Spanish 3" teaches the other way round;
+    a course naming both languages, or Chinese for a Mandarin learner, serves the goal."""
+    courses = [
+        _course(111, "Basic Spanish 3", description="Spanish language for beginners."),
+        _course(112, "English for Spanish Speakers", description="English language lessons."),
+        _course(113, "Conversational English", description="English language speaking."),
+        _course(114, "Chinese for Beginners", description="Mandarin Chinese language."),
+    ]
+    advisor = _small_advisor(courses)
+    english = _ids(advisor.recommend(LearnerProfile(goal="english"), per_page=5).cards)
+    assert "test:111" not in english and {"test:112", "test:113"} <= set(english)
+    mandarin = _ids(advisor.recommend(LearnerProfile(goal="mandarin"), per_page=5).cards)
+    assert "test:114" in mandarin

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.goal import target_of
-from advisor.answers import parse_budget, parse_pace
+from advisor.answers import parse_budget, parse_credit, parse_hours_per_week, parse_pace
 from advisor.extract import find_statements
 from advisor.profile import LearnerProfile
 from advisor.query import build_query
@@ -139,3 +139,50 @@ def test_only_from_home_asks_for_online_courses() -> None:
 )
 def test_a_goal_said_in_spanish_is_searched_in_the_catalogs_words(goal: str, topic: str) -> None:
     assert build_query(LearnerProfile(goal=target_of(goal)), None).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [("Around $1,000.", 1000.0), ("6k i been saving", 6000.0), ("500.", 500.0)],
+)
+def test_budgets_said_with_a_full_stop_or_an_aside(said: str, amount: float) -> None:
+    budget = parse_budget(said)
+    assert budget is not None and budget.max_amount == amount
+
+
+@pytest.mark.parametrize(
+    ("said", "hours"),
+    [
+        ("4 maybe 5, resort life", 4.0),
+        ("10 during the school year, more in summer", 10.0),
+    ],
+)
+def test_hours_said_with_a_range_or_a_season(said: str, hours: float) -> None:
+    assert parse_hours_per_week(said) == hours
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "nremt",
+        "aws",
+        "A+ at least",
+        "something like apco if thats a thing",
+        "something recognizable on a resume, like google or ibm",
+        "necesito el certificado del estado para poder trabajar",
+    ],
+)
+def test_a_credential_or_its_issuer_named_is_an_industry_credential(said: str) -> None:
+    assert parse_credit(said) == "industry"
+
+
+@pytest.mark.parametrize(
+    ("said", "credit"),
+    [
+        ("just for me, no certificate", "no"),
+        ("no certificate", "no"),
+        ("I want to learn google sheets", None),  # a product to learn, not a credential
+    ],
+)
+def test_no_certificate_is_none_wanted(said: str, credit: str | None) -> None:
+    assert parse_credit(said) == credit
