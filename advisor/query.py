@@ -443,6 +443,10 @@ _FRAMING = [
     # A closing question about the goal: "…, what would that look like", "how does it pay".
     r"[,;]\s*(?:and\s+)?(?:what|how) (?:would|will|does|do|is|'s) (?:that|it|this) (?:look like|"
     r"take|involve|cost|pay|work|be like)\b.*$",
+    # "want to pivot to ux", "make the jump to data science": the move is framing.
+    r"^\s*(?:(?:i\s+)?(?:want|wanna|need|hope|plan|looking|trying|hoping|planning)(?:\s+to)?\s+)?"
+    r"(?:pivot(?:ing)?|make (?:the|a) (?:jump|switch|move|leap|shift)|jump|shift(?:ing)?)\s+"
+    r"(?:over\s+)?(?:in)?to\s+",
     # "dental assistant instead": the word drops the old goal, it is not the new one.
     r"\binstead\b",
     r"^\s*(?:i'?ve|ive|i have) been (?:thinking|looking|considering)(?: about| of| into)?\s+",

@@ -31,6 +31,8 @@ PLACES = frozenset({"newark", "houston", "san antonio", "tx", "nj"})
         ("I'd like to learn photography just for fun, nothing serious", "photography"),
         ("PPL, single engine. mostly for fun", "PPL single engine"),
         ("ux design bootcamp recs", "ux (user experience) design"),
+        ("want to pivot to ux", "ux (user experience)"),
+        ("make the jump to data science", "data science"),
         ("quiero sacar la certificación de radiología dental", "dental radiography"),
     ],
 )
