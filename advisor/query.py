@@ -87,7 +87,7 @@ _TRAILING_WORDS = frozenset(
     """a an the and or to for on in about of with my our at by from so maybe perhaps
     probably class classes course courses get getting pass take properly professionally
     fast quickly asap within whichever whatever etc but only en study prep want wanna
-    need possible starting if""".split()
+    need possible starting if still""".split()
 )
 
 _LEVELS = {
@@ -207,6 +207,10 @@ _FRAMINGS = [
     r"(?:i|me)\s+(?:should|to|could|might|need to|gotta)\s+(?:go back (?:to school )?and\s+)?"
     r"(?:do|get|take|go for|look into|try|"
     r"consider|check out|study|learn|go into|get into|become|be)\s+",
+    # "get into IT with my GI bill": who pays is a limit, not the topic.
+    r"(?<=\w)\s+(?:with|using|on|through)\s+(?:my|the|a)\s+(?:gi bill|post[- ]9/11|voc rehab|"
+    r"wioa(?: grant)?|pell(?: grant)?|tuition (?:assistance|reimbursement)|employer(?:'s)? money|"
+    r"va benefits?)\b",
     # "clases de cosmetology", "cursos de excel": the Spanish for classes is framing.
     r"^\s*(?:(?:unas?|las|los)\s+)?(?:clases|clase|cursos?|programas?)\s+(?:de|para)\s+",
     # "do u guys have anything free for learning excel?"
@@ -443,6 +447,11 @@ _FRAMING = [
     # A closing question about the goal: "…, what would that look like", "how does it pay".
     r"[,;]\s*(?:and\s+)?(?:what|how) (?:would|will|does|do|is|'s) (?:that|it|this) (?:look like|"
     r"take|involve|cost|pay|work|be like)\b.*$",
+    # "is medical coding still worth it with ai", "is welding worth getting into": the doubt.
+    r"^\s*(?:is|are)\s+(?=[\w\s&/+-]{2,50}?\s+(?:still\s+|even\s+|really\s+)?worth\s+"
+    r"(?:it|getting|doing|learning|studying|going)\b)",
+    r"(?<=[a-z])\s+(?:still\s+|even\s+|really\s+)?worth\s+(?:it|getting(?:\s+into)?|doing|"
+    r"learning|studying|going\s+into)\b.*$",
     # "want to pivot to ux", "make the jump to data science": the move is framing.
     r"^\s*(?:(?:i\s+)?(?:want|wanna|need|hope|plan|looking|trying|hoping|planning)(?:\s+to)?\s+)?"
     r"(?:pivot(?:ing)?|make (?:the|a) (?:jump|switch|move|leap|shift)|jump|shift(?:ing)?)\s+"
@@ -690,7 +699,9 @@ def topic_of(goal: str) -> tuple[str, Level | None, str | None]:
     for _ in range(2):  # one frame may open onto another: "quiero sacar mi licencia de X"
         for pattern in _FRAMINGS:
             framed_question = _strip(pattern, text)
-            if [t for t in tokenize(framed_question) if t not in STOPWORDS]:
+            if [t for t in tokenize(framed_question) if t not in STOPWORDS] or any(
+                re.search(rf"\b{acronym}\b", framed_question) for acronym in CAPITALS_ONLY
+            ):  # "get into IT with my GI bill": IT in capitals names the field
                 text = framed_question
     language = None
     found = _LANGUAGE.search(text)

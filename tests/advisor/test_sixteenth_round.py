@@ -33,6 +33,8 @@ PLACES = frozenset({"newark", "houston", "san antonio", "tx", "nj"})
         ("ux design bootcamp recs", "ux (user experience) design"),
         ("want to pivot to ux", "ux (user experience)"),
         ("make the jump to data science", "data science"),
+        ("is medical coding still worth it with ai", "medical coding"),
+        ("get into IT with my GI bill", "IT (information technology)"),
         ("quiero sacar la certificación de radiología dental", "dental radiography"),
     ],
 )
