@@ -312,6 +312,9 @@ def no_time_limit(text: str) -> bool:
 _COURSE_LENGTH = re.compile(
     r"\b\d+\s*-?\s*(?:hours?|hrs?|h)\s+(?:online\s+)?(?:course|class|program|programme|"
     r"training|certificate|certification|pre-?licens\w+)\b"
+    # "not the 35 hours of education", "120 hours of coursework": what a credential asks for
+    r"|\b\d+\s*-?\s*(?:contact |clock |training )?(?:hours?|hrs?)\s+of\s+(?:education|training|"
+    r"coursework|instruction|experience|classes|class time|ce|pdus?|study)\b"
 )
 # One amount per day named: "6 hrs sat + 6 hrs sun", "4 hours on saturday and 4 on sunday".
 _AMOUNT_ON_DAY = re.compile(
@@ -616,6 +619,10 @@ _UNLIMITED = re.compile(
     r"the (?:course|class|classes|tuition|cost|costs|training))\b"
     r"|\b(?:they|he|she)(?:'d| would|'ll| will) (?:cover|pay for) (?:the |my )?(?:tuition|it|"
     r"everything|costs?|course|class|training)\b"
+    # "my store said theyll pay", "with my GI bill"
+    r"|\b(?:said|says) (?:they|he|she)(?:'ll|ll| will|'d|d| would) (?:pay|cover)(?: for)?"
+    r"(?: it| all| everything)?\s*[.!]*$"
+    r"|\b(?:with|using|on|through) (?:my|the) (?:gi bill|post[- ]9/11|voc rehab)\b"
     r"|\bpaga(?:n|r[aá])? (?:todo|el curso|la clase|las clases)\b|\b(?:me )?lo paga(?:n)?\b"
 )
 

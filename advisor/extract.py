@@ -276,8 +276,12 @@ _HOURS_FOR_A_SPAN = re.compile(
 _DEADLINE_CUES = re.compile(
     r"\b(?:within|by|before|deadline|finish|done|complete|asap|soon|rush|hurry|"
     r"(?:next|this|coming) (?:week|month|year|spring|summer|fall|autumn|winter)|"
-    r"in (?:like |about |around |~\s?)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
-    r" (?:weeks?|wks?|months?|mos?|years?|yrs?)\b|"
+    r"in (?:like |about |around |roughly |~\s?)?(?:\d+|a|an|one|two|three|four|five|six|a few|"
+    r"a couple of) (?:weeks?|wks?|months?|mos?|years?|yrs?)\b|"
+    # "job ready in roughly 6 months", "knock out in the next 4-5 months"
+    r"\b(?:ready|knock(?: it)? out|wrap(?: it)? up)\b[^.;!?]{0,12}\bin "
+    r"(?:the next |roughly |about |around |like )?\d+(?:\s*-\s*\d+)? "
+    r"(?:weeks?|wks?|months?|mos?)\b|"
     # "got 4 weeks", "i have 2 months": the time left.
     # "tengo 1 año para terminar": the time left, said in Spanish.
     r"\bpara (?:terminar|acabar)\b|\b(?:terminar|acabar) (?:en|dentro de|antes de)\b|"

@@ -190,3 +190,28 @@ def test_a_credential_or_its_issuer_named_is_an_industry_credential(said: str) -
 )
 def test_no_certificate_is_none_wanted(said: str, credit: str | None) -> None:
     assert parse_credit(said) == credit
+
+
+def test_what_the_first_message_of_a_persona_said_is_read() -> None:
+    """The thirteenth personas through Rasa were asked again what their opening had said."""
+    teacher = find_statements(
+        "Want to move into data analytics. I'd like to be job ready in roughly 6 months",
+        PLACES,
+    ).answers
+    assert teacher["deadline_weeks"] == "I'd like to be job ready in roughly 6 months"
+    pharmacy = find_statements(
+        "what do i need to become a pharmacy tech in texas?? my store said theyll pay", PLACES
+    ).answers
+    assert pharmacy["budget"] == "my store said theyll pay"
+    assert "pharmacy tech" in pharmacy["goal"] and "pay" not in pharmacy["goal"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I've got the experience hours but not the 35 hours of education",
+        "just need the 35 hrs of education",
+    ],
+)
+def test_hours_a_credential_asks_for_are_not_hours_a_week(said: str) -> None:
+    assert parse_hours_per_week(said) is None
