@@ -104,6 +104,9 @@ GOAL_CUES = re.compile(
     r"^how to (?:be|become) (?:a|an|the|better)\b|"
     r"how (?:do|does|can|would) (?:you|one|people|someone|somebody) (?:get|become|start|break)|"
     r"licen[cs]e[ds]?|certs?|"
+    # "the security team lead said if i get sec+ theres a spot for me": what would earn it.
+    r"\b(?:said|says|told me)\b[^.;!?]{0,20}\bif i (?:get|got|pass|earn|had|have) "
+    r"(?:my |the |a |an )?(?!(?:it|them|that|this|one|those|these|some)\b)(?=[\w+#])|"
     r"(?:could|would|might) be (?:a |my )?(?:good )?(?:thing|fit|path|career|option) for me|"
     # "Is medical billing and coding a good career?": the field asked about is the goal.
     r"^(?:is|would|does)\s+[\w\s&/+-]{2,50}?\s+(?:be\s+|make\s+)?(?:a\s+)?(?:good|decent|smart|"
@@ -1319,6 +1322,7 @@ _WISH_WORDS = re.compile(
     r"ya|trabajo|none|nothing|nope|nah|yes|yeah|no|fast|quick|quickly|urgently|job|out|anyway|"
     r"ugh|hmm+|um+|uh+|welp|meh|sigh|story|hay|algo|m[aá]s|barat[oa]s?|cheaper|cheap|"
     r"gratis|gratuit[oa]s?|o|sin|horarios?|fij[oa]s?|porfa|cursos?|solo|been|saving|saved|"
+    r"whatever|"
     # Spanish hedges around a figure: "unas cinco horas", "más o menos"
     r"unas|unos|aproximadamente|menos|quiz[aá]s?|tal vez|puedo|s[oó]lo|"
     r"nvm|nevermind|never mind|wait|actually|oops|sorry|hey|hi|hello|honestly|sure|unsure|"

@@ -256,10 +256,15 @@ _FRAMINGS = [
     r"(?: break| vacation| holidays?)?\b.*$",
     # "if i get my food manager i can get promoted": the paper is the topic, not the promise;
     # "my manager said if i get my servsafe manager cert …": who said so is framing too.
-    r"^(?:(?:my|our|the) \w+(?: \w+)? (?:said|says|told me|tells me)\s+(?:that\s+)?)?\s*if i "
+    r"^(?:(?:(?:my|our|the) )?\w+(?: \w+){0,2} (?:said|says|told me|tells me)\s+(?:that\s+)?)?"
+    r"\s*if i "
     r"(?:get|got|had|have|"
     r"could get|earn|pass)\s+(?:my |a |an |the )?",
     r"\s+(?:i|then)\s+(?:(?:can|could|will|would|might|should)\s+)?(?:get|be|make|move|go)\b.*$",
+    r"\s+i'?d\s+(?:have|get|be|make|stand)\b.*$",
+    r"^\s*(?:some\s+)?(?:kind|sort|type) of\s+",
+    r"\s+(?:there'?s|theres|there is|they'?ll|theyll|they will|they'?d|theyd) (?:a |an )?(?:spot|"
+    r"job|place|position|role|opening|promotion|raise|consider)\b.*$",
     # "SQL for a possible move into legal tech", "lightroom mainly for my grandkids' pictures"
     r"\s+for (?:a |an |my )?(?:possible |potential |future |eventual )?(?:move|switch|transition|"
     r"career change|pivot) (?:into|to)\b.*$",

@@ -215,3 +215,31 @@ def test_what_the_first_message_of_a_persona_said_is_read() -> None:
 )
 def test_hours_a_credential_asks_for_are_not_hours_a_week(said: str) -> None:
     assert parse_hours_per_week(said) is None
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("the security team lead said if i get sec+ theres a spot for me", "Security+"),
+        ("boss said if i get Security+ they'd consider me for a junior analyst spot", "Security+"),
+        (
+            "GM told me if I get some kind of hospitality management certification I'd have a "
+            "good shot at assistant FOM",
+            "hospitality management",
+        ),
+    ],
+)
+def test_what_someone_said_would_earn_a_place_is_the_goal(goal: str, topic: str) -> None:
+    assert build_query(LearnerProfile(goal=target_of(goal)), None).topic == topic
+
+
+def test_a_payer_and_whatever_name_no_goal() -> None:
+    opening = (
+        "so im on the help desk at a hospital, been here 2 yrs and have my A+. the security "
+        "team lead said if i get sec+ theres a spot for me, and my job will reimburse "
+        "whatever training. i can do around 8 hrs a week on top of work. what should i take"
+    )
+    answers = find_statements(opening, PLACES).answers
+    assert "sec+" in answers["goal"] and "reimburse" not in answers["goal"]
+    assert answers["budget"] == "my job will reimburse whatever training"
+    assert "goal" not in find_statements("whatever works, online or in person", PLACES).answers
