@@ -919,7 +919,7 @@ _LEARN = re.compile(r"\b(?:learn\w*|stud(?:y|ying)|use|using|get better at)\b")
 # Who awards credentials learners name when asked what they need ("aws", "nremt").
 CREDENTIAL_ISSUERS = frozenset(
     """aws azure comptia cisco ccna google ibm microsoft salesforce oracle pmi shrm nremt
-    apco nccer ase osha servsafe ptcb nha aapc ahima nabcep aws nclex epa nbcot ncca nasm
+    apco nccer ase osha servsafe ptcb nha aapc ahima nabcep nclex epa nbcot ncca nasm
     ace issa nate hubspot meta tableau""".split()
 )
 _CREDIT_EITHER = re.compile(r"\bboth\b|\beither\b|\bany of (?:them|those)\b")
